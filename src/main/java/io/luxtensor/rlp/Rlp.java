@@ -1,0 +1,187 @@
+package io.luxtensor.rlp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Encodes RLP items and decodes canonical RLP. */
+public final class Rlp {
+  /**
+   * Deepest list nesting the decoder follows. Nothing LuxTensor encodes nests deeper than 4 (an access list inside
+   * a transaction inside a block); the bound keeps hostile input from exhausting the stack.
+   */
+  public static final int NESTING_DEPTH_MAX = 64;
+
+  private static final int SHORT_LENGTH_MAX = 55;
+
+  private Rlp() {}
+
+  public static byte[] encode(RlpItem item) {
+    byte[] out = new byte[encodedLength(item)];
+    int end = write(item, out, 0);
+    assert end == out.length;
+    return out;
+  }
+
+  /** Decodes one item that must span all of {@code input}. */
+  public static RlpItem decode(byte[] input) {
+    if (input.length == 0) {
+      throw new RlpDecodingException("empty input");
+    }
+    Reader reader = new Reader(input);
+    RlpItem item = reader.read(input.length, 0);
+    if (reader.pos != input.length) {
+      throw new RlpDecodingException(
+          "trailing bytes: the item ends at offset " + reader.pos + " of " + input.length);
+    }
+    return item;
+  }
+
+  /** Decodes a list that must span all of {@code input}; {@code what} names it in errors. */
+  public static RlpList decodeList(byte[] input, String what) {
+    return decode(input).asList(what);
+  }
+
+  private static int encodedLength(RlpItem item) {
+    return switch (item) {
+      case RlpString s -> {
+        byte[] b = s.bytes();
+        if (b.length == 1 && (b[0] & 0xff) < 0x80) {
+          yield 1;
+        }
+        yield headerLength(b.length) + b.length;
+      }
+      case RlpList l -> {
+        int payload = payloadLength(l);
+        yield headerLength(payload) + payload;
+      }
+    };
+  }
+
+  private static int payloadLength(RlpList list) {
+    int payload = 0;
+    for (RlpItem child : list.items()) {
+      payload = Math.addExact(payload, encodedLength(child));
+    }
+    return payload;
+  }
+
+  private static int headerLength(int payloadLength) {
+    return payloadLength <= SHORT_LENGTH_MAX ? 1 : 1 + bytesNeeded(payloadLength);
+  }
+
+  private static int bytesNeeded(int value) {
+    return (Integer.SIZE - Integer.numberOfLeadingZeros(value) + 7) / 8;
+  }
+
+  private static int write(RlpItem item, byte[] out, int pos) {
+    switch (item) {
+      case RlpString s -> {
+        byte[] b = s.bytes();
+        if (b.length == 1 && (b[0] & 0xff) < 0x80) {
+          out[pos] = b[0];
+          return pos + 1;
+        }
+        pos = writeHeader(0x80, b.length, out, pos);
+        System.arraycopy(b, 0, out, pos, b.length);
+        return pos + b.length;
+      }
+      case RlpList l -> {
+        pos = writeHeader(0xc0, payloadLength(l), out, pos);
+        for (RlpItem child : l.items()) {
+          pos = write(child, out, pos);
+        }
+        return pos;
+      }
+    }
+  }
+
+  private static int writeHeader(int base, int payloadLength, byte[] out, int pos) {
+    if (payloadLength <= SHORT_LENGTH_MAX) {
+      out[pos] = (byte) (base + payloadLength);
+      return pos + 1;
+    }
+    int lengthOfLength = bytesNeeded(payloadLength);
+    out[pos++] = (byte) (base + SHORT_LENGTH_MAX + lengthOfLength);
+    for (int i = lengthOfLength - 1; i >= 0; i--) {
+      out[pos++] = (byte) (payloadLength >>> (8 * i));
+    }
+    return pos;
+  }
+
+  private static final class Reader {
+    private final byte[] in;
+    private int pos;
+
+    Reader(byte[] in) {
+      this.in = in;
+    }
+
+    /** Reads one item that must end at or before {@code limit}. */
+    RlpItem read(int limit, int depth) {
+      if (pos >= limit) {
+        throw new RlpDecodingException("unexpected end of input at offset " + pos);
+      }
+      int start = pos;
+      int prefix = in[pos++] & 0xff;
+      if (prefix < 0x80) {
+        return new RlpString(new byte[] {(byte) prefix});
+      }
+      if (prefix <= 0xbf) {
+        int length = prefix <= 0xb7 ? prefix - 0x80 : readLongLength(prefix - 0xb7, limit, start);
+        checkFits(length, limit, start);
+        byte[] bytes = Arrays.copyOfRange(in, pos, pos + length);
+        if (length == 1 && (bytes[0] & 0xff) < 0x80) {
+          throw new RlpDecodingException(
+              "non-canonical: single byte 0x" + Integer.toHexString(bytes[0]) + " at offset " + start
+                  + " must be encoded as itself");
+        }
+        pos += length;
+        return new RlpString(bytes);
+      }
+      int length = prefix <= 0xf7 ? prefix - 0xc0 : readLongLength(prefix - 0xf7, limit, start);
+      checkFits(length, limit, start);
+      if (depth >= NESTING_DEPTH_MAX) {
+        throw new RlpDecodingException("lists nested deeper than " + NESTING_DEPTH_MAX + " at offset " + start);
+      }
+      int end = pos + length;
+      List<RlpItem> items = new ArrayList<>();
+      while (pos < end) {
+        items.add(read(end, depth + 1));
+      }
+      return new RlpList(items);
+    }
+
+    private int readLongLength(int lengthOfLength, int limit, int start) {
+      if (lengthOfLength > 4) {
+        throw new RlpDecodingException(
+            "length of " + lengthOfLength + " bytes at offset " + start + " exceeds 2^31 - 1");
+      }
+      if (pos + lengthOfLength > limit) {
+        throw new RlpDecodingException("length at offset " + start + " runs past the end of its input");
+      }
+      if (in[pos] == 0) {
+        throw new RlpDecodingException("non-canonical: length at offset " + start + " has leading zero bytes");
+      }
+      long length = 0;
+      for (int i = 0; i < lengthOfLength; i++) {
+        length = (length << 8) | (in[pos++] & 0xff);
+      }
+      if (length <= SHORT_LENGTH_MAX) {
+        throw new RlpDecodingException(
+            "non-canonical: length " + length + " at offset " + start + " must use the short form");
+      }
+      if (length > Integer.MAX_VALUE) {
+        throw new RlpDecodingException("length " + length + " at offset " + start + " exceeds 2^31 - 1");
+      }
+      return (int) length;
+    }
+
+    private void checkFits(int length, int limit, int start) {
+      if (length > limit - pos) {
+        throw new RlpDecodingException(
+            "item at offset " + start + " declares " + length + " bytes but only " + (limit - pos) + " remain");
+      }
+    }
+  }
+}
