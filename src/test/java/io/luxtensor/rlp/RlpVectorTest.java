@@ -3,7 +3,6 @@ package io.luxtensor.rlp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxtensor.bytes.Hex;
@@ -23,7 +22,7 @@ class RlpVectorTest {
   @TestFactory
   Stream<DynamicTest> validVectorsEncodeAndDecode() {
     JsonNode file = Vectors.json("ethereum-tests/RLPTests/rlptest.json");
-    return file.properties().stream().map(Map.Entry::getKey).map(name -> dynamicTest(name, () -> {
+    return file.properties().stream().map(Map.Entry::getKey).map(name -> Vectors.vectorCase(name, () -> {
       JsonNode vector = file.get(name);
       RlpItem expected = toItem(vector.get("in"));
       byte[] out = Hex.decode(vector.get("out").asText());
@@ -35,7 +34,7 @@ class RlpVectorTest {
   @TestFactory
   Stream<DynamicTest> invalidVectorsAreRejected() {
     JsonNode file = Vectors.json("ethereum-tests/RLPTests/invalidRLPTest.json");
-    return file.properties().stream().map(Map.Entry::getKey).map(name -> dynamicTest(name, () -> {
+    return file.properties().stream().map(Map.Entry::getKey).map(name -> Vectors.vectorCase(name, () -> {
       byte[] out = Hex.decode(file.get(name).get("out").asText());
       assertThrows(RlpDecodingException.class, () -> Rlp.decode(out));
     }));
@@ -44,7 +43,7 @@ class RlpVectorTest {
   @TestFactory
   Stream<DynamicTest> randomVectorsDecodeAndReencode() {
     JsonNode file = Vectors.json("ethereum-tests/RLPTests/RandomRLPTests/example.json");
-    return file.properties().stream().map(Map.Entry::getKey).map(name -> dynamicTest(name, () -> {
+    return file.properties().stream().map(Map.Entry::getKey).map(name -> Vectors.vectorCase(name, () -> {
       byte[] out = Hex.decode(file.get(name).get("out").asText());
       assertArrayEquals(out, Rlp.encode(Rlp.decode(out)));
     }));

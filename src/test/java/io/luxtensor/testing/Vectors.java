@@ -10,12 +10,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.function.Executable;
+import org.opentest4j.AssertionFailedError;
 
 /** Reads the external test vectors copied under src/test/resources (each folder names its source and licence). */
 public final class Vectors {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Vectors() {}
+
+  /**
+   * A dynamic test for one vector case whose failures name the case: surefire reports dynamic tests by index
+   * ({@code [200]}), which alone does not say which vector broke.
+   */
+  public static DynamicTest vectorCase(String name, Executable check) {
+    return DynamicTest.dynamicTest(name, () -> {
+      try {
+        check.execute();
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionFailedError(name + ": " + e.getMessage(), e);
+      }
+    });
+  }
 
   /** A JSON vector file by its resource path, e.g. {@code ethereum-tests/RLPTests/rlptest.json}. */
   public static JsonNode json(String resource) {

@@ -1,0 +1,191 @@
+package io.luxtensor.types;
+
+import io.luxtensor.bytes.Bytes;
+import io.luxtensor.crypto.PrivateKey;
+import io.luxtensor.crypto.Secp256k1;
+import io.luxtensor.crypto.Signature;
+import io.luxtensor.rlp.Rlp;
+import io.luxtensor.rlp.RlpDecodingException;
+import io.luxtensor.rlp.RlpItem;
+import io.luxtensor.rlp.RlpList;
+import io.luxtensor.rlp.RlpString;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * LuxTensor's block header. Ethereum's execution fields (roots, bloom, gas, base fee) keep their meaning so RPC
+ * presents blocks in Ethereum's shape; consensus adds the slot, the proposer, the RANDAO mix with the proposer's
+ * VRF proof, the finality checkpoints the proposer saw, and the proposer's signature over {@link #signingHash()}.
+ *
+ * <p>{@link #hash()} covers every field including the signature; {@code signature} is null while unsigned.
+ */
+public record BlockHeader(
+    Hash parentHash,
+    long number,
+    long slot,
+    long timestamp,
+    Address proposer,
+    Hash stateRoot,
+    Hash transactionsRoot,
+    Hash receiptsRoot,
+    Bloom logsBloom,
+    long gasLimit,
+    long gasUsed,
+    BigInteger baseFeePerGas,
+    Bytes extraData,
+    Hash randaoMix,
+    Bytes vrfProof,
+    Checkpoint justified,
+    Checkpoint finalized,
+    Signature signature) {
+
+  /** Ethereum's bound on extra data. */
+  public static final int EXTRA_DATA_MAX = 32;
+  /** An ECVRF-P256-SHA256-TAI proof is 81 bytes; the genesis header has none. */
+  public static final int VRF_PROOF_MAX = 81;
+
+  private static final int FIELDS_UNSIGNED = 17;
+
+  public BlockHeader {
+    Objects.requireNonNull(parentHash, "parentHash");
+    Objects.requireNonNull(proposer, "proposer");
+    Objects.requireNonNull(stateRoot, "stateRoot");
+    Objects.requireNonNull(transactionsRoot, "transactionsRoot");
+    Objects.requireNonNull(receiptsRoot, "receiptsRoot");
+    Objects.requireNonNull(logsBloom, "logsBloom");
+    Objects.requireNonNull(baseFeePerGas, "baseFeePerGas");
+    Objects.requireNonNull(extraData, "extraData");
+    Objects.requireNonNull(randaoMix, "randaoMix");
+    Objects.requireNonNull(vrfProof, "vrfProof");
+    Objects.requireNonNull(justified, "justified");
+    Objects.requireNonNull(finalized, "finalized");
+    if (extraData.length() > EXTRA_DATA_MAX) {
+      throw new IllegalArgumentException("extraData is at most 32 bytes, got " + extraData.length());
+    }
+    if (vrfProof.length() > VRF_PROOF_MAX) {
+      throw new IllegalArgumentException("vrfProof is at most 81 bytes, got " + vrfProof.length());
+    }
+  }
+
+  /** What the proposer signs: Keccak-256 of the header without its signature. */
+  public Hash signingHash() {
+    return Hash.keccak(Rlp.encode(new RlpList(unsignedFields())));
+  }
+
+  /** The block hash: Keccak-256 of the full header RLP, signature included. */
+  public Hash hash() {
+    return Hash.keccak(encode());
+  }
+
+  public BlockHeader withSignature(Signature newSignature) {
+    return new BlockHeader(parentHash, number, slot, timestamp, proposer, stateRoot, transactionsRoot, receiptsRoot,
+        logsBloom, gasLimit, gasUsed, baseFeePerGas, extraData, randaoMix, vrfProof, justified, finalized,
+        newSignature);
+  }
+
+  public BlockHeader sign(PrivateKey key) {
+    return withSignature(Secp256k1.sign(signingHash().toBytes(), key));
+  }
+
+  /**
+   * The address whose key signed this header (to be compared with {@link #proposer()} by validation).
+   *
+   * @throws io.luxtensor.crypto.InvalidSignatureException if the signature is malformed
+   * @throws IllegalStateException if the header is unsigned
+   */
+  public Address recoverSigner() {
+    if (signature == null) {
+      throw new IllegalStateException("header is unsigned");
+    }
+    return Address.of(Secp256k1.recover(signingHash().toBytes(), signature));
+  }
+
+  public RlpList toRlp() {
+    List<RlpItem> fields = unsignedFields();
+    fields.add(RlpString.of(signature == null ? new byte[0] : signature.toBytes()));
+    return new RlpList(fields);
+  }
+
+  public byte[] encode() {
+    return Rlp.encode(toRlp());
+  }
+
+  public static BlockHeader decode(byte[] raw) {
+    return fromRlp(Rlp.decode(raw));
+  }
+
+  /** @throws RlpDecodingException naming the malformed field */
+  public static BlockHeader fromRlp(RlpItem item) {
+    RlpList f = item.asList("header").expectSize("header", FIELDS_UNSIGNED + 1);
+    byte[] signatureBytes = f.get(17).asString("signature").bytes();
+    Signature signature = switch (signatureBytes.length) {
+      case 0 -> null;
+      case 65 -> {
+        if (signatureBytes[64] > 1 || signatureBytes[64] < 0) {
+          throw new RlpDecodingException("signature: recovery id must be 0 or 1");
+        }
+        yield new Signature(
+            new BigInteger(1, Arrays.copyOfRange(signatureBytes, 0, 32)),
+            new BigInteger(1, Arrays.copyOfRange(signatureBytes, 32, 64)),
+            signatureBytes[64]);
+      }
+      default -> throw new RlpDecodingException("signature: expected 0 or 65 bytes, found " + signatureBytes.length);
+    };
+    byte[] extraData = f.get(12).asString("extraData").bytes();
+    if (extraData.length > EXTRA_DATA_MAX) {
+      throw new RlpDecodingException("extraData: at most 32 bytes, found " + extraData.length);
+    }
+    byte[] vrfProof = f.get(14).asString("vrfProof").bytes();
+    if (vrfProof.length > VRF_PROOF_MAX) {
+      throw new RlpDecodingException("vrfProof: at most 81 bytes, found " + vrfProof.length);
+    }
+    return new BlockHeader(
+        hash(f.get(0), "parentHash"),
+        f.get(1).asString("number").asLong("number"),
+        f.get(2).asString("slot").asLong("slot"),
+        f.get(3).asString("timestamp").asLong("timestamp"),
+        Address.wrap(f.get(4).asString("proposer").asBytes("proposer", Address.LENGTH)),
+        hash(f.get(5), "stateRoot"),
+        hash(f.get(6), "transactionsRoot"),
+        hash(f.get(7), "receiptsRoot"),
+        Bloom.wrap(f.get(8).asString("logsBloom").asBytes("logsBloom", Bloom.LENGTH)),
+        f.get(9).asString("gasLimit").asLong("gasLimit"),
+        f.get(10).asString("gasUsed").asLong("gasUsed"),
+        f.get(11).asString("baseFeePerGas").asUnsignedInteger("baseFeePerGas", 32),
+        Bytes.of(extraData),
+        hash(f.get(13), "randaoMix"),
+        Bytes.of(vrfProof),
+        Checkpoint.fromRlp(f.get(15), "justified"),
+        Checkpoint.fromRlp(f.get(16), "finalized"),
+        signature);
+  }
+
+  private List<RlpItem> unsignedFields() {
+    List<RlpItem> fields = new ArrayList<>(FIELDS_UNSIGNED + 1);
+    fields.add(RlpString.of(parentHash.toBytes()));
+    fields.add(RlpString.of(number));
+    fields.add(RlpString.of(slot));
+    fields.add(RlpString.of(timestamp));
+    fields.add(RlpString.of(proposer.toBytes()));
+    fields.add(RlpString.of(stateRoot.toBytes()));
+    fields.add(RlpString.of(transactionsRoot.toBytes()));
+    fields.add(RlpString.of(receiptsRoot.toBytes()));
+    fields.add(RlpString.of(logsBloom.toBytes()));
+    fields.add(RlpString.of(gasLimit));
+    fields.add(RlpString.of(gasUsed));
+    fields.add(RlpString.of(baseFeePerGas));
+    fields.add(RlpString.of(extraData.toArray()));
+    fields.add(RlpString.of(randaoMix.toBytes()));
+    fields.add(RlpString.of(vrfProof.toArray()));
+    fields.add(justified.toRlp());
+    fields.add(finalized.toRlp());
+    return fields;
+  }
+
+  private static Hash hash(RlpItem item, String field) {
+    return Hash.wrap(item.asString(field).asBytes(field, Hash.LENGTH));
+  }
+}
