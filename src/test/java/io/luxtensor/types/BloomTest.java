@@ -1,0 +1,66 @@
+package io.luxtensor.types;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luxtensor.bytes.Bytes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Blooms of real receipts, from the execution-apis fixtures (Geth's responses). */
+class BloomTest {
+
+  @TestFactory
+  Stream<DynamicTest> receiptBloomsMatchGeth() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String fixture : List.of("get-dynamic-fee.io", "get-access-list.io", "get-block-receipts-latest.io")) {
+      JsonNode result = response("execution-apis/" + fixture).get("result");
+      List<JsonNode> receipts = new ArrayList<>();
+      if (result.isArray()) {
+        result.forEach(receipts::add);
+      } else {
+        receipts.add(result);
+      }
+      for (int i = 0; i < receipts.size(); i++) {
+        JsonNode receipt = receipts.get(i);
+        tests.add(DynamicTest.dynamicTest(fixture + "#" + i, () -> checkBloom(receipt)));
+      }
+    }
+    return tests.stream();
+  }
+
+  private static void checkBloom(JsonNode receipt) {
+    List<Log> logs = new ArrayList<>();
+    for (JsonNode log : receipt.get("logs")) {
+      List<Hash> topics = new ArrayList<>();
+      log.get("topics").forEach(t -> topics.add(Hash.fromHex(t.asText())));
+      logs.add(new Log(Address.fromHex(log.get("address").asText()), topics, Bytes.fromHex(log.get("data").asText())));
+    }
+    Bloom bloom = Bloom.of(logs);
+    assertEquals(receipt.get("logsBloom").asText(), bloom.toHex());
+    for (Log log : logs) {
+      assertTrue(bloom.mightContain(log.address().toBytes()));
+      log.topics().forEach(t -> assertTrue(bloom.mightContain(t.toBytes())));
+    }
+    if (!logs.isEmpty()) {
+      assertFalse(Bloom.EMPTY.mightContain(logs.get(0).address().toBytes()));
+    }
+  }
+
+  private static JsonNode response(String resource) throws IOException {
+    try (InputStream in = BloomTest.class.getClassLoader().getResourceAsStream(resource)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      String line = text.lines().filter(l -> l.startsWith("<<")).findFirst().orElseThrow();
+      return new ObjectMapper().readTree(line.substring(2));
+    }
+  }
+}

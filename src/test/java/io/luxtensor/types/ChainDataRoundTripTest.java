@@ -1,0 +1,70 @@
+package io.luxtensor.types;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.luxtensor.crypto.PrivateKey;
+import io.luxtensor.rlp.Rlp;
+import io.luxtensor.rlp.RlpDecodingException;
+import io.luxtensor.rlp.RlpItem;
+import io.luxtensor.rlp.RlpList;
+import io.luxtensor.rlp.RlpString;
+import io.luxtensor.testing.TestData;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ChainDataRoundTripTest {
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5})
+  void signedHeadersRoundTripAndRecoverTheirProposer(long seed) {
+    TestData data = new TestData(seed);
+    PrivateKey proposer = data.key();
+    BlockHeader header = data.header(proposer);
+    BlockHeader decoded = BlockHeader.decode(header.encode());
+    assertEquals(header, decoded);
+    assertEquals(header.hash(), decoded.hash());
+    assertEquals(header.proposer(), decoded.recoverSigner());
+    assertNotEquals(header.hash(), header.signingHash(), "the block hash covers the signature");
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void blocksWithLegacyAndTypedTransactionsRoundTrip(long seed) {
+    TestData data = new TestData(seed);
+    Block block = new Block(data.header(data.key()),
+        List.of(data.legacyTransaction(), data.dynamicFeeTransaction(), data.legacyTransaction()));
+    Block decoded = Block.decode(block.encode());
+    assertEquals(block.header(), decoded.header());
+    assertEquals(block.transactions().stream().map(Transaction::hash).toList(),
+        decoded.transactions().stream().map(Transaction::hash).toList());
+    assertArrayEquals(block.encode(), decoded.encode());
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void receiptsOfEachTypeRoundTrip(long seed) {
+    TestData data = new TestData(seed);
+    for (TransactionType type : TransactionType.values()) {
+      Receipt receipt = Receipt.of(type, seed % 2 == 0, 21_000 * seed, List.of(data.log(), data.log()));
+      assertEquals(receipt, Receipt.decode(receipt.encode()));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2})
+  void aHeaderWithExtraDataOverTheLimitIsRejected(long seed) {
+    TestData data = new TestData(seed);
+    byte[] encoded = data.header(data.key()).encode();
+    // Rebuild the header RLP with 33 bytes of extra data by hand: the constructor itself refuses such a header.
+    RlpList fields = Rlp.decodeList(encoded, "header");
+    List<RlpItem> items = new ArrayList<>(fields.items());
+    items.set(12, RlpString.of(new byte[33]));
+    byte[] tampered = Rlp.encode(new RlpList(items));
+    assertThrows(RlpDecodingException.class, () -> BlockHeader.decode(tampered));
+  }
+}
