@@ -1,7 +1,40 @@
 package io.luxtensor.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code luxtensor} command: subcommands are listed here, in the order {@code --help} shows them. */
+@Command(
+    name = "luxtensor",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "LuxTensor: a proof-of-stake Layer-1 node for the ModernTensor AI network.",
+    subcommands = {DecodeTransactionCommand.class, VersionCommand.class},
+    footer = {"", "Run 'luxtensor COMMAND --help' for a command's options and examples."})
+public final class Main implements Runnable {
+
+  @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces with errors.")
+  boolean verbose;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
   public static void main(String[] args) {
-    System.out.println("hi " + Runtime.version());
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; tests run it in-process. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(new OneLineErrors());
+    cli.setUsageHelpAutoWidth(true);
+    return cli;
   }
 }

@@ -1,0 +1,21 @@
+package io.luxtensor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Prints a failed command's error as one line on stderr; the stack trace only with {@code --verbose}. */
+final class OneLineErrors implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
+    boolean verbose = parseResult.hasMatchedOption("--verbose")
+        || parseResult.subcommands().stream().anyMatch(sub -> sub.hasMatchedOption("--verbose"));
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    command.getErr().println(command.getColorScheme().errorText("error: " + message));
+    if (verbose) {
+      e.printStackTrace(command.getErr());
+    }
+    return ExitCodes.FAILED;
+  }
+}

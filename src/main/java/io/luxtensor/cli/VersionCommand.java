@@ -1,0 +1,12 @@
+package io.luxtensor.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code luxtensor version}. */
+@Command(name = "version", description = "Print the version of LuxTensor and of the Java runtime.")
+final class VersionCommand implements Runnable {
+  @Override
+  public void run() {
+    System.out.println(new VersionProvider().getVersion()[0]);
+  }
+}
