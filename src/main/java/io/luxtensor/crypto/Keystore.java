@@ -17,6 +17,10 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  * Web3 Secret Storage v3: the password-encrypted key files of Geth, MetaMask and web3j. The key is encrypted with
  * AES-128-CTR under the first half of a key derived from the password (scrypt or PBKDF2-HMAC-SHA256); the second half
  * authenticates the ciphertext through keccak256(derived[16..32] || ciphertext).
+ *
+ * <p>The format does not authenticate the IV: a file with an edited IV decrypts to another, valid-looking key. The
+ * optional {@code address} field is the only guard, so {@link #decrypt} checks it whenever it is present and
+ * {@link #encrypt} always writes it.
  */
 public final class Keystore {
   private static final int SALT_LENGTH = 32;

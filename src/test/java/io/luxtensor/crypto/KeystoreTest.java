@@ -1,6 +1,5 @@
 package io.luxtensor.crypto;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,8 +12,7 @@ import io.luxtensor.bytes.Hex;
 import io.luxtensor.crypto.KdfParams.Pbkdf2Params;
 import io.luxtensor.crypto.KdfParams.ScryptParams;
 import io.luxtensor.crypto.KeystoreException.Reason;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import io.luxtensor.testing.SeededRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,27 +25,27 @@ import org.web3j.crypto.WalletFile;
 class KeystoreTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PASSWORD = "correct horse battery staple";
-  private static final PrivateKey KEY = PrivateKey.random(seeded(1));
+  private static final PrivateKey KEY = PrivateKey.random(SeededRandom.of(1));
   /** Cheap to derive, so that tests of the file's shape stay fast. */
   private static final KdfParams FAST = new Pbkdf2Params(16);
-  private static final String FAST_FILE = Keystore.encrypt(KEY, PASSWORD, FAST, seeded(2));
+  private static final String FAST_FILE = Keystore.encrypt(KEY, PASSWORD, FAST, SeededRandom.of(2));
 
   @Test
   void scryptRoundTrip() {
-    String file = Keystore.encrypt(KEY, PASSWORD, KdfParams.LIGHT, seeded(3));
+    String file = Keystore.encrypt(KEY, PASSWORD, KdfParams.LIGHT, SeededRandom.of(3));
     assertEquals(KEY, Keystore.decrypt(file, PASSWORD));
   }
 
   @Test
   void pbkdf2RoundTrip() {
-    String file = Keystore.encrypt(KEY, PASSWORD, new Pbkdf2Params(1000), seeded(4));
+    String file = Keystore.encrypt(KEY, PASSWORD, new Pbkdf2Params(1000), SeededRandom.of(4));
     assertEquals(KEY, Keystore.decrypt(file, PASSWORD));
   }
 
   @Test
   void nonAsciiPasswordRoundTrips() {
     String password = "pässwörd 密码 🔑";
-    assertEquals(KEY, Keystore.decrypt(Keystore.encrypt(KEY, password, FAST, seeded(5)), password));
+    assertEquals(KEY, Keystore.decrypt(Keystore.encrypt(KEY, password, FAST, SeededRandom.of(5)), password));
   }
 
   @Test
@@ -59,7 +57,7 @@ class KeystoreTest {
 
   @Test
   void fileHasGethsShapeAndNamesTheAddress() throws Exception {
-    JsonNode file = JSON.readTree(Keystore.encrypt(KEY, PASSWORD, KdfParams.LIGHT, seeded(6)));
+    JsonNode file = JSON.readTree(Keystore.encrypt(KEY, PASSWORD, KdfParams.LIGHT, SeededRandom.of(6)));
     assertEquals(3, file.get("version").intValue());
     assertEquals(Hex.encodeNoPrefix(KEY.publicKey().address()), file.get("address").textValue());
     assertTrue(file.get("id").textValue().matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
@@ -77,8 +75,8 @@ class KeystoreTest {
 
   @Test
   void theRandomStreamDeterminesTheFile() {
-    assertEquals(Keystore.encrypt(KEY, PASSWORD, FAST, seeded(7)), Keystore.encrypt(KEY, PASSWORD, FAST, seeded(7)));
-    assertNotEquals(Keystore.encrypt(KEY, PASSWORD, FAST, seeded(7)), Keystore.encrypt(KEY, PASSWORD, FAST, seeded(8)));
+    assertEquals(Keystore.encrypt(KEY, PASSWORD, FAST, SeededRandom.of(7)), Keystore.encrypt(KEY, PASSWORD, FAST, SeededRandom.of(7)));
+    assertNotEquals(Keystore.encrypt(KEY, PASSWORD, FAST, SeededRandom.of(7)), Keystore.encrypt(KEY, PASSWORD, FAST, SeededRandom.of(8)));
   }
 
   @Test
@@ -91,7 +89,7 @@ class KeystoreTest {
   @ValueSource(strings = {"scrypt", "pbkdf2"})
   void web3jDecryptsWhatWeWrite(String kdf) throws Exception {
     KdfParams params = kdf.equals("scrypt") ? KdfParams.LIGHT : new Pbkdf2Params(1000);
-    WalletFile file = JSON.readValue(Keystore.encrypt(KEY, PASSWORD, params, seeded(9)), WalletFile.class);
+    WalletFile file = JSON.readValue(Keystore.encrypt(KEY, PASSWORD, params, SeededRandom.of(9)), WalletFile.class);
     assertEquals(KEY.scalar(), Wallet.decrypt(PASSWORD, file).getPrivateKey());
   }
 
@@ -141,7 +139,7 @@ class KeystoreTest {
       "1048576, 8, 1, need 1073741824 bytes",
       "262144, 8, 16, n * r * p = 33554432"})
   void scryptParametersOutOfBoundsAreRefusedBeforeAnyWork(int n, int r, int p, String message) {
-    String file = edit(Keystore.encrypt(KEY, PASSWORD, KdfParams.LIGHT, seeded(10)),
+    String file = edit(Keystore.encrypt(KEY, PASSWORD, KdfParams.LIGHT, SeededRandom.of(10)),
         json -> kdfParams(json).put("n", n).put("r", r).put("p", p));
     assertRefused(Reason.KDF_PARAMS_OUT_OF_BOUNDS, message, file);
   }
@@ -172,8 +170,14 @@ class KeystoreTest {
 
   @Test
   void addressThatIsNotTheKeysIsRefused() {
-    String other = Hex.encodeNoPrefix(PrivateKey.random(seeded(11)).publicKey().address());
+    String other = Hex.encodeNoPrefix(PrivateKey.random(SeededRandom.of(11)).publicKey().address());
     assertRefused(Reason.ADDRESS_MISMATCH, "address field", edit(file -> file.put("address", other)));
+  }
+
+  @Test
+  void editedIvIsCaughtByTheAddressSinceTheMacDoesNotCoverIt() {
+    String editedIv = edit(file -> ((ObjectNode) crypto(file).get("cipherparams")).put("iv", "00".repeat(16)));
+    assertRefused(Reason.ADDRESS_MISMATCH, "address field", editedIv);
   }
 
   @Test
@@ -231,16 +235,5 @@ class KeystoreTest {
 
   private static ObjectNode kdfParams(ObjectNode root) {
     return (ObjectNode) crypto(root).get("kdfparams");
-  }
-
-  /** A SecureRandom whose stream is fixed by {@code seed}, so tests are reproducible. */
-  static SecureRandom seeded(long seed) {
-    try {
-      SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-      random.setSeed(seed);
-      return random;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
