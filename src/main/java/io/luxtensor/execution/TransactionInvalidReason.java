@@ -2,8 +2,8 @@ package io.luxtensor.execution;
 
 /** Why a transaction is refused, with Geth's wording where Geth has one so wallets recognise the error. */
 public enum TransactionInvalidReason {
-  INVALID_SIGNATURE("invalid transaction v, r, s values"),
-  WRONG_CHAIN_ID("invalid chain id for signer"),
+  INVALID_SIGNATURE("invalid sender"),
+  WRONG_CHAIN_ID("invalid chain id"),
   UNPROTECTED("only replay-protected (EIP-155) transactions allowed over RPC"),
   NONCE_MAX("nonce has max value"),
   INTRINSIC_GAS_TOO_LOW("intrinsic gas too low"),
