@@ -30,7 +30,7 @@ class PackageRulesTest {
       "rlp", Set.of("bytes"),
       "crypto", Set.of("bytes"),
       "types", Set.of("bytes", "rlp", "crypto"),
-      "trie", Set.of("bytes", "rlp", "crypto", "types"),
+      "trie", Set.of("bytes", "rlp", "crypto"),
       "execution", Set.of("bytes", "rlp", "crypto", "types", "trie"));
 
   private static final Set<String> SHELL = Set.of("storage", "p2p", "api", "node", "cli");
