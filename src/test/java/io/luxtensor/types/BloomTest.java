@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxtensor.bytes.Bytes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.luxtensor.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,10 +17,10 @@ import org.junit.jupiter.api.TestFactory;
 class BloomTest {
 
   @TestFactory
-  Stream<DynamicTest> receiptBloomsMatchGeth() throws IOException {
+  Stream<DynamicTest> receiptBloomsMatchGeth() {
     List<DynamicTest> tests = new ArrayList<>();
     for (String fixture : List.of("get-dynamic-fee.io", "get-access-list.io", "get-block-receipts-latest.io")) {
-      JsonNode result = response("execution-apis/" + fixture).get("result");
+      JsonNode result = Fixtures.firstResponse("execution-apis/" + fixture).get("result");
       List<JsonNode> receipts = new ArrayList<>();
       if (result.isArray()) {
         result.forEach(receipts::add);
@@ -53,14 +50,6 @@ class BloomTest {
     }
     if (!logs.isEmpty()) {
       assertFalse(Bloom.EMPTY.mightContain(logs.get(0).address().toBytes()));
-    }
-  }
-
-  private static JsonNode response(String resource) throws IOException {
-    try (InputStream in = BloomTest.class.getClassLoader().getResourceAsStream(resource)) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      String line = text.lines().filter(l -> l.startsWith("<<")).findFirst().orElseThrow();
-      return new ObjectMapper().readTree(line.substring(2));
     }
   }
 }
