@@ -32,7 +32,8 @@ class PackageRulesTest {
       "types", Set.of("bytes", "rlp", "crypto"),
       "trie", Set.of("bytes", "rlp", "crypto"),
       "state", Set.of("bytes", "rlp", "crypto", "types", "trie"),
-      "execution", Set.of("bytes", "rlp", "crypto", "types", "trie", "state"));
+      "execution", Set.of("bytes", "rlp", "crypto", "types", "trie", "state"),
+      "consensus", Set.of("bytes", "rlp", "crypto", "types"));
 
   private static final Set<String> SHELL = Set.of("storage", "p2p", "api", "node", "cli");
 

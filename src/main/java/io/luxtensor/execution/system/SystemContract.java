@@ -1,0 +1,15 @@
+package io.luxtensor.execution.system;
+
+import io.luxtensor.types.Address;
+
+/** Protocol code at a fixed address, called with Solidity ABI calldata. */
+public interface SystemContract {
+
+  Address address();
+
+  /** The name of its ABI file under {@code abi/} (e.g. {@code "ChainInfo"} for {@code abi/ChainInfo.json}). */
+  String name();
+
+  /** Executes {@code call}; a {@link CallOutcome.Revert} makes the caller undo every change the call made. */
+  CallOutcome call(SystemCall call);
+}

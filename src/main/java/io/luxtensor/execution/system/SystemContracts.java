@@ -1,0 +1,33 @@
+package io.luxtensor.execution.system;
+
+import io.luxtensor.types.Address;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The system contracts of a chain, by address. */
+public final class SystemContracts {
+  private final Map<Address, SystemContract> byAddress = new TreeMap<>();
+
+  public SystemContracts(List<SystemContract> contracts) {
+    for (SystemContract contract : contracts) {
+      if (byAddress.put(contract.address(), contract) != null) {
+        throw new IllegalArgumentException("two system contracts at " + contract.address());
+      }
+    }
+  }
+
+  /** LuxTensor's system contracts, as every node of the chain runs them. */
+  public static SystemContracts standard() {
+    return new SystemContracts(List.of(new ChainInfoContract()));
+  }
+
+  public Optional<SystemContract> at(Address address) {
+    return Optional.ofNullable(byAddress.get(address));
+  }
+
+  public List<SystemContract> all() {
+    return List.copyOf(byAddress.values());
+  }
+}
