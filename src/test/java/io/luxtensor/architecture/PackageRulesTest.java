@@ -33,7 +33,8 @@ class PackageRulesTest {
       "trie", Set.of("bytes", "rlp", "crypto"),
       "state", Set.of("bytes", "rlp", "crypto", "types", "trie"),
       "execution", Set.of("bytes", "rlp", "crypto", "types", "trie", "state"),
-      "consensus", Set.of("bytes", "rlp", "crypto", "types"));
+      "consensus", Set.of("bytes", "rlp", "crypto", "types"),
+      "chain", Set.of("bytes", "rlp", "crypto", "types", "trie", "state", "execution", "consensus"));
 
   private static final Set<String> SHELL = Set.of("storage", "p2p", "api", "node", "cli");
 

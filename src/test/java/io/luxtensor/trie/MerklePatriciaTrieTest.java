@@ -1,5 +1,7 @@
 package io.luxtensor.trie;
 
+import io.luxtensor.testing.YellowPaperTrie;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package io.luxtensor.trie;
 
+import io.luxtensor.testing.YellowPaperTrie;
+
 import io.luxtensor.bytes.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;

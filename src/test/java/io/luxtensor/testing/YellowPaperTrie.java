@@ -1,4 +1,4 @@
-package io.luxtensor.trie;
+package io.luxtensor.testing;
 
 import io.luxtensor.crypto.Keccak256;
 import io.luxtensor.rlp.Rlp;
@@ -14,13 +14,13 @@ import java.util.Map;
  * from the final set of entries rather than by updates, and without the production code's nodes, hex-prefix or
  * hashing cache: an oracle for the incremental trie.
  */
-final class YellowPaperTrie {
+public final class YellowPaperTrie {
   private record Entry(byte[] nibbles, byte[] value) {}
 
   private YellowPaperTrie() {}
 
   /** The root of the trie holding exactly {@code entries} (keys distinct, values non-empty). */
-  static byte[] rootHash(Map<byte[], byte[]> entries) {
+  public static byte[] rootHash(Map<byte[], byte[]> entries) {
     List<Entry> all = new ArrayList<>();
     entries.forEach((key, value) -> all.add(new Entry(nibbles(key), value)));
     RlpItem root = all.isEmpty() ? RlpString.EMPTY : c(all, 0);

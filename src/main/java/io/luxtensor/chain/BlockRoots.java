@@ -1,0 +1,32 @@
+package io.luxtensor.chain;
+
+import io.luxtensor.rlp.Rlp;
+import io.luxtensor.rlp.RlpString;
+import io.luxtensor.trie.InMemoryNodeStore;
+import io.luxtensor.trie.MerklePatriciaTrie;
+import io.luxtensor.types.Hash;
+import io.luxtensor.types.Receipt;
+import io.luxtensor.types.Transaction;
+import java.util.List;
+import java.util.function.Function;
+
+/** Ethereum's transactions and receipts roots: tries keyed by rlp(index) holding each item's encoding. */
+public final class BlockRoots {
+  private BlockRoots() {}
+
+  public static Hash transactionsRoot(List<Transaction> transactions) {
+    return root(transactions, Transaction::encode);
+  }
+
+  public static Hash receiptsRoot(List<Receipt> receipts) {
+    return root(receipts, Receipt::encode);
+  }
+
+  private static <T> Hash root(List<T> items, Function<T, byte[]> encoding) {
+    MerklePatriciaTrie trie = MerklePatriciaTrie.empty(new InMemoryNodeStore());
+    for (int i = 0; i < items.size(); i++) {
+      trie.put(Rlp.encode(RlpString.of(i)), encoding.apply(items.get(i)));
+    }
+    return Hash.wrap(trie.rootHash());
+  }
+}

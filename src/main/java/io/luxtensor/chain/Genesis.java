@@ -1,0 +1,44 @@
+package io.luxtensor.chain;
+
+import io.luxtensor.bytes.Bytes;
+import io.luxtensor.state.Account;
+import io.luxtensor.state.StateCommit;
+import io.luxtensor.state.WorldState;
+import io.luxtensor.trie.NodeStore;
+import io.luxtensor.types.Address;
+import io.luxtensor.types.Block;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Bloom;
+import io.luxtensor.types.Checkpoint;
+import io.luxtensor.types.Hash;
+import java.util.List;
+
+/**
+ * Builds block 0 from a genesis spec: its state holds the alloc; it has no proposer, transactions, VRF proof or
+ * signature; its RANDAO mix is zero; its checkpoints are unset (block 0 is justified and final by definition).
+ */
+public final class Genesis {
+  private Genesis() {}
+
+  /**
+   * The genesis block and its state, whose trie nodes go to {@code nodeSink}.
+   *
+   * @param block the genesis block
+   * @param state the state commit of its alloc
+   */
+  public record GenesisBlock(Block block, StateCommit state) {}
+
+  public static GenesisBlock create(GenesisSpec spec, NodeStore nodeSink) {
+    WorldState state = WorldState.at(nodeSink, Account.EMPTY_STORAGE_ROOT);
+    spec.alloc().forEach((address, account) -> {
+      state.setAccount(address, Account.EMPTY.withBalance(account.balance()).withNonce(account.nonce()));
+      account.storage().forEach((slot, value) -> state.setStorage(address, slot, value));
+    });
+    StateCommit commit = state.commit(nodeSink);
+    Hash emptyRoot = BlockRoots.transactionsRoot(List.of());
+    BlockHeader header = new BlockHeader(Hash.ZERO, 0, 0, spec.parameters().timestampOf(0), Address.ZERO,
+        commit.stateRoot(), emptyRoot, emptyRoot, Bloom.EMPTY, spec.gasLimit(), 0, spec.baseFeePerGas(),
+        spec.extraData(), Hash.ZERO, Bytes.EMPTY, Checkpoint.GENESIS_UNSET, Checkpoint.GENESIS_UNSET, null);
+    return new GenesisBlock(new Block(header, List.of()), commit);
+  }
+}
