@@ -47,6 +47,17 @@ public sealed interface Transaction permits LegacyTransaction, AccessListTransac
   /** The most the proposer receives per gas: equal to the gas price for legacy and EIP-2930 transactions. */
   BigInteger maxPriorityFeePerGas();
 
+  /**
+   * The price per gas paid in a block with {@code baseFee}: the gas price for legacy and EIP-2930 transactions,
+   * min(maxFeePerGas, baseFee + maxPriorityFeePerGas) for EIP-1559 ones.
+   */
+  default BigInteger effectiveGasPrice(BigInteger baseFee) {
+    if (type() != TransactionType.DYNAMIC_FEE) {
+      return maxFeePerGas();
+    }
+    return maxFeePerGas().min(baseFee.add(maxPriorityFeePerGas()));
+  }
+
   /** The signature, or null while unsigned. */
   Signature signature();
 

@@ -1,0 +1,27 @@
+package io.luxtensor.api;
+
+import io.luxtensor.types.Address;
+import io.luxtensor.types.Hash;
+import io.luxtensor.types.RecoveredTransaction;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** The transaction pool as the API sees it. Implementations are thread-safe. */
+public interface PendingTransactions {
+
+  /** The verdict on a submitted transaction. */
+  sealed interface Submission {
+    record Accepted(Hash hash) implements Submission {}
+
+    /** @param message Geth's wording ("nonce too low", ...), which dApps match on */
+    record Rejected(String message) implements Submission {}
+  }
+
+  /** Offers a transaction (sender already recovered) to the pool. */
+  CompletableFuture<Submission> submit(RecoveredTransaction transaction);
+
+  Optional<RecoveredTransaction> pending(Hash hash);
+
+  /** The nonce the sender's next transaction should use: after its pending ones. */
+  long nextNonce(Address sender);
+}

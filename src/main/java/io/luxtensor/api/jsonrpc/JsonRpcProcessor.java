@@ -1,0 +1,148 @@
+package io.luxtensor.api.jsonrpc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * JSON-RPC 2.0 over bytes, transport-free: parses a single request or a batch, dispatches each to its method and
+ * renders the response. Notifications (no "id") get no response; a batch of only notifications gets none at all.
+ * Errors never carry a stack trace: unexpected failures are logged and answered with -32603.
+ */
+public final class JsonRpcProcessor {
+  private static final System.Logger LOG = System.getLogger(JsonRpcProcessor.class.getName());
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final ObjectMapper json;
+  private final Map<String, JsonRpcMethod> methods;
+  private final int batchSizeMax;
+
+  public JsonRpcProcessor(ObjectMapper json, List<JsonRpcMethod> methods, int batchSizeMax) {
+    this.json = json;
+    this.methods = new TreeMap<>();
+    for (JsonRpcMethod method : methods) {
+      if (this.methods.put(method.name(), method) != null) {
+        throw new IllegalArgumentException("two methods named " + method.name());
+      }
+    }
+    this.batchSizeMax = batchSizeMax;
+  }
+
+  public Iterable<String> methodNames() {
+    return methods.keySet();
+  }
+
+  /** The response to {@code body}, or empty when nothing is to be sent back (only notifications). */
+  public Optional<byte[]> handle(byte[] body) {
+    JsonNode request;
+    try {
+      request = json.readTree(body);
+    } catch (IOException e) {
+      return Optional.of(write(error(NODES.nullNode(), JsonRpcError.PARSE_ERROR, "parse error: " + firstLine(e))));
+    }
+    if (request == null || request.isMissingNode()) {
+      return Optional.of(write(error(NODES.nullNode(), JsonRpcError.PARSE_ERROR, "parse error: empty body")));
+    }
+    if (request.isArray()) {
+      return handleBatch((ArrayNode) request);
+    }
+    return handleOne(request).map(this::write);
+  }
+
+  private Optional<byte[]> handleBatch(ArrayNode batch) {
+    if (batch.isEmpty()) {
+      return Optional.of(write(error(NODES.nullNode(), JsonRpcError.INVALID_REQUEST, "empty batch")));
+    }
+    if (batch.size() > batchSizeMax) {
+      return Optional.of(write(error(NODES.nullNode(), JsonRpcError.LIMIT_EXCEEDED,
+          "batch of " + batch.size() + " requests exceeds the limit of " + batchSizeMax)));
+    }
+    ArrayNode responses = NODES.arrayNode();
+    for (JsonNode request : batch) {
+      handleOne(request).ifPresent(responses::add);
+    }
+    return responses.isEmpty() ? Optional.empty() : Optional.of(write(responses));
+  }
+
+  private Optional<ObjectNode> handleOne(JsonNode request) {
+    if (!request.isObject()) {
+      return Optional.of(error(NODES.nullNode(), JsonRpcError.INVALID_REQUEST, "invalid request: not an object"));
+    }
+    JsonNode id = request.get("id");
+    boolean notification = id == null;
+    JsonNode responseId = notification ? NODES.nullNode() : id;
+    if (!notification && !(id.isTextual() || id.isNumber() || id.isNull())) {
+      return Optional.of(error(NODES.nullNode(), JsonRpcError.INVALID_REQUEST, "invalid request: id must be a string, number or null"));
+    }
+    JsonNode version = request.get("jsonrpc");
+    JsonNode method = request.get("method");
+    JsonNode params = request.get("params");
+    String problem = version == null || !"2.0".equals(version.asText()) ? "jsonrpc must be \"2.0\""
+        : method == null || !method.isTextual() ? "method must be a string"
+        : params != null && !params.isArray() && !params.isNull() ? "params must be an array"
+        : null;
+    if (problem != null) {
+      return Optional.of(error(responseId, JsonRpcError.INVALID_REQUEST, "invalid request: " + problem));
+    }
+    ObjectNode response = execute(method.asText(), params == null || params.isNull() ? null : params, responseId);
+    return notification ? Optional.empty() : Optional.of(response);
+  }
+
+  private ObjectNode execute(String name, JsonNode params, JsonNode id) {
+    JsonRpcMethod method = methods.get(name);
+    if (method == null) {
+      return error(id, JsonRpcError.METHOD_NOT_FOUND, "the method " + name + " does not exist/is not available");
+    }
+    try {
+      Object result = method.execute(new JsonRpcParams(params));
+      ObjectNode response = envelope(id);
+      response.set("result", json.valueToTree(result));
+      return response;
+    } catch (JsonRpcException e) {
+      ObjectNode response = error(id, e.code(), e.getMessage());
+      if (e.data() != null) {
+        ((ObjectNode) response.get("error")).set("data", json.valueToTree(e.data()));
+      }
+      return response;
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "JSON-RPC method " + name + " failed", e);
+      return error(id, JsonRpcError.INTERNAL_ERROR, "internal error");
+    }
+  }
+
+  private static ObjectNode envelope(JsonNode id) {
+    ObjectNode response = NODES.objectNode();
+    response.put("jsonrpc", "2.0");
+    response.set("id", id);
+    return response;
+  }
+
+  private static ObjectNode error(JsonNode id, int code, String message) {
+    ObjectNode response = envelope(id);
+    ObjectNode error = response.putObject("error");
+    error.put("code", code);
+    error.put("message", message);
+    return response;
+  }
+
+  private byte[] write(JsonNode node) {
+    try {
+      return json.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree failed to serialize", e);
+    }
+  }
+
+  private static String firstLine(IOException e) {
+    String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    return message == null ? "malformed JSON" : message.lines().findFirst().orElse("malformed JSON");
+  }
+}
