@@ -52,6 +52,42 @@ public record GenesisSpec(ChainParameters parameters, long gasLimit, BigInteger 
       "config", "timestamp", "gasLimit", "baseFeePerGas", "extraData", "alloc", "validators");
   private static final Set<String> CONFIG = Set.of("chainId", "slotMillis", "slotsPerEpoch", "minBaseFeePerGas");
 
+  /** This spec as a genesis file that {@link #parse} reads back to an equal spec. */
+  public String toJson() {
+    ObjectNode top = JSON.createObjectNode();
+    ObjectNode config = top.putObject("config");
+    config.put("chainId", parameters.chainId());
+    config.put("slotMillis", parameters.slotMillis());
+    config.put("slotsPerEpoch", parameters.slotsPerEpoch());
+    config.put("minBaseFeePerGas", Hex.encodeQuantity(parameters.minBaseFeePerGas()));
+    top.put("timestamp", Hex.encodeQuantity(parameters.genesisTimeMillis() / 1000));
+    top.put("gasLimit", Hex.encodeQuantity(gasLimit));
+    top.put("baseFeePerGas", Hex.encodeQuantity(baseFeePerGas));
+    top.put("extraData", extraData.toHex());
+    ObjectNode allocNode = top.putObject("alloc");
+    alloc.forEach((address, account) -> {
+      ObjectNode a = allocNode.putObject(address.toChecksumHex());
+      a.put("balance", Hex.encodeQuantity(account.balance().value()));
+      if (account.nonce() != 0) {
+        a.put("nonce", Hex.encodeQuantity(account.nonce()));
+      }
+      if (!account.storage().isEmpty()) {
+        ObjectNode storage = a.putObject("storage");
+        account.storage().forEach((slot, value) -> storage.put(slot.toHex(), Hex.encodeQuantity(value)));
+      }
+    });
+    ArrayNode validatorsNode = top.putArray("validators");
+    validators.forEach(v -> validatorsNode.addObject()
+        .put("address", v.address().toChecksumHex())
+        .put("stake", Hex.encodeQuantity(v.stake().value()))
+        .put("vrfPublicKey", v.vrfPublicKey().toHex()));
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(top) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree failed to serialize", e);
+    }
+  }
+
   /** @throws GenesisException naming the missing or malformed field */
   public static GenesisSpec parse(String json) {
     JsonNode root;
@@ -64,12 +100,17 @@ public record GenesisSpec(ChainParameters parameters, long gasLimit, BigInteger 
     onlyKnownKeys(top, TOP_LEVEL, "genesis");
     ObjectNode config = object(top.get("config"), "config");
     onlyKnownKeys(config, CONFIG, "config");
-    ChainParameters parameters = new ChainParameters(
-        longField(config, "chainId", null),
-        Math.multiplyExact(longField(top, "timestamp", 0L), 1000),
-        longField(config, "slotMillis", DEFAULT_SLOT_MILLIS),
-        Math.toIntExact(longField(config, "slotsPerEpoch", (long) DEFAULT_SLOTS_PER_EPOCH)),
-        quantity(config, "minBaseFeePerGas", BigInteger.ZERO));
+    ChainParameters parameters;
+    try {
+      parameters = new ChainParameters(
+          longField(config, "chainId", null),
+          Math.multiplyExact(longField(top, "timestamp", 0L), 1000),
+          longField(config, "slotMillis", DEFAULT_SLOT_MILLIS),
+          Math.toIntExact(longField(config, "slotsPerEpoch", (long) DEFAULT_SLOTS_PER_EPOCH)),
+          quantity(config, "minBaseFeePerGas", BigInteger.ZERO));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new GenesisException("config: " + e.getMessage());
+    }
     Bytes extraData = top.has("extraData") ? bytes(top.get("extraData"), "extraData") : Bytes.EMPTY;
     if (extraData.length() > 32) {
       throw new GenesisException("extraData: at most 32 bytes, got " + extraData.length());
