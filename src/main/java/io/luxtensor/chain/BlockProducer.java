@@ -9,15 +9,12 @@ import io.luxtensor.execution.BlockContext;
 import io.luxtensor.execution.BlockExecution;
 import io.luxtensor.execution.BlockExecutor;
 import io.luxtensor.execution.FeeMarket;
-import io.luxtensor.execution.TransactionResult;
+import io.luxtensor.execution.CandidateTransactions;
 import io.luxtensor.state.StateCommit;
 import io.luxtensor.state.WorldState;
 import io.luxtensor.trie.NodeStore;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
-import io.luxtensor.types.RecoveredTransaction;
-import java.util.Iterator;
-import java.util.function.BiConsumer;
 
 /** Builds and signs a block for a slot this validator proposes. */
 public final class BlockProducer {
@@ -32,13 +29,12 @@ public final class BlockProducer {
   }
 
   /**
-   * Builds the child of {@code parent} in {@code slot} from {@code candidates} (best first; each one that cannot
-   * execute goes to {@code skipped}), executing on {@code state} (the parent's state, changed in place) and writing
-   * trie nodes to {@code nodeSink}. The header carries {@code finality} as this node knows it.
+   * Builds the child of {@code parent} in {@code slot} from {@code candidates} (best first), executing on
+   * {@code state} (the parent's state, changed in place) and writing trie nodes to {@code nodeSink}. The header
+   * carries {@code finality} as this node knows it.
    */
   public ProducedBlock produce(BlockHeader parent, long slot, WorldState state, FinalityState finality,
-      Iterator<RecoveredTransaction> candidates, BiConsumer<RecoveredTransaction, TransactionResult.Invalid> skipped,
-      NodeStore nodeSink) {
+      CandidateTransactions candidates, NodeStore nodeSink) {
     if (slot <= parent.slot()) {
       throw new IllegalArgumentException("slot " + slot + " is not after the parent's slot " + parent.slot());
     }
@@ -47,7 +43,7 @@ public final class BlockProducer {
         FeeMarket.nextBaseFee(parent.gasUsed(), parent.gasLimit(), parent.baseFeePerGas(),
             parameters.minBaseFeePerGas()),
         parent.gasLimit());
-    BlockExecution execution = executor.build(state, context, candidates, skipped);
+    BlockExecution execution = executor.build(state, context, candidates);
     StateCommit commit = state.commit(nodeSink);
     byte[] vrfProof = keys.proveVrf(Randao.vrfInput(parameters.chainId(), parameters.epochOf(slot)));
     var transactions = execution.transactions().stream().map(t -> t.transaction().transaction()).toList();

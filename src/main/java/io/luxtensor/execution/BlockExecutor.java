@@ -5,9 +5,8 @@ import io.luxtensor.types.IntrinsicGas;
 import io.luxtensor.types.Receipt;
 import io.luxtensor.types.RecoveredTransaction;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.Optional;
 
 /** Executes the transactions of a block: all of them when importing, those that fit when building. */
 public final class BlockExecutor {
@@ -38,20 +37,26 @@ public final class BlockExecutor {
   }
 
   /**
-   * Builds a block's transaction list from {@code candidates} (best first): each that executes is included, each that
-   * does not is passed to {@code skipped} with the reason and leaves the state as it was. Stops when the block cannot
-   * fit even the cheapest transfer.
+   * Builds a block's transaction list from {@code candidates}: each that executes is included and accepted; each that
+   * cannot is skipped with its reason and leaves the state as it was. Stops when the candidates run out or the block
+   * cannot fit even the cheapest transfer.
    */
-  public BlockExecution build(WorldState state, BlockContext block, Iterator<RecoveredTransaction> candidates,
-      BiConsumer<RecoveredTransaction, TransactionResult.Invalid> skipped) {
+  public BlockExecution build(WorldState state, BlockContext block, CandidateTransactions candidates) {
     Accumulator accumulator = new Accumulator(block.gasLimit());
-    while (candidates.hasNext() && accumulator.gasRemaining() >= IntrinsicGas.TRANSFER) {
-      RecoveredTransaction tx = candidates.next();
+    while (accumulator.gasRemaining() >= IntrinsicGas.TRANSFER) {
+      Optional<RecoveredTransaction> next = candidates.peek();
+      if (next.isEmpty()) {
+        break;
+      }
+      RecoveredTransaction tx = next.get();
       TransactionResult result = processor.apply(state, block, Message.of(tx.transaction(), tx.sender()),
           accumulator.gasRemaining());
       switch (result) {
-        case TransactionResult.Executed executed -> accumulator.add(tx, executed);
-        case TransactionResult.Invalid invalid -> skipped.accept(tx, invalid);
+        case TransactionResult.Executed executed -> {
+          accumulator.add(tx, executed);
+          candidates.accept();
+        }
+        case TransactionResult.Invalid invalid -> candidates.skipSender(invalid);
       }
     }
     return accumulator.result();

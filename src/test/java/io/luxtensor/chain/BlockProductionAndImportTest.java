@@ -11,6 +11,7 @@ import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.execution.BlockExecutor;
+import io.luxtensor.execution.CandidateTransactions;
 import io.luxtensor.execution.TransactionProcessor;
 import io.luxtensor.execution.abi.Abi;
 import io.luxtensor.execution.system.ChainInfoContract;
@@ -175,8 +176,8 @@ class BlockProductionAndImportTest {
       WorldState state = WorldState.at(nodes, head.stateRoot());
       Checkpoint genesisCheckpoint = new Checkpoint(0, genesis.block().hash());
       ProducedBlock block = new BlockProducer(spec.parameters(), validator, executor).produce(head, slot, state,
-          FinalityState.atGenesis(genesisCheckpoint), txs.stream().map(RecoveredTransaction::recover).iterator(),
-          (tx, invalid) -> { throw new AssertionError("skipped: " + invalid.message()); }, nodes);
+          FinalityState.atGenesis(genesisCheckpoint),
+          CandidateTransactions.of(txs.stream().map(RecoveredTransaction::recover).toList()), nodes);
       advance(block.block().header());
       return block;
     }
