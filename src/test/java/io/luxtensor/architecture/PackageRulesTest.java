@@ -31,7 +31,8 @@ class PackageRulesTest {
       "crypto", Set.of("bytes"),
       "types", Set.of("bytes", "rlp", "crypto"),
       "trie", Set.of("bytes", "rlp", "crypto", "types"),
-      "execution", Set.of("bytes", "rlp", "crypto", "types", "trie"));
+      "execution", Set.of("bytes", "rlp", "crypto", "types", "trie"),
+      "txpool", Set.of("bytes", "rlp", "crypto", "types", "execution"));
 
   private static final Set<String> SHELL = Set.of("storage", "p2p", "api", "node", "cli");
 
