@@ -25,16 +25,17 @@ class PackageRulesTest {
   private static final Path SOURCES = Path.of("src/main/java/io/luxtensor");
 
   /** Each core package and the LuxTensor packages it may import. */
-  private static final Map<String, Set<String>> CORE_IMPORTS = Map.of(
-      "bytes", Set.of(),
-      "rlp", Set.of("bytes"),
-      "crypto", Set.of("bytes"),
-      "types", Set.of("bytes", "rlp", "crypto"),
-      "trie", Set.of("bytes", "rlp", "crypto"),
-      "state", Set.of("bytes", "rlp", "crypto", "types", "trie"),
-      "execution", Set.of("bytes", "rlp", "crypto", "types", "trie", "state"),
-      "consensus", Set.of("bytes", "rlp", "crypto", "types"),
-      "chain", Set.of("bytes", "rlp", "crypto", "types", "trie", "state", "execution", "consensus"));
+  private static final Map<String, Set<String>> CORE_IMPORTS = Map.ofEntries(
+      Map.entry("bytes", Set.of()),
+      Map.entry("rlp", Set.of("bytes")),
+      Map.entry("crypto", Set.of("bytes")),
+      Map.entry("types", Set.of("bytes", "rlp", "crypto")),
+      Map.entry("trie", Set.of("bytes", "rlp", "crypto")),
+      Map.entry("state", Set.of("bytes", "rlp", "crypto", "types", "trie")),
+      Map.entry("execution", Set.of("bytes", "rlp", "crypto", "types", "trie", "state")),
+      Map.entry("consensus", Set.of("bytes", "rlp", "crypto", "types")),
+      Map.entry("txpool", Set.of("bytes", "rlp", "crypto", "types", "execution")),
+      Map.entry("chain", Set.of("bytes", "rlp", "crypto", "types", "trie", "state", "execution", "consensus")));
 
   private static final Set<String> SHELL = Set.of("storage", "p2p", "api", "node", "cli");
 
