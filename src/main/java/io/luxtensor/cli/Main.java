@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "LuxTensor: a proof-of-stake Layer-1 node for the ModernTensor AI network.",
-    subcommands = {DecodeTransactionCommand.class, VersionCommand.class},
+    subcommands = {DevCommand.class, InitCommand.class, StartCommand.class, DecodeTransactionCommand.class,
+        VersionCommand.class},
     footer = {"", "Run 'luxtensor COMMAND --help' for a command's options and examples."})
 public final class Main implements Runnable {
 

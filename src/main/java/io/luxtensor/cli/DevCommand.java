@@ -1,0 +1,101 @@
+package io.luxtensor.cli;
+
+import io.luxtensor.api.http.ApiServerConfig;
+import io.luxtensor.bytes.Hex;
+import io.luxtensor.chain.DevChain;
+import io.luxtensor.node.ChainService;
+import io.luxtensor.node.LuxtensorNode;
+import io.luxtensor.storage.StorageConfig;
+import io.luxtensor.storage.StorageEngine;
+import io.luxtensor.txpool.TxPoolConfig;
+import io.luxtensor.types.Wei;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code luxtensor dev}: an ephemeral single-validator chain for dApp development, like anvil or hardhat node. */
+@Command(
+    name = "dev",
+    description = {"Run a development chain: one validator, prefunded Hardhat/anvil accounts, JSON-RPC on "
+        + "127.0.0.1:8545. In memory unless --datadir is given."},
+    footer = {"", "Examples:",
+        "  luxtensor dev                       # instant blocks, chain id 31337",
+        "  luxtensor dev --block-time 1000     # a block every second, empty ones included",
+        "  luxtensor dev --port 0              # any free port (printed)",
+        "  luxtensor dev --datadir ./devdata   # keep the chain between runs (RocksDB)"})
+final class DevCommand implements Runnable {
+
+  @Option(names = "--chain-id", defaultValue = "31337", description = "Chain id (default: ${DEFAULT-VALUE}).")
+  long chainId;
+
+  @Option(names = "--accounts", defaultValue = "10", description = "Accounts to fund (default: ${DEFAULT-VALUE}).")
+  int accounts;
+
+  @Option(names = "--balance", defaultValue = "10000", description = "LUX per account (default: ${DEFAULT-VALUE}).")
+  String balance;
+
+  @Option(names = "--block-time", defaultValue = "0", paramLabel = "MS",
+      description = "0 seals a block as soon as transactions are pending; MS seals every MS milliseconds.")
+  long blockTimeMillis;
+
+  @Option(names = "--host", defaultValue = ApiServerConfig.DEFAULT_HOST, description = "Interface to listen on.")
+  String host;
+
+  @Option(names = "--port", defaultValue = "8545", description = "JSON-RPC port; 0 picks a free one.")
+  int port;
+
+  @Option(names = "--datadir", paramLabel = "DIR", description = "Keep the chain in DIR (RocksDB).")
+  Path datadir;
+
+  @Override
+  public void run() {
+    LuxtensorNode node = start(this, System.out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      node.close();
+      stopped.countDown();
+    }, "luxtensor-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Starts the dev node described by {@code options}, printing the banner to {@code out}. */
+  static LuxtensorNode start(DevCommand options, PrintStream out) {
+    DevChain.Settings settings = new DevChain.Settings(options.chainId, options.accounts, Wei.ofLux(options.balance),
+        options.blockTimeMillis, System.currentTimeMillis() / 1000);
+    StorageConfig storage = options.datadir == null ? StorageConfig.memory()
+        : StorageConfig.persistent(StorageEngine.ROCKSDB, options.datadir.resolve("db"));
+    ChainService.Sealing sealing = options.blockTimeMillis == 0
+        ? new ChainService.Sealing.Instant() : new ChainService.Sealing.EverySlot();
+    LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(storage, DevChain.genesis(settings), false,
+        DevChain.validatorKeys(), sealing, ApiServerConfig.defaults().withAddress(options.host, options.port),
+        TxPoolConfig.DEFAULT, false, VersionProvider.version()), System::currentTimeMillis);
+    printBanner(node, options, out);
+    return node;
+  }
+
+  private static void printBanner(LuxtensorNode node, DevCommand options, PrintStream out) {
+    out.println("LuxTensor dev node " + VersionProvider.version() + " (chain id "
+        + node.genesis().parameters().chainId() + ")");
+    out.println();
+    out.println("Available accounts (" + options.balance + " LUX each), mnemonic: " + DevChain.MNEMONIC);
+    var accounts = DevChain.accounts(options.accounts);
+    for (int i = 0; i < accounts.size(); i++) {
+      out.printf("(%d) %s%n    private key %s%n", i, accounts.get(i).address().toChecksumHex(),
+          Hex.encode(accounts.get(i).key().toBytes()));
+    }
+    out.println();
+    out.println("Validator " + DevChain.validatorKeys().address().toChecksumHex() + " seals "
+        + (options.blockTimeMillis == 0 ? "a block whenever transactions are pending"
+            : "a block every " + options.blockTimeMillis + " ms"));
+    out.println("Storage: " + (options.datadir == null ? "in memory (gone when the node stops)" : options.datadir));
+    out.println();
+    out.println("JSON-RPC listening on http://" + options.host + ":" + node.rpcPort());
+    out.flush();
+  }
+}

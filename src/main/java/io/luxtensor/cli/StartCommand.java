@@ -1,0 +1,81 @@
+package io.luxtensor.cli;
+
+import io.luxtensor.chain.GenesisSpec;
+import io.luxtensor.consensus.ValidatorKeys;
+import io.luxtensor.crypto.Keystore;
+import io.luxtensor.node.ChainService;
+import io.luxtensor.node.ConfigException;
+import io.luxtensor.node.LuxtensorNode;
+import io.luxtensor.node.NodeConfig;
+import io.luxtensor.storage.ChainDatabase;
+import io.luxtensor.storage.KeyValueStore;
+import io.luxtensor.storage.KeyValueStores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code luxtensor start}: runs a persistent node from a configuration file. */
+@Command(
+    name = "start",
+    description = "Run a persistent node from a configuration file (docs/configuration.md).",
+    footer = {"", "Example:", "  luxtensor start --config config.json"})
+final class StartCommand implements Runnable {
+
+  @Option(names = "--config", required = true, paramLabel = "FILE", description = "The node's config.json.")
+  Path configFile;
+
+  @Override
+  public void run() {
+    NodeConfig config = NodeConfig.parse(read(configFile), configFile.toAbsolutePath().getParent());
+    GenesisSpec genesis = genesisOf(config);
+    ValidatorKeys validator = validatorOf(config);
+    LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(config.storage(), genesis, true, validator,
+        new ChainService.Sealing.EverySlot(), config.api(), config.txpool(), config.allowUnprotectedTransactions(),
+        VersionProvider.version()), System::currentTimeMillis);
+    System.out.println("LuxTensor " + VersionProvider.version() + ": chain " + genesis.parameters().chainId()
+        + ", validator " + validator.address().toChecksumHex() + ", data in " + config.datadir());
+    System.out.println("JSON-RPC listening on http://" + config.api().host() + ":" + node.rpcPort());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      node.close();
+      stopped.countDown();
+    }, "luxtensor-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The stored chain's genesis, or the configured genesis file's for a new data directory. */
+  private static GenesisSpec genesisOf(NodeConfig config) {
+    try (KeyValueStore store = KeyValueStores.open(config.storage())) {
+      var stored = new ChainDatabase(store).genesisSpec();
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+    }
+    Path genesisFile = config.genesis().orElseThrow(() -> new ConfigException(config.datadir()
+        + " is not initialized: run luxtensor init --genesis FILE --datadir DIR, or set \"genesis\" in the config"));
+    return GenesisSpec.parse(read(genesisFile));
+  }
+
+  private static ValidatorKeys validatorOf(NodeConfig config) {
+    Path keystore = config.validatorKeystore().orElseThrow(() -> new ConfigException(
+        "validator.keystore is not set: a single-node chain needs its validator's key"));
+    String password = read(config.validatorPasswordFile().orElseThrow()).strip();
+    return ValidatorKeys.derivedFrom(Keystore.decrypt(read(keystore), password));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

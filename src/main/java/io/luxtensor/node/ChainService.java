@@ -1,0 +1,284 @@
+package io.luxtensor.node;
+
+import io.luxtensor.api.PendingTransactions;
+import io.luxtensor.chain.BlockProducer;
+import io.luxtensor.chain.ChainParameters;
+import io.luxtensor.chain.ProducedBlock;
+import io.luxtensor.chain.StoredBlock;
+import io.luxtensor.consensus.FinalityState;
+import io.luxtensor.consensus.FinalityTracker;
+import io.luxtensor.consensus.SignedVote;
+import io.luxtensor.consensus.ValidatorKeys;
+import io.luxtensor.consensus.ValidatorSet;
+import io.luxtensor.consensus.Vote;
+import io.luxtensor.execution.CandidateTransactions;
+import io.luxtensor.execution.FeeMarket;
+import io.luxtensor.execution.TransactionResult;
+import io.luxtensor.state.WorldState;
+import io.luxtensor.storage.BatchNodeStore;
+import io.luxtensor.storage.ChainDatabase;
+import io.luxtensor.storage.WriteBatch;
+import io.luxtensor.txpool.AddResult;
+import io.luxtensor.txpool.BlockCandidates;
+import io.luxtensor.txpool.ChainHead;
+import io.luxtensor.txpool.TxPool;
+import io.luxtensor.txpool.TxPoolConfig;
+import io.luxtensor.txpool.ValidatedTransaction;
+import io.luxtensor.types.Address;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Checkpoint;
+import io.luxtensor.types.Hash;
+import io.luxtensor.types.RecoveredTransaction;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The single writer of the chain (DESIGN §3): one thread owns the head state, the transaction pool and finality,
+ * and every change arrives on it as a task. It admits transactions, seals blocks as this node's validator, commits
+ * each block with its state in one atomic batch, and publishes the new head for readers, who never lock.
+ */
+public final class ChainService implements PendingTransactions, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(ChainService.class.getName());
+
+  /** When blocks are sealed. */
+  public sealed interface Sealing {
+    /** As soon as transactions are pending, each block taking all that fit. */
+    record Instant() implements Sealing {}
+
+    /** At every slot this validator proposes, empty blocks included. */
+    record EverySlot() implements Sealing {}
+
+    /** Only when {@link ChainService#seal()} is called (tests, and nodes that must not produce). */
+    record Manual() implements Sealing {}
+  }
+
+  /** The head as readers see it: replaced whole on every change, never mutated. */
+  public record CanonicalHead(BlockHeader latest, BlockHeader safe, BlockHeader finalized) {}
+
+  private final ChainParameters parameters;
+  private final ChainDatabase database;
+  private final ValidatorKeys keys;
+  private final BlockProducer producer;
+  private final Sealing sealing;
+  private final LongSupplier clockMillis;
+  private final ScheduledExecutorService thread;
+  private final List<Consumer<StoredBlock>> headListeners = new CopyOnWriteArrayList<>();
+
+  // Owned by the chain thread.
+  private BlockHeader head;
+  private WorldState headState;
+  private final FinalityTracker finality;
+  private final TxPool pool;
+  private boolean sealQueued;
+
+  private volatile CanonicalHead published;
+
+  public ChainService(ChainParameters parameters, ValidatorSet validators, ChainDatabase database, ValidatorKeys keys,
+      BlockProducer producer, TxPoolConfig poolConfig, Sealing sealing, LongSupplier clockMillis) {
+    this.parameters = parameters;
+    this.database = database;
+    this.keys = keys;
+    this.producer = producer;
+    this.sealing = sealing;
+    this.clockMillis = clockMillis;
+    Hash headHash = database.headHash().orElseThrow(() -> new IllegalStateException("database has no head"));
+    this.head = database.header(headHash).orElseThrow(() -> new IllegalStateException("head block is missing"));
+    this.headState = WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState());
+    this.finality = new FinalityTracker(validators, database.finality().orElseThrow(
+        () -> new IllegalStateException("database has no finality record")));
+    this.pool = new TxPool(poolConfig, poolHead());
+    this.published = canonicalHead();
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread t = new Thread(runnable, "luxtensor-chain");
+      t.setDaemon(true);
+      return t;
+    });
+    executor.setRemoveOnCancelPolicy(true);
+    this.thread = executor;
+    if (sealing instanceof Sealing.EverySlot) {
+      scheduleNextSlot();
+    }
+  }
+
+  public CanonicalHead head() {
+    return published;
+  }
+
+  public void addHeadListener(Consumer<StoredBlock> listener) {
+    headListeners.add(listener);
+  }
+
+  @Override
+  public CompletableFuture<Submission> submit(RecoveredTransaction transaction) {
+    return CompletableFuture.supplyAsync(() -> add(transaction), thread);
+  }
+
+  @Override
+  public Optional<RecoveredTransaction> pending(Hash hash) {
+    return onChainThread(() -> pool.get(hash).map(v -> new RecoveredTransaction(v.tx(), v.sender())));
+  }
+
+  @Override
+  public long nextNonce(Address sender) {
+    return onChainThread(() -> pool.pendingNonce(sender));
+  }
+
+  /** Seals a block now (at the current slot, or the one after the head's), whatever the sealing mode. */
+  public CompletableFuture<StoredBlock> seal() {
+    return CompletableFuture.supplyAsync(this::sealBlock, thread);
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+    try {
+      if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.log(System.Logger.Level.WARNING, "chain thread did not stop within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Submission add(RecoveredTransaction transaction) {
+    AddResult result = pool.add(ValidatedTransaction.of(transaction.transaction(), transaction.sender()));
+    return switch (result) {
+      case AddResult.Rejected rejected -> new Submission.Rejected(rejected.message());
+      case AddResult.AddedPending added -> {
+        queueInstantSeal();
+        yield new Submission.Accepted(transaction.transaction().hash());
+      }
+      case AddResult.Replaced replaced -> {
+        if (replaced.pending()) {
+          queueInstantSeal();
+        }
+        yield new Submission.Accepted(transaction.transaction().hash());
+      }
+      case AddResult.AddedQueued queued -> new Submission.Accepted(transaction.transaction().hash());
+    };
+  }
+
+  private void queueInstantSeal() {
+    if (sealing instanceof Sealing.Instant && !sealQueued) {
+      sealQueued = true;
+      thread.execute(() -> {
+        sealQueued = false;
+        StoredBlock sealed = sealBlock();
+        if (pool.status().pending() > 0 && !sealed.block().transactions().isEmpty()) {
+          queueInstantSeal();
+        }
+      });
+    }
+  }
+
+  private void scheduleNextSlot() {
+    long now = clockMillis.getAsLong();
+    long nextSlot = Math.max(parameters.slotAt(now) + 1, head.slot() + 1);
+    long delay = Math.max(0, parameters.slotStartMillis(nextSlot) - now);
+    thread.schedule(() -> {
+      try {
+        if (parameters.slotAt(clockMillis.getAsLong()) > head.slot()) {
+          sealBlock();
+        }
+      } finally {
+        scheduleNextSlot();
+      }
+    }, delay, TimeUnit.MILLISECONDS);
+  }
+
+  private StoredBlock sealBlock() {
+    long slot = Math.max(head.slot() + 1, parameters.slotAt(clockMillis.getAsLong()));
+    BlockCandidates candidates = pool.candidates(nextBaseFee());
+    try (WriteBatch batch = database.store().newBatch()) {
+      BatchNodeStore nodeSink = new BatchNodeStore(database.store(), batch);
+      ProducedBlock produced = producer.produce(head, slot, headState, finality.state(), new PoolCandidates(candidates),
+          nodeSink);
+      BlockHeader header = produced.block().header();
+      SignedVote vote = new Vote(slot, header.hash(), finality.state().justified(), new Checkpoint(slot, header.hash()))
+          .sign(parameters.chainId(), keys.signingKey());
+      FinalityState newFinality = finality.onVote(vote, header.parentHash());
+      List<Address> senders = produced.execution().transactions().stream().map(t -> t.transaction().sender()).toList();
+      database.writeHeadBlock(batch, produced, senders);
+      database.writeFinality(batch, newFinality);
+      batch.commit();
+      head = header;
+      pool.onNewHead(poolHead());
+      published = canonicalHead();
+      StoredBlock stored = new StoredBlock(produced.block(), senders);
+      headListeners.forEach(listener -> listener.accept(stored));
+      return stored;
+    } catch (RuntimeException e) {
+      // The world state may hold half a block: start again from the stored head.
+      headState = WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState());
+      throw e;
+    }
+  }
+
+  private BigInteger nextBaseFee() {
+    return FeeMarket.nextBaseFee(head.gasUsed(), head.gasLimit(), head.baseFeePerGas(), parameters.minBaseFeePerGas());
+  }
+
+  private ChainHead poolHead() {
+    var flat = database.flatState();
+    return new ChainHead(new io.luxtensor.txpool.AccountState() {
+      @Override
+      public long nonce(Address account) {
+        return flat.account(account).nonce();
+      }
+
+      @Override
+      public io.luxtensor.types.Wei balance(Address account) {
+        return flat.account(account).balance();
+      }
+    }, nextBaseFee(), head.gasLimit());
+  }
+
+  private CanonicalHead canonicalHead() {
+    FinalityState state = finality.state();
+    return new CanonicalHead(head, headerAt(state.justified()), headerAt(state.finalized()));
+  }
+
+  private BlockHeader headerAt(Checkpoint checkpoint) {
+    if (checkpoint.blockHash().equals(Hash.ZERO)) {
+      return database.canonicalHash(0).flatMap(database::header).orElseThrow();
+    }
+    return database.header(checkpoint.blockHash()).orElseThrow();
+  }
+
+  private <T> T onChainThread(java.util.function.Supplier<T> task) {
+    try {
+      return CompletableFuture.supplyAsync(task, thread).get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the chain thread", e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("the chain thread did not answer", e);
+    }
+  }
+
+  /** The pool's block candidates as execution pulls them. */
+  private record PoolCandidates(BlockCandidates candidates) implements CandidateTransactions {
+    @Override
+    public Optional<RecoveredTransaction> peek() {
+      return candidates.peek().map(v -> new RecoveredTransaction(v.tx(), v.sender()));
+    }
+
+    @Override
+    public void accept() {
+      candidates.accept();
+    }
+
+    @Override
+    public void skipSender(TransactionResult.Invalid reason) {
+      candidates.skipSender();
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package io.luxtensor.node;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luxtensor.api.http.ApiServerConfig;
+import io.luxtensor.storage.StorageConfig;
+import io.luxtensor.storage.StorageEngine;
+import io.luxtensor.txpool.TxPoolConfig;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A node's configuration file (config.json; every key in docs/configuration.md). Relative paths are resolved
+ * against the file's directory. Unknown keys are errors, so a typo never silently falls back to a default.
+ *
+ * @param datadir where the database lives
+ * @param genesis the genesis file used to initialize an empty datadir, if any
+ * @param storage the storage engine and its options
+ * @param api the JSON-RPC listener
+ * @param allowUnprotectedTransactions whether the API accepts pre-EIP-155 transactions (replayable on any chain)
+ * @param validatorKeystore the validator's keystore file, if this node validates
+ * @param validatorPasswordFile the file holding its password
+ * @param txpool pool limits
+ */
+public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig storage, ApiServerConfig api,
+    boolean allowUnprotectedTransactions, Optional<Path> validatorKeystore, Optional<Path> validatorPasswordFile,
+    TxPoolConfig txpool) {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+  private static final Map<String, Set<String>> KEYS = Map.of(
+      "", Set.of("datadir", "genesis", "storage", "api", "validator", "txpool"),
+      "storage", Set.of("engine", "syncWrites", "blockCacheBytes"),
+      "api", Set.of("host", "port", "hostAllowlist", "bodyBytesMax", "batchSizeMax", "workerThreads",
+          "allowUnprotectedTransactions"),
+      "validator", Set.of("keystore", "passwordFile"),
+      "txpool", Set.of("transactionsMax", "senderTransactionsMax", "minTipPerGas"));
+
+  /** @throws ConfigException naming the key that is wrong */
+  public static NodeConfig parse(String json, Path baseDirectory) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException("config is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new ConfigException("config must be a JSON object");
+    }
+    checkKeys(root, "");
+    JsonNode storage = section(root, "storage");
+    JsonNode api = section(root, "api");
+    JsonNode validator = section(root, "validator");
+    JsonNode txpool = section(root, "txpool");
+
+    Path datadir = baseDirectory.resolve(text(root, "datadir", "datadir").orElse("data"));
+    StorageEngine engine = text(storage, "engine", "storage.engine").map(NodeConfig::engine)
+        .orElse(StorageEngine.ROCKSDB);
+    StorageConfig storageConfig = engine.persistent()
+        ? StorageConfig.persistent(engine, datadir.resolve("db")) : StorageConfig.memory();
+    storageConfig = storageConfig.withSyncWrites(bool(storage, "syncWrites", "storage.syncWrites", false));
+    if (storage.has("blockCacheBytes")) {
+      storageConfig = storageConfig.withBlockCacheBytes(number(storage, "blockCacheBytes", "storage.blockCacheBytes"));
+    }
+    ApiServerConfig defaults = ApiServerConfig.defaults();
+    ApiServerConfig apiConfig;
+    try {
+      apiConfig = new ApiServerConfig(
+          text(api, "host", "api.host").orElse(defaults.host()),
+          (int) number(api, "port", "api.port", defaults.port()),
+          api.has("hostAllowlist") ? strings(api.get("hostAllowlist"), "api.hostAllowlist") : defaults.hostAllowlist(),
+          (int) number(api, "bodyBytesMax", "api.bodyBytesMax", defaults.bodyBytesMax()),
+          (int) number(api, "batchSizeMax", "api.batchSizeMax", defaults.batchSizeMax()),
+          (int) number(api, "workerThreads", "api.workerThreads", defaults.workerThreads()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("api: " + e.getMessage());
+    }
+    TxPoolConfig poolDefaults = TxPoolConfig.DEFAULT;
+    TxPoolConfig poolConfig;
+    try {
+      poolConfig = new TxPoolConfig(
+          (int) number(txpool, "transactionsMax", "txpool.transactionsMax", poolDefaults.poolTransactionsMax()),
+          (int) number(txpool, "senderTransactionsMax", "txpool.senderTransactionsMax",
+              poolDefaults.senderTransactionsMax()),
+          poolDefaults.transactionSizeBytesMax(), poolDefaults.poolSizeBytesMax(),
+          txpool.has("minTipPerGas") ? quantity(txpool.get("minTipPerGas"), "txpool.minTipPerGas")
+              : poolDefaults.tipPerGasWeiMin());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("txpool: " + e.getMessage());
+    }
+    Optional<Path> keystore = text(validator, "keystore", "validator.keystore").map(baseDirectory::resolve);
+    Optional<Path> password = text(validator, "passwordFile", "validator.passwordFile").map(baseDirectory::resolve);
+    if (keystore.isPresent() != password.isPresent()) {
+      throw new ConfigException("validator: keystore and passwordFile go together");
+    }
+    return new NodeConfig(datadir, text(root, "genesis", "genesis").map(baseDirectory::resolve), storageConfig,
+        apiConfig, bool(api, "allowUnprotectedTransactions", "api.allowUnprotectedTransactions", false), keystore,
+        password, poolConfig);
+  }
+
+  private static StorageEngine engine(String name) {
+    try {
+      return StorageEngine.fromConfigName(name);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("storage.engine: " + e.getMessage());
+    }
+  }
+
+  private static JsonNode section(JsonNode root, String name) {
+    JsonNode node = root.get(name);
+    if (node == null) {
+      return JSON.createObjectNode();
+    }
+    if (!node.isObject()) {
+      throw new ConfigException(name + ": expected an object");
+    }
+    checkKeys(node, name);
+    return node;
+  }
+
+  private static void checkKeys(JsonNode node, String section) {
+    Set<String> known = KEYS.get(section);
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw new ConfigException((section.isEmpty() ? "" : section + ".") + name + ": unknown key (known: "
+            + String.join(", ", known.stream().sorted().toList()) + ")");
+      }
+    }
+  }
+
+  private static Optional<String> text(JsonNode node, String key, String where) {
+    JsonNode value = node.get(key);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw new ConfigException(where + ": expected a string");
+    }
+    return Optional.of(value.asText());
+  }
+
+  private static boolean bool(JsonNode node, String key, String where, boolean fallback) {
+    JsonNode value = node.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (!value.isBoolean()) {
+      throw new ConfigException(where + ": expected true or false");
+    }
+    return value.asBoolean();
+  }
+
+  private static long number(JsonNode node, String key, String where, long fallback) {
+    return node.has(key) ? number(node, key, where) : fallback;
+  }
+
+  private static long number(JsonNode node, String key, String where) {
+    JsonNode value = node.get(key);
+    if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+      throw new ConfigException(where + ": expected a non-negative whole number");
+    }
+    return value.asLong();
+  }
+
+  private static BigInteger quantity(JsonNode value, String where) {
+    if (value.isIntegralNumber() && value.bigIntegerValue().signum() >= 0) {
+      return value.bigIntegerValue();
+    }
+    if (value.isTextual() && value.asText().startsWith("0x")) {
+      try {
+        return io.luxtensor.bytes.Hex.decodeQuantity(value.asText());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(where + ": " + e.getMessage());
+      }
+    }
+    throw new ConfigException(where + ": expected a number or a 0x quantity");
+  }
+
+  private static List<String> strings(JsonNode value, String where) {
+    if (!value.isArray()) {
+      throw new ConfigException(where + ": expected an array of strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode element : value) {
+      if (!element.isTextual()) {
+        throw new ConfigException(where + ": expected an array of strings");
+      }
+      out.add(element.asText());
+    }
+    return out;
+  }
+}

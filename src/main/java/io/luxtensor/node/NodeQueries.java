@@ -1,0 +1,79 @@
+package io.luxtensor.node;
+
+import io.luxtensor.api.BlockchainQueries;
+import io.luxtensor.chain.StoredBlock;
+import io.luxtensor.chain.TransactionLocation;
+import io.luxtensor.state.StateReader;
+import io.luxtensor.state.StateSnapshot;
+import io.luxtensor.storage.ChainDatabase;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Hash;
+import io.luxtensor.types.Receipt;
+import java.util.List;
+import java.util.Optional;
+
+/** The API's view of the chain: stored blocks and state snapshots, and the head the chain service publishes. */
+final class NodeQueries implements BlockchainQueries {
+  private final long chainId;
+  private final ChainDatabase database;
+  private final ChainService chain;
+
+  NodeQueries(long chainId, ChainDatabase database, ChainService chain) {
+    this.chainId = chainId;
+    this.database = database;
+    this.chain = chain;
+  }
+
+  @Override
+  public long chainId() {
+    return chainId;
+  }
+
+  @Override
+  public BlockHeader latest() {
+    return chain.head().latest();
+  }
+
+  @Override
+  public Optional<BlockHeader> safe() {
+    return Optional.of(chain.head().safe());
+  }
+
+  @Override
+  public Optional<BlockHeader> finalized() {
+    return Optional.of(chain.head().finalized());
+  }
+
+  @Override
+  public Optional<BlockHeader> header(Hash blockHash) {
+    return database.header(blockHash);
+  }
+
+  @Override
+  public Optional<Hash> canonicalHash(long number) {
+    if (number > latest().number()) {
+      return Optional.empty();
+    }
+    return database.canonicalHash(number);
+  }
+
+  @Override
+  public Optional<StoredBlock> block(Hash blockHash) {
+    return database.block(blockHash);
+  }
+
+  @Override
+  public Optional<List<Receipt>> receipts(Hash blockHash) {
+    return database.receipts(blockHash);
+  }
+
+  @Override
+  public Optional<TransactionLocation> transactionLocation(Hash transactionHash) {
+    return database.transactionLocation(transactionHash);
+  }
+
+  @Override
+  public StateReader state(BlockHeader header) {
+    return StateSnapshot.at(database.trieNodes(), header.stateRoot());
+  }
+}

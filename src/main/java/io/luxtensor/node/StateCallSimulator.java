@@ -1,0 +1,42 @@
+package io.luxtensor.node;
+
+import io.luxtensor.api.CallSimulator;
+import io.luxtensor.chain.ChainParameters;
+import io.luxtensor.execution.BlockContext;
+import io.luxtensor.execution.FeeMarket;
+import io.luxtensor.execution.Message;
+import io.luxtensor.execution.TransactionProcessor;
+import io.luxtensor.execution.TransactionResult;
+import io.luxtensor.state.WorldState;
+import io.luxtensor.trie.NodeStore;
+import io.luxtensor.types.BlockHeader;
+import java.math.BigInteger;
+
+/**
+ * eth_call and eth_estimateGas: the message runs on a fresh world state at the block's root, in the context of the
+ * block that would follow it, and the changes are dropped (the state is never committed).
+ */
+final class StateCallSimulator implements CallSimulator {
+  private final ChainParameters parameters;
+  private final NodeStore trieNodes;
+  private final TransactionProcessor processor;
+
+  StateCallSimulator(ChainParameters parameters, NodeStore trieNodes, TransactionProcessor processor) {
+    this.parameters = parameters;
+    this.trieNodes = trieNodes;
+    this.processor = processor;
+  }
+
+  @Override
+  public TransactionResult simulate(Message message, BlockHeader header, boolean chargeBaseFee) {
+    BigInteger baseFee = chargeBaseFee
+        ? FeeMarket.nextBaseFee(header.gasUsed(), header.gasLimit(), header.baseFeePerGas(),
+            parameters.minBaseFeePerGas())
+        : BigInteger.ZERO;
+    long slot = header.slot() + 1;
+    BlockContext context = new BlockContext(parameters.chainId(), header.number() + 1, slot,
+        parameters.timestampOf(slot), header.proposer(), baseFee, header.gasLimit());
+    WorldState scratch = WorldState.at(trieNodes, header.stateRoot());
+    return processor.apply(scratch, context, message, header.gasLimit());
+  }
+}

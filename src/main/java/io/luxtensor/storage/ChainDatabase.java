@@ -1,0 +1,224 @@
+package io.luxtensor.storage;
+
+import io.luxtensor.chain.ChainReader;
+import io.luxtensor.chain.GenesisSpec;
+import io.luxtensor.chain.ProducedBlock;
+import io.luxtensor.chain.StoredBlock;
+import io.luxtensor.chain.TransactionLocation;
+import io.luxtensor.consensus.FinalityState;
+import io.luxtensor.rlp.Rlp;
+import io.luxtensor.rlp.RlpItem;
+import io.luxtensor.rlp.RlpList;
+import io.luxtensor.rlp.RlpString;
+import io.luxtensor.state.Account;
+import io.luxtensor.state.FlatState;
+import io.luxtensor.state.StateCommit;
+import io.luxtensor.state.StorageSlot;
+import io.luxtensor.trie.NodeStore;
+import io.luxtensor.types.Address;
+import io.luxtensor.types.Block;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Checkpoint;
+import io.luxtensor.types.Hash;
+import io.luxtensor.types.Receipt;
+import io.luxtensor.types.Transaction;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The chain's layout in the key-value store. Reads are safe from any thread; writes go into a caller's batch, so a
+ * block, its receipts, its index entries, its state and the new head commit together or not at all.
+ *
+ * <ul>
+ *   <li>HEADERS: block hash → header RLP; BODIES: block hash → rlp([transactions, senders]); RECEIPTS: block hash →
+ *       rlp([receipt, ...]);
+ *   <li>CANONICAL_INDEX: number (8 bytes, big-endian) → block hash; TRANSACTION_INDEX: transaction hash →
+ *       rlp([block hash, index]) for canonical blocks;
+ *   <li>TRIE_NODES: node hash → node; ACCOUNTS: address → account RLP and STORAGE_SLOTS: address || slot → value, the
+ *       flat state of the head;
+ *   <li>CHAIN_METADATA: "genesis", "head", "finality" (justified and finalized checkpoints).
+ * </ul>
+ */
+public final class ChainDatabase implements ChainReader {
+  private static final byte[] GENESIS_KEY = key("genesis");
+  private static final byte[] GENESIS_SPEC_KEY = key("genesisSpec");
+  private static final byte[] HEAD_KEY = key("head");
+  private static final byte[] FINALITY_KEY = key("finality");
+
+  private final KeyValueStore store;
+  private final NodeStore trieNodes;
+
+  public ChainDatabase(KeyValueStore store) {
+    this.store = store;
+    this.trieNodes = new ReadOnlyNodeStore(store);
+  }
+
+  public KeyValueStore store() {
+    return store;
+  }
+
+  /** The trie nodes, read-only: writes go through a {@link BatchNodeStore}. */
+  public NodeStore trieNodes() {
+    return trieNodes;
+  }
+
+  /** The flat state of the head: valid for reads of the head's state only. */
+  public FlatState flatState() {
+    return new StoreFlatState();
+  }
+
+  @Override
+  public Optional<BlockHeader> header(Hash hash) {
+    return store.get(Column.HEADERS, hash.toBytes()).map(BlockHeader::decode);
+  }
+
+  public Optional<StoredBlock> block(Hash hash) {
+    Optional<BlockHeader> header = header(hash);
+    if (header.isEmpty()) {
+      return Optional.empty();
+    }
+    return store.get(Column.BODIES, hash.toBytes()).map(body -> {
+      RlpList f = Rlp.decodeList(body, "body").expectSize("body", 2);
+      List<Transaction> transactions = new ArrayList<>();
+      f.get(0).asList("transactions").items().forEach(item -> transactions.add(Transaction.fromBlockBodyItem(item)));
+      List<Address> senders = new ArrayList<>();
+      f.get(1).asList("senders").items().forEach(item -> senders.add(Address.wrap(item.asString("sender").bytes())));
+      return new StoredBlock(new Block(header.get(), transactions), senders);
+    });
+  }
+
+  public Optional<List<Receipt>> receipts(Hash blockHash) {
+    return store.get(Column.RECEIPTS, blockHash.toBytes()).map(encoded -> {
+      List<Receipt> receipts = new ArrayList<>();
+      Rlp.decodeList(encoded, "receipts").items()
+          .forEach(item -> receipts.add(Receipt.decode(item.asString("receipt").bytes())));
+      return receipts;
+    });
+  }
+
+  public Optional<Hash> canonicalHash(long number) {
+    return store.get(Column.CANONICAL_INDEX, numberKey(number)).map(Hash::wrap);
+  }
+
+  public Optional<TransactionLocation> transactionLocation(Hash transactionHash) {
+    return store.get(Column.TRANSACTION_INDEX, transactionHash.toBytes()).map(encoded -> {
+      RlpList f = Rlp.decodeList(encoded, "transaction location").expectSize("transaction location", 2);
+      return new TransactionLocation(Hash.wrap(f.get(0).asString("block").bytes()),
+          (int) f.get(1).asString("index").asLong("index"));
+    });
+  }
+
+  public Optional<Hash> genesisHash() {
+    return store.get(Column.CHAIN_METADATA, GENESIS_KEY).map(Hash::wrap);
+  }
+
+  public Optional<Hash> headHash() {
+    return store.get(Column.CHAIN_METADATA, HEAD_KEY).map(Hash::wrap);
+  }
+
+  public Optional<FinalityState> finality() {
+    return store.get(Column.CHAIN_METADATA, FINALITY_KEY).map(encoded -> {
+      RlpList f = Rlp.decodeList(encoded, "finality").expectSize("finality", 2);
+      return new FinalityState(Checkpoint.fromRlp(f.get(0), "justified"), Checkpoint.fromRlp(f.get(1), "finalized"));
+    });
+  }
+
+  /**
+   * Writes a block that becomes the new head: header, body with senders, receipts, canonical and transaction index
+   * entries, the flat-state changes of {@code block.state()}, and the head pointer. The trie nodes went into the same
+   * batch through a {@link BatchNodeStore} when the state was committed.
+   */
+  public void writeHeadBlock(WriteBatch batch, ProducedBlock block, List<Address> senders) {
+    Block b = block.block();
+    Hash hash = b.hash();
+    batch.put(Column.HEADERS, hash.toBytes(), b.header().encode());
+    List<RlpItem> txItems = new ArrayList<>();
+    b.transactions().forEach(tx -> txItems.add(tx.toBlockBodyItem()));
+    List<RlpItem> senderItems = new ArrayList<>();
+    senders.forEach(s -> senderItems.add(RlpString.of(s.toBytes())));
+    batch.put(Column.BODIES, hash.toBytes(), Rlp.encode(RlpList.of(new RlpList(txItems), new RlpList(senderItems))));
+    List<RlpItem> receiptItems = new ArrayList<>();
+    block.execution().receipts().forEach(r -> receiptItems.add(RlpString.of(r.encode())));
+    batch.put(Column.RECEIPTS, hash.toBytes(), Rlp.encode(new RlpList(receiptItems)));
+    batch.put(Column.CANONICAL_INDEX, numberKey(b.header().number()), hash.toBytes());
+    for (int i = 0; i < b.transactions().size(); i++) {
+      batch.put(Column.TRANSACTION_INDEX, b.transactions().get(i).hash().toBytes(),
+          Rlp.encode(RlpList.of(RlpString.of(hash.toBytes()), RlpString.of(i))));
+    }
+    writeFlatState(batch, block.state());
+    batch.put(Column.CHAIN_METADATA, HEAD_KEY, hash.toBytes());
+  }
+
+  /** Records this database's genesis block and the spec it was built from (its chain parameters). */
+  public void writeGenesis(WriteBatch batch, Hash genesisHash, GenesisSpec spec) {
+    batch.put(Column.CHAIN_METADATA, GENESIS_KEY, genesisHash.toBytes());
+    batch.put(Column.CHAIN_METADATA, GENESIS_SPEC_KEY, spec.toJson().getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Optional<GenesisSpec> genesisSpec() {
+    return store.get(Column.CHAIN_METADATA, GENESIS_SPEC_KEY)
+        .map(json -> GenesisSpec.parse(new String(json, StandardCharsets.UTF_8)));
+  }
+
+  public void writeFinality(WriteBatch batch, FinalityState finality) {
+    batch.put(Column.CHAIN_METADATA, FINALITY_KEY,
+        Rlp.encode(RlpList.of(finality.justified().toRlp(), finality.finalized().toRlp())));
+  }
+
+  private static void writeFlatState(WriteBatch batch, StateCommit commit) {
+    commit.accounts().forEach((address, account) -> {
+      if (account.equals(Account.EMPTY)) {
+        batch.delete(Column.ACCOUNTS, address.toBytes());
+      } else {
+        batch.put(Column.ACCOUNTS, address.toBytes(), account.encode());
+      }
+    });
+    commit.storage().forEach((slot, value) -> {
+      if (value.signum() == 0) {
+        batch.delete(Column.STORAGE_SLOTS, slot.toKey());
+      } else {
+        batch.put(Column.STORAGE_SLOTS, slot.toKey(), Rlp.encode(RlpString.of(value)));
+      }
+    });
+  }
+
+  private static byte[] numberKey(long number) {
+    return ByteBuffer.allocate(Long.BYTES).putLong(number).array();
+  }
+
+  private static byte[] key(String name) {
+    return name.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Reads of the flat-state columns. */
+  private final class StoreFlatState implements FlatState {
+    @Override
+    public Account account(Address address) {
+      return store.get(Column.ACCOUNTS, address.toBytes()).map(Account::decode).orElse(Account.EMPTY);
+    }
+
+    @Override
+    public BigInteger storage(Address address, Hash slot) {
+      return store.get(Column.STORAGE_SLOTS, new StorageSlot(address, slot).toKey())
+          .map(v -> Rlp.decode(v).asString("storage value").asUnsignedInteger("storage value", 32))
+          .orElse(BigInteger.ZERO);
+    }
+  }
+
+  /** Trie nodes for readers: committed nodes only; writing is a bug. */
+  private record ReadOnlyNodeStore(KeyValueStore store) implements NodeStore {
+    @Override
+    public Optional<byte[]> get(byte[] hash) {
+      return store.get(Column.TRIE_NODES, hash);
+    }
+
+    @Override
+    public void put(byte[] hash, byte[] encodedNode) {
+      throw new UnsupportedOperationException("trie nodes are written through a BatchNodeStore");
+    }
+  }
+}
