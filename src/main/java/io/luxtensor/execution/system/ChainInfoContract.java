@@ -47,8 +47,9 @@ public final class ChainInfoContract implements SystemContract {
     return dispatcher.dispatch(call);
   }
 
-  public AbiDispatcher dispatcher() {
-    return dispatcher;
+  @Override
+  public List<ContractFunction> functions() {
+    return dispatcher.functions();
   }
 
   private static CallOutcome ping(SystemCall call, List<Object> args) {

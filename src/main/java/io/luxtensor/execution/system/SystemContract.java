@@ -1,6 +1,7 @@
 package io.luxtensor.execution.system;
 
 import io.luxtensor.types.Address;
+import java.util.List;
 
 /** Protocol code at a fixed address, called with Solidity ABI calldata. */
 public interface SystemContract {
@@ -9,6 +10,9 @@ public interface SystemContract {
 
   /** The name of its ABI file under {@code abi/} (e.g. {@code "ChainInfo"} for {@code abi/ChainInfo.json}). */
   String name();
+
+  /** The functions it answers, as its ABI file lists them. */
+  List<ContractFunction> functions();
 
   /** Executes {@code call}; a {@link CallOutcome.Revert} makes the caller undo every change the call made. */
   CallOutcome call(SystemCall call);
