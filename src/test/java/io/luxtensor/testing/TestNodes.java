@@ -13,9 +13,15 @@ public final class TestNodes {
   private TestNodes() {}
 
   public static LuxtensorNode devNode(StorageConfig storage, ChainService.Sealing sealing, TxPoolConfig pool) {
+    return devNode(storage, sealing, pool, 0);
+  }
+
+  /** A dev node whose slots last {@code blockTimeMillis} (0: a millisecond, for instant sealing). */
+  public static LuxtensorNode devNode(StorageConfig storage, ChainService.Sealing sealing, TxPoolConfig pool,
+      long blockTimeMillis) {
     return LuxtensorNode.start(new LuxtensorNode.Options(storage,
         DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, DevChain.ACCOUNTS_DEFAULT, DevChain.BALANCE_DEFAULT,
-            0, System.currentTimeMillis() / 1000)),
+            blockTimeMillis, System.currentTimeMillis() / 1000)),
         false, DevChain.validatorKeys(), sealing, ApiServerConfig.defaults().withAddress("127.0.0.1", 0), pool, false,
         "test"), System::currentTimeMillis);
   }
