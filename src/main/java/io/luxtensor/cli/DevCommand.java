@@ -11,7 +11,6 @@ import io.luxtensor.txpool.TxPoolConfig;
 import io.luxtensor.types.Wei;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,16 +51,7 @@ final class DevCommand implements Runnable {
   @Override
   public void run() {
     LuxtensorNode node = start(this, System.out);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "luxtensor-shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    UntilShutdown.run(node);
   }
 
   /** Starts the dev node described by {@code options}, printing the banner to {@code out}. */

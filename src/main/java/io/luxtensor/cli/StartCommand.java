@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,16 +38,7 @@ final class StartCommand implements Runnable {
     System.out.println("LuxTensor " + VersionProvider.version() + ": chain " + genesis.parameters().chainId()
         + ", validator " + validator.address().toChecksumHex() + ", data in " + config.datadir());
     System.out.println("JSON-RPC listening on http://" + config.api().host() + ":" + node.rpcPort());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "luxtensor-shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    UntilShutdown.run(node);
   }
 
   /** The stored chain's genesis, or the configured genesis file's for a new data directory. */
