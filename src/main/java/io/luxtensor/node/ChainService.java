@@ -28,6 +28,7 @@ import io.luxtensor.types.Address;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Checkpoint;
 import io.luxtensor.types.Hash;
+import io.luxtensor.types.Receipt;
 import io.luxtensor.types.RecoveredTransaction;
 import java.math.BigInteger;
 import java.util.List;
@@ -60,6 +61,14 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     record Manual() implements Sealing {}
   }
 
+  /**
+   * A block that became the head, with its receipts, as head listeners receive it.
+   *
+   * @param block the block and its senders
+   * @param receipts its receipts, in transaction order
+   */
+  public record NewHead(StoredBlock block, List<Receipt> receipts) {}
+
   /** The head as readers see it: replaced whole on every change, never mutated. */
   public record CanonicalHead(BlockHeader latest, BlockHeader safe, BlockHeader finalized) {}
 
@@ -70,7 +79,8 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   private final Sealing sealing;
   private final LongSupplier clockMillis;
   private final ScheduledExecutorService thread;
-  private final List<Consumer<StoredBlock>> headListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<NewHead>> headListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<RecoveredTransaction>> pendingListeners = new CopyOnWriteArrayList<>();
 
   // Owned by the chain thread.
   private BlockHeader head;
@@ -112,8 +122,14 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     return published;
   }
 
-  public void addHeadListener(Consumer<StoredBlock> listener) {
+  /** Called on the chain thread for every new head: listeners must hand work off, never block. */
+  public void addHeadListener(Consumer<NewHead> listener) {
     headListeners.add(listener);
+  }
+
+  /** Called on the chain thread for every transaction the pool accepts: listeners must not block. */
+  public void addPendingListener(Consumer<RecoveredTransaction> listener) {
+    pendingListeners.add(listener);
   }
 
   @Override
@@ -150,6 +166,9 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
 
   private Submission add(RecoveredTransaction transaction) {
     AddResult result = pool.add(ValidatedTransaction.of(transaction.transaction(), transaction.sender()));
+    if (!(result instanceof AddResult.Rejected)) {
+      pendingListeners.forEach(listener -> listener.accept(transaction));
+    }
     return switch (result) {
       case AddResult.Rejected rejected -> new Submission.Rejected(rejected.message());
       case AddResult.AddedPending added -> {
@@ -213,7 +232,8 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       pool.onNewHead(poolHead());
       published = canonicalHead();
       StoredBlock stored = new StoredBlock(produced.block(), senders);
-      headListeners.forEach(listener -> listener.accept(stored));
+      NewHead event = new NewHead(stored, produced.execution().receipts());
+      headListeners.forEach(listener -> listener.accept(event));
       return stored;
     } catch (RuntimeException e) {
       // The world state may hold half a block: start again from the stored head.

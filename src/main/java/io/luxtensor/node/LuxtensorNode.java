@@ -3,6 +3,7 @@ package io.luxtensor.node;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxtensor.api.http.ApiServer;
 import io.luxtensor.api.http.ApiServerConfig;
+import io.luxtensor.api.http.JsonRpcHttpEndpoint;
 import io.luxtensor.api.jsonrpc.JsonRpcMethods;
 import io.luxtensor.api.jsonrpc.JsonRpcProcessor;
 import io.luxtensor.chain.BlockProducer;
@@ -19,6 +20,7 @@ import io.luxtensor.storage.KeyValueStores;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.txpool.TxPoolConfig;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -91,7 +93,8 @@ public final class LuxtensorNode implements AutoCloseable {
       final JsonRpcProcessor rpc = new JsonRpcProcessor(new ObjectMapper(), JsonRpcMethods.create(context),
           options.api().batchSizeMax());
       vertx = Vertx.vertx();
-      final ApiServer api = new ApiServer(vertx, options.api(), rpc);
+      final ApiServer api = new ApiServer(vertx, options.api(),
+          List.of(new JsonRpcHttpEndpoint(rpc, options.api().bodyBytesMax())));
       int port = api.start().toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS_MAX, TimeUnit.SECONDS);
       return new LuxtensorNode(store, database, genesis, chain, vertx, api, port);

@@ -1,35 +1,29 @@
 package io.luxtensor.api.http;
 
-import io.luxtensor.api.jsonrpc.JsonRpcProcessor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Optional;
+import java.util.List;
 
 /**
- * The HTTP listener: {@code POST /} carries JSON-RPC (single or batch). The event loop checks the Host header and
- * the body size; the processor runs on a worker pool; responses are {@code application/json}.
+ * The API listener: checks the Host header, then hands requests to its endpoints (JSON-RPC over HTTP and
+ * WebSocket, GraphQL, metrics, health), which run their work on a shared worker pool.
  */
 public final class ApiServer {
-  private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
-
   private final Vertx vertx;
   private final ApiServerConfig config;
-  private final JsonRpcProcessor processor;
+  private final List<ApiEndpoint> endpoints;
   private final WorkerExecutor workers;
   private HttpServer server;
 
-  public ApiServer(Vertx vertx, ApiServerConfig config, JsonRpcProcessor processor) {
+  public ApiServer(Vertx vertx, ApiServerConfig config, List<ApiEndpoint> endpoints) {
     this.vertx = vertx;
     this.config = config;
-    this.processor = processor;
+    this.endpoints = List.copyOf(endpoints);
     this.workers = vertx.createSharedWorkerExecutor("luxtensor-api", config.workerThreads());
   }
 
@@ -37,10 +31,9 @@ public final class ApiServer {
   public Future<Integer> start() {
     Router router = Router.router(vertx);
     router.route().handler(this::checkHost);
-    router.post("/").handler(BodyHandler.create(false).setBodyLimit(config.bodyBytesMax()));
-    router.post("/").handler(this::jsonRpc);
+    endpoints.forEach(endpoint -> endpoint.mount(router, workers));
     router.route("/").handler(ctx -> ctx.response().setStatusCode(405).putHeader("Allow", "POST")
-        .end("JSON-RPC is served with POST /\n"));
+        .end("JSON-RPC is served with POST / (or a WebSocket upgrade on /)\n"));
     return vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
         .requestHandler(router)
         .listen()
@@ -62,26 +55,5 @@ public final class ApiServer {
       return;
     }
     ctx.next();
-  }
-
-  private void jsonRpc(RoutingContext ctx) {
-    if (ctx.request().method() != HttpMethod.POST) {
-      ctx.next();
-      return;
-    }
-    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    workers.executeBlocking(() -> processor.handle(body), false).onComplete(done -> {
-      if (done.failed()) {
-        LOG.log(System.Logger.Level.ERROR, "JSON-RPC request failed", done.cause());
-        ctx.response().setStatusCode(500).end();
-        return;
-      }
-      Optional<byte[]> response = done.result();
-      if (response.isEmpty()) {
-        ctx.response().setStatusCode(204).end();
-        return;
-      }
-      ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(response.get()));
-    });
   }
 }
