@@ -1,6 +1,7 @@
 package io.luxtensor.cli;
 
 import io.luxtensor.api.http.ApiServerConfig;
+import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.bytes.Hex;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.node.ChainService;
@@ -64,7 +65,7 @@ final class DevCommand implements Runnable {
         ? new ChainService.Sealing.Instant() : new ChainService.Sealing.EverySlot();
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(storage, DevChain.genesis(settings), false,
         DevChain.validatorKeys(), sealing, ApiServerConfig.defaults().withAddress(options.host, options.port),
-        TxPoolConfig.DEFAULT, false, VersionProvider.version()), System::currentTimeMillis);
+        WebSocketConfig.defaults(), TxPoolConfig.DEFAULT, false, VersionProvider.version()), System::currentTimeMillis);
     printBanner(node, options, out);
     return node;
   }

@@ -1,5 +1,6 @@
 package io.luxtensor.cli;
 
+import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.crypto.Keystore;
@@ -33,7 +34,7 @@ final class StartCommand implements Runnable {
     GenesisSpec genesis = genesisOf(config);
     ValidatorKeys validator = validatorOf(config);
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(config.storage(), genesis, true, validator,
-        new ChainService.Sealing.EverySlot(), config.api(), config.txpool(), config.allowUnprotectedTransactions(),
+        new ChainService.Sealing.EverySlot(), config.api(), WebSocketConfig.defaults(), config.txpool(), config.allowUnprotectedTransactions(),
         VersionProvider.version()), System::currentTimeMillis);
     System.out.println("LuxTensor " + VersionProvider.version() + ": chain " + genesis.parameters().chainId()
         + ", validator " + validator.address().toChecksumHex() + ", data in " + config.datadir());

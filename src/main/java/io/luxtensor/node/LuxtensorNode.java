@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxtensor.api.http.ApiServer;
 import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.api.http.JsonRpcHttpEndpoint;
+import io.luxtensor.api.ws.SubscriptionHub;
+import io.luxtensor.api.ws.WebSocketConfig;
+import io.luxtensor.api.ws.WebSocketEndpoint;
 import io.luxtensor.api.jsonrpc.JsonRpcMethods;
 import io.luxtensor.api.jsonrpc.JsonRpcProcessor;
 import io.luxtensor.chain.BlockProducer;
@@ -41,28 +44,32 @@ public final class LuxtensorNode implements AutoCloseable {
    * @param validator this node's validator keys
    * @param sealing when blocks are sealed
    * @param api the JSON-RPC listener
+   * @param webSocket WebSocket limits
    * @param pool pool limits
    * @param allowUnprotectedTransactions whether the API takes pre-EIP-155 transactions
    * @param version the node's version, for web3_clientVersion
    */
   public record Options(StorageConfig storage, GenesisSpec genesis, boolean requireSameGenesis,
-      ValidatorKeys validator, ChainService.Sealing sealing, ApiServerConfig api, TxPoolConfig pool,
+      ValidatorKeys validator, ChainService.Sealing sealing, ApiServerConfig api, WebSocketConfig webSocket,
+      TxPoolConfig pool,
       boolean allowUnprotectedTransactions, String version) {}
 
   private final KeyValueStore store;
   private final ChainDatabase database;
   private final GenesisSpec genesis;
   private final ChainService chain;
+  private final SubscriptionHub hub;
   private final Vertx vertx;
   private final ApiServer api;
   private final int rpcPort;
 
   private LuxtensorNode(KeyValueStore store, ChainDatabase database, GenesisSpec genesis, ChainService chain,
-      Vertx vertx, ApiServer api, int rpcPort) {
+      SubscriptionHub hub, Vertx vertx, ApiServer api, int rpcPort) {
     this.store = store;
     this.database = database;
     this.genesis = genesis;
     this.chain = chain;
+    this.hub = hub;
     this.vertx = vertx;
     this.api = api;
     this.rpcPort = rpcPort;
@@ -72,6 +79,7 @@ public final class LuxtensorNode implements AutoCloseable {
   public static LuxtensorNode start(Options options, LongSupplier clockMillis) {
     final KeyValueStore store = KeyValueStores.open(options.storage());
     ChainService chain = null;
+    SubscriptionHub hub = null;
     Vertx vertx = null;
     try {
       final ChainDatabase database = new ChainDatabase(store);
@@ -92,22 +100,27 @@ public final class LuxtensorNode implements AutoCloseable {
           genesis.parameters().minBaseFeePerGas(), options.version());
       final JsonRpcProcessor rpc = new JsonRpcProcessor(new ObjectMapper(), JsonRpcMethods.create(context),
           options.api().batchSizeMax());
+      hub = new SubscriptionHub(new ObjectMapper());
+      final SubscriptionHub subscriptions = hub;
+      chain.addHeadListener(head -> subscriptions.publishNewHead(head.block(), head.receipts()));
+      chain.addPendingListener(subscriptions::publishPending);
       vertx = Vertx.vertx();
-      final ApiServer api = new ApiServer(vertx, options.api(),
-          List.of(new JsonRpcHttpEndpoint(rpc, options.api().bodyBytesMax())));
+      final ApiServer api = new ApiServer(vertx, options.api(), List.of(
+          new JsonRpcHttpEndpoint(rpc, options.api().bodyBytesMax()),
+          new WebSocketEndpoint(rpc, subscriptions, options.webSocket())));
       int port = api.start().toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS_MAX, TimeUnit.SECONDS);
-      return new LuxtensorNode(store, database, genesis, chain, vertx, api, port);
+      return new LuxtensorNode(store, database, genesis, chain, hub, vertx, api, port);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closeQuietly(chain, vertx, store);
+      closeQuietly(vertx, hub, chain, store);
       throw new IllegalStateException("interrupted while starting", e);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      closeQuietly(chain, vertx, store);
+      closeQuietly(vertx, hub, chain, store);
       throw new ConfigException("the API could not listen on " + options.api().host() + ":" + options.api().port()
           + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
     } catch (RuntimeException e) {
-      closeQuietly(chain, vertx, store);
+      closeQuietly(vertx, hub, chain, store);
       throw e;
     }
   }
@@ -124,6 +137,10 @@ public final class LuxtensorNode implements AutoCloseable {
     return database;
   }
 
+  public SubscriptionHub subscriptions() {
+    return hub;
+  }
+
   public GenesisSpec genesis() {
     return genesis;
   }
@@ -137,15 +154,19 @@ public final class LuxtensorNode implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       System.getLogger(LuxtensorNode.class.getName()).log(System.Logger.Level.WARNING, "API did not stop cleanly", e);
     }
-    closeQuietly(chain, vertx, store);
+    closeQuietly(vertx, hub, chain, store);
   }
 
-  private static void closeQuietly(ChainService chain, Vertx vertx, KeyValueStore store) {
-    if (chain != null) {
-      chain.close();
-    }
+  /** Stops in reverse order of starting: the API first, the store last. Nulls were never started. */
+  private static void closeQuietly(Vertx vertx, SubscriptionHub hub, ChainService chain, KeyValueStore store) {
     if (vertx != null) {
       vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+    if (hub != null) {
+      hub.close();
+    }
+    if (chain != null) {
+      chain.close();
     }
     store.close();
   }

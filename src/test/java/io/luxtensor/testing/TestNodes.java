@@ -1,6 +1,7 @@
 package io.luxtensor.testing;
 
 import io.luxtensor.api.http.ApiServerConfig;
+import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.node.ChainService;
 import io.luxtensor.node.LuxtensorNode;
@@ -22,7 +23,8 @@ public final class TestNodes {
     return LuxtensorNode.start(new LuxtensorNode.Options(storage,
         DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, DevChain.ACCOUNTS_DEFAULT, DevChain.BALANCE_DEFAULT,
             blockTimeMillis, System.currentTimeMillis() / 1000)),
-        false, DevChain.validatorKeys(), sealing, ApiServerConfig.defaults().withAddress("127.0.0.1", 0), pool, false,
+        false, DevChain.validatorKeys(), sealing, ApiServerConfig.defaults().withAddress("127.0.0.1", 0),
+        WebSocketConfig.defaults(), pool, false,
         "test"), System::currentTimeMillis);
   }
 

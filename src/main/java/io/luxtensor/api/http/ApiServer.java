@@ -34,7 +34,8 @@ public final class ApiServer {
     endpoints.forEach(endpoint -> endpoint.mount(router, workers));
     router.route("/").handler(ctx -> ctx.response().setStatusCode(405).putHeader("Allow", "POST")
         .end("JSON-RPC is served with POST / (or a WebSocket upgrade on /)\n"));
-    return vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+    return vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
+            .setMaxWebSocketMessageSize(config.bodyBytesMax()))
         .requestHandler(router)
         .listen()
         .map(started -> {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,16 @@ public final class JsonRpcProcessor {
       }
     }
     this.batchSizeMax = batchSizeMax;
+  }
+
+  /**
+   * This processor with {@code extra} methods added, for one connection's own methods (eth_subscribe and
+   * eth_unsubscribe on a WebSocket).
+   */
+  public JsonRpcProcessor withMethods(List<JsonRpcMethod> extra) {
+    List<JsonRpcMethod> all = new ArrayList<>(methods.values());
+    all.addAll(extra);
+    return new JsonRpcProcessor(json, all, batchSizeMax);
   }
 
   public Iterable<String> methodNames() {

@@ -40,8 +40,8 @@ public final class JsonRpcResults {
     return Hex.encodeQuantity(value);
   }
 
-  public static ObjectNode block(StoredBlock stored, boolean fullTransactions) {
-    BlockHeader h = stored.block().header();
+  /** A header as newHeads notifications carry it: the block fields without transactions, uncles or size. */
+  public static ObjectNode header(BlockHeader h) {
     ObjectNode out = NODES.objectNode();
     out.put("number", quantity(h.number()));
     out.put("hash", h.hash().toHex());
@@ -54,14 +54,24 @@ public final class JsonRpcResults {
     out.put("receiptsRoot", h.receiptsRoot().toHex());
     out.put("miner", h.proposer().toHex());
     out.put("difficulty", "0x0");
-    out.put("totalDifficulty", "0x0");
     out.put("extraData", h.extraData().toHex());
-    out.put("size", quantity(stored.block().encode().length));
     out.put("gasLimit", quantity(h.gasLimit()));
     out.put("gasUsed", quantity(h.gasUsed()));
     out.put("timestamp", quantity(h.timestamp()));
     out.put("baseFeePerGas", quantity(h.baseFeePerGas()));
     out.put("mixHash", h.randaoMix().toHex());
+    out.put("slot", quantity(h.slot()));
+    out.put("vrfProof", h.vrfProof().toHex());
+    out.set("justified", checkpoint(h.justified().slot(), h.justified().blockHash()));
+    out.set("finalized", checkpoint(h.finalized().slot(), h.finalized().blockHash()));
+    return out;
+  }
+
+  public static ObjectNode block(StoredBlock stored, boolean fullTransactions) {
+    BlockHeader h = stored.block().header();
+    ObjectNode out = header(h);
+    out.put("totalDifficulty", "0x0");
+    out.put("size", quantity(stored.block().encode().length));
     ArrayNode transactions = out.putArray("transactions");
     List<Transaction> txs = stored.block().transactions();
     for (int i = 0; i < txs.size(); i++) {
@@ -72,10 +82,6 @@ public final class JsonRpcResults {
       }
     }
     out.putArray("uncles");
-    out.put("slot", quantity(h.slot()));
-    out.put("vrfProof", h.vrfProof().toHex());
-    out.set("justified", checkpoint(h.justified().slot(), h.justified().blockHash()));
-    out.set("finalized", checkpoint(h.finalized().slot(), h.finalized().blockHash()));
     return out;
   }
 
