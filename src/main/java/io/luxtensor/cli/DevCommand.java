@@ -65,7 +65,9 @@ final class DevCommand implements Runnable {
         ? new ChainService.Sealing.Instant() : new ChainService.Sealing.EverySlot();
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(storage, DevChain.genesis(settings), false,
         DevChain.validatorKeys(), sealing, ApiServerConfig.defaults().withAddress(options.host, options.port),
-        WebSocketConfig.defaults(), TxPoolConfig.DEFAULT, false, VersionProvider.version()), System::currentTimeMillis);
+        WebSocketConfig.defaults(), TxPoolConfig.DEFAULT, false, VersionProvider.version(),
+        DevChain.accounts(options.accounts).stream().map(DevChain.DevAccount::key).toList()),
+        System::currentTimeMillis);
     printBanner(node, options, out);
     return node;
   }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,8 +35,8 @@ final class StartCommand implements Runnable {
     GenesisSpec genesis = genesisOf(config);
     ValidatorKeys validator = validatorOf(config);
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(config.storage(), genesis, true, validator,
-        new ChainService.Sealing.EverySlot(), config.api(), WebSocketConfig.defaults(), config.txpool(), config.allowUnprotectedTransactions(),
-        VersionProvider.version()), System::currentTimeMillis);
+        new ChainService.Sealing.EverySlot(), config.api(), WebSocketConfig.defaults(), config.txpool(),
+        config.allowUnprotectedTransactions(), VersionProvider.version(), List.of()), System::currentTimeMillis);
     System.out.println("LuxTensor " + VersionProvider.version() + ": chain " + genesis.parameters().chainId()
         + ", validator " + validator.address().toChecksumHex() + ", data in " + config.datadir());
     System.out.println("JSON-RPC listening on http://" + config.api().host() + ":" + node.rpcPort());

@@ -7,11 +7,15 @@ import io.luxtensor.api.http.JsonRpcHttpEndpoint;
 import io.luxtensor.api.ws.SubscriptionHub;
 import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.api.ws.WebSocketEndpoint;
+import io.luxtensor.api.jsonrpc.JsonRpcMethod;
 import io.luxtensor.api.jsonrpc.JsonRpcMethods;
+import io.luxtensor.api.jsonrpc.dev.DevJsonRpcMethods;
+import io.luxtensor.api.jsonrpc.dev.DevKeys;
 import io.luxtensor.api.jsonrpc.JsonRpcProcessor;
 import io.luxtensor.chain.BlockProducer;
 import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.consensus.ValidatorKeys;
+import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.execution.BlockExecutor;
 import io.luxtensor.execution.StatelessTransactionValidator;
@@ -48,11 +52,16 @@ public final class LuxtensorNode implements AutoCloseable {
    * @param pool pool limits
    * @param allowUnprotectedTransactions whether the API takes pre-EIP-155 transactions
    * @param version the node's version, for web3_clientVersion
+   * @param devAccounts on a dev chain, the funded keys the node signs with (dev-only methods); empty elsewhere
    */
   public record Options(StorageConfig storage, GenesisSpec genesis, boolean requireSameGenesis,
       ValidatorKeys validator, ChainService.Sealing sealing, ApiServerConfig api, WebSocketConfig webSocket,
       TxPoolConfig pool,
-      boolean allowUnprotectedTransactions, String version) {}
+      boolean allowUnprotectedTransactions, String version, List<PrivateKey> devAccounts) {
+    public Options {
+      devAccounts = List.copyOf(devAccounts);
+    }
+  }
 
   private final KeyValueStore store;
   private final ChainDatabase database;
@@ -76,7 +85,8 @@ public final class LuxtensorNode implements AutoCloseable {
   }
 
   /** Starts a node and returns once its API listens. */
-  public static LuxtensorNode start(Options options, LongSupplier clockMillis) {
+  public static LuxtensorNode start(Options options, LongSupplier systemClockMillis) {
+    final OffsetClock clockMillis = new OffsetClock(systemClockMillis);
     final KeyValueStore store = KeyValueStores.open(options.storage());
     ChainService chain = null;
     SubscriptionHub hub = null;
@@ -98,8 +108,11 @@ public final class LuxtensorNode implements AutoCloseable {
           new StateCallSimulator(genesis.parameters(), database.trieNodes(), processor),
           new StatelessTransactionValidator(genesis.parameters().chainId(), options.allowUnprotectedTransactions()),
           genesis.parameters().minBaseFeePerGas(), options.version());
-      final JsonRpcProcessor rpc = new JsonRpcProcessor(new ObjectMapper(), JsonRpcMethods.create(context),
-          options.api().batchSizeMax());
+      final ChainService sealer = chain;
+      final List<JsonRpcMethod> methods = options.devAccounts().isEmpty() ? JsonRpcMethods.create(context)
+          : DevJsonRpcMethods.overlay(JsonRpcMethods.create(context), DevJsonRpcMethods.create(context,
+              new DevKeys(options.devAccounts()), new NodeDevControls(sealer, clockMillis)));
+      final JsonRpcProcessor rpc = new JsonRpcProcessor(new ObjectMapper(), methods, options.api().batchSizeMax());
       hub = new SubscriptionHub(new ObjectMapper());
       final SubscriptionHub subscriptions = hub;
       chain.addHeadListener(head -> subscriptions.publishNewHead(head.block(), head.receipts()));

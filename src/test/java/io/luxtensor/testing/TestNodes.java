@@ -25,7 +25,8 @@ public final class TestNodes {
             blockTimeMillis, System.currentTimeMillis() / 1000)),
         false, DevChain.validatorKeys(), sealing, ApiServerConfig.defaults().withAddress("127.0.0.1", 0),
         WebSocketConfig.defaults(), pool, false,
-        "test"), System::currentTimeMillis);
+        "test", DevChain.accounts(DevChain.ACCOUNTS_DEFAULT).stream().map(DevChain.DevAccount::key).toList()),
+        System::currentTimeMillis);
   }
 
   public static LuxtensorNode devNode() {

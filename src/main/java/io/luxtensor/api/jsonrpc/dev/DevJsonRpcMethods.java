@@ -1,0 +1,34 @@
+package io.luxtensor.api.jsonrpc.dev;
+
+import io.luxtensor.api.DevControls;
+import io.luxtensor.api.jsonrpc.JsonRpcMethod;
+import io.luxtensor.api.jsonrpc.JsonRpcMethods;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The dev-only methods, registered in one place; they replace the standard ones of the same name (eth_accounts). */
+public final class DevJsonRpcMethods {
+  private DevJsonRpcMethods() {}
+
+  public static List<JsonRpcMethod> create(JsonRpcMethods.Context c, DevKeys keys, DevControls controls) {
+    return List.of(
+        new EthAccountsDev(keys),
+        new EthSendTransaction(keys, c.chain(), c.pool(), c.simulator(), c.minBaseFee()),
+        new EthSign(keys),
+        new PersonalSign(keys),
+        new EthSignTypedDataV4(keys),
+        new EvmMine(controls),
+        new EvmIncreaseTime(controls));
+  }
+
+  /** {@code standard} with every method of {@code dev} in place of the standard one of its name. */
+  public static List<JsonRpcMethod> overlay(List<JsonRpcMethod> standard, List<JsonRpcMethod> dev) {
+    Set<String> replaced = dev.stream().map(JsonRpcMethod::name).collect(Collectors.toSet());
+    List<JsonRpcMethod> out = new ArrayList<>();
+    standard.stream().filter(m -> !replaced.contains(m.name())).forEach(out::add);
+    out.addAll(dev);
+    return out;
+  }
+}

@@ -1,0 +1,38 @@
+package io.luxtensor.node;
+
+import io.luxtensor.api.DevControls;
+import io.luxtensor.chain.StoredBlock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The dev chain's helpers over the chain service and its clock. */
+final class NodeDevControls implements DevControls {
+  /** How long evm_mine waits for the chain thread to seal. */
+  static final long SEAL_TIMEOUT_SECONDS_MAX = 30;
+
+  private final ChainService chain;
+  private final OffsetClock clock;
+
+  NodeDevControls(ChainService chain, OffsetClock clock) {
+    this.chain = chain;
+    this.clock = clock;
+  }
+
+  @Override
+  public StoredBlock mine() {
+    try {
+      return chain.seal().get(SEAL_TIMEOUT_SECONDS_MAX, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sealing", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("sealing failed", e);
+    }
+  }
+
+  @Override
+  public long increaseTime(long seconds) {
+    return clock.advance(Math.multiplyExact(seconds, 1000)) / 1000;
+  }
+}
