@@ -3,6 +3,7 @@ package io.luxtensor.api;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.RecoveredTransaction;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,4 +25,7 @@ public interface PendingTransactions {
 
   /** The nonce the sender's next transaction should use: after its pending ones. */
   long nextNonce(Address sender);
+
+  /** The executable transactions (not those behind a nonce gap): senders in address order, each in nonce order. */
+  List<RecoveredTransaction> executable();
 }

@@ -1,6 +1,7 @@
 /**
  * The node's primary interface: JSON-RPC ({@code jsonrpc}: one class per method, grouped by namespace, registered
- * in {@link io.luxtensor.api.jsonrpc.JsonRpcMethods}), later WebSocket subscriptions, GraphQL, metrics and health.
+ * in {@link io.luxtensor.api.jsonrpc.JsonRpcMethods}), GraphQL ({@code graphql}), later WebSocket subscriptions,
+ * metrics and health.
  *
  * <p>Shell: may import the core. It reads the chain through {@link io.luxtensor.api.BlockchainQueries} and changes it
  * only by submitting transactions; the node wires implementations in.

@@ -147,6 +147,12 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     return onChainThread(() -> pool.pendingNonce(sender));
   }
 
+  @Override
+  public List<RecoveredTransaction> executable() {
+    return onChainThread(() -> pool.content().stream().flatMap(sender -> sender.pending().stream())
+        .map(v -> new RecoveredTransaction(v.tx(), v.sender())).toList());
+  }
+
   /** Seals a block now (at the current slot, or the one after the head's), whatever the sealing mode. */
   public CompletableFuture<StoredBlock> seal() {
     return CompletableFuture.supplyAsync(this::sealBlock, thread);

@@ -1,6 +1,9 @@
 package io.luxtensor.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luxtensor.api.graphql.GraphQlEndpoint;
+import io.luxtensor.api.graphql.GraphQlLimits;
+import io.luxtensor.api.graphql.LuxtensorGraphQl;
 import io.luxtensor.api.http.ApiServer;
 import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.api.http.JsonRpcHttpEndpoint;
@@ -117,10 +120,13 @@ public final class LuxtensorNode implements AutoCloseable {
       final SubscriptionHub subscriptions = hub;
       chain.addHeadListener(head -> subscriptions.publishNewHead(head.block(), head.receipts()));
       chain.addPendingListener(subscriptions::publishPending);
+      final LuxtensorGraphQl.Sources graphQl = new LuxtensorGraphQl.Sources(context.chain(), context.pool(),
+          context.simulator(), context.validator(), validators, context.minBaseFee());
       vertx = Vertx.vertx();
       final ApiServer api = new ApiServer(vertx, options.api(), List.of(
           new JsonRpcHttpEndpoint(rpc, options.api().bodyBytesMax()),
-          new WebSocketEndpoint(rpc, subscriptions, options.webSocket())));
+          new WebSocketEndpoint(rpc, subscriptions, options.webSocket()),
+          new GraphQlEndpoint(graphQl, GraphQlLimits.defaults(), options.api().bodyBytesMax())));
       int port = api.start().toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS_MAX, TimeUnit.SECONDS);
       return new LuxtensorNode(store, database, genesis, chain, hub, vertx, api, port);
