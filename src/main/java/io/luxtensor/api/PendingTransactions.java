@@ -1,8 +1,11 @@
 package io.luxtensor.api;
 
+import io.luxtensor.txpool.PoolStatus;
+import io.luxtensor.txpool.SenderContent;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.RecoveredTransaction;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,4 +27,10 @@ public interface PendingTransactions {
 
   /** The nonce the sender's next transaction should use: after its pending ones. */
   long nextNonce(Address sender);
+
+  /** How many transactions are pending and queued (txpool_status). */
+  PoolStatus status();
+
+  /** Every sender's pending and queued transactions, senders in address order (txpool_content, txpool_inspect). */
+  List<SenderContent> content();
 }
