@@ -1,6 +1,7 @@
 package io.luxtensor.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luxtensor.api.filter.FilterManager;
 import io.luxtensor.api.http.ApiServer;
 import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.api.http.JsonRpcHttpEndpoint;
@@ -53,16 +54,18 @@ public final class LuxtensorNode implements AutoCloseable {
   private final ChainDatabase database;
   private final GenesisSpec genesis;
   private final ChainService chain;
+  private final FilterManager filters;
   private final Vertx vertx;
   private final ApiServer api;
   private final int rpcPort;
 
   private LuxtensorNode(KeyValueStore store, ChainDatabase database, GenesisSpec genesis, ChainService chain,
-      Vertx vertx, ApiServer api, int rpcPort) {
+      FilterManager filters, Vertx vertx, ApiServer api, int rpcPort) {
     this.store = store;
     this.database = database;
     this.genesis = genesis;
     this.chain = chain;
+    this.filters = filters;
     this.vertx = vertx;
     this.api = api;
     this.rpcPort = rpcPort;
@@ -72,6 +75,7 @@ public final class LuxtensorNode implements AutoCloseable {
   public static LuxtensorNode start(Options options, LongSupplier clockMillis) {
     final KeyValueStore store = KeyValueStores.open(options.storage());
     ChainService chain = null;
+    FilterManager filters = null;
     Vertx vertx = null;
     try {
       final ChainDatabase database = new ChainDatabase(store);
@@ -85,11 +89,15 @@ public final class LuxtensorNode implements AutoCloseable {
           new BlockExecutor(processor));
       chain = new ChainService(genesis.parameters(), validators, database, options.validator(), producer,
           options.pool(), options.sealing(), clockMillis);
+      filters = new FilterManager(options.api().rpcLimits().filtersMax(), clockMillis);
+      final FilterManager filterEvents = filters;
+      chain.addHeadListener(head -> filterEvents.onNewBlock(head.block(), head.receipts()));
+      chain.addPendingListener(tx -> filterEvents.onPendingTransaction(tx.transaction().hash()));
       final JsonRpcMethods.Context context = new JsonRpcMethods.Context(
           new NodeQueries(genesis.parameters().chainId(), database, chain), chain,
           new StateCallSimulator(genesis.parameters(), database.trieNodes(), processor),
           new StatelessTransactionValidator(genesis.parameters().chainId(), options.allowUnprotectedTransactions()),
-          genesis.parameters().minBaseFeePerGas(), options.version());
+          genesis.parameters().minBaseFeePerGas(), options.version(), filters, options.api().rpcLimits());
       final JsonRpcProcessor rpc = new JsonRpcProcessor(new ObjectMapper(), JsonRpcMethods.create(context),
           options.api().batchSizeMax());
       vertx = Vertx.vertx();
@@ -97,17 +105,17 @@ public final class LuxtensorNode implements AutoCloseable {
           List.of(new JsonRpcHttpEndpoint(rpc, options.api().bodyBytesMax())));
       int port = api.start().toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS_MAX, TimeUnit.SECONDS);
-      return new LuxtensorNode(store, database, genesis, chain, vertx, api, port);
+      return new LuxtensorNode(store, database, genesis, chain, filters, vertx, api, port);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closeQuietly(chain, vertx, store);
+      closeQuietly(chain, filters, vertx, store);
       throw new IllegalStateException("interrupted while starting", e);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      closeQuietly(chain, vertx, store);
+      closeQuietly(chain, filters, vertx, store);
       throw new ConfigException("the API could not listen on " + options.api().host() + ":" + options.api().port()
           + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
     } catch (RuntimeException e) {
-      closeQuietly(chain, vertx, store);
+      closeQuietly(chain, filters, vertx, store);
       throw e;
     }
   }
@@ -137,12 +145,15 @@ public final class LuxtensorNode implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       System.getLogger(LuxtensorNode.class.getName()).log(System.Logger.Level.WARNING, "API did not stop cleanly", e);
     }
-    closeQuietly(chain, vertx, store);
+    closeQuietly(chain, filters, vertx, store);
   }
 
-  private static void closeQuietly(ChainService chain, Vertx vertx, KeyValueStore store) {
+  private static void closeQuietly(ChainService chain, FilterManager filters, Vertx vertx, KeyValueStore store) {
     if (chain != null) {
       chain.close();
+    }
+    if (filters != null) {
+      filters.close();
     }
     if (vertx != null) {
       vertx.close().toCompletionStage().toCompletableFuture().join();
