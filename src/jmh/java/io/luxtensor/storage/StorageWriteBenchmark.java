@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class StorageWriteBenchmark {
   private static final int BATCH_PUTS = 1_000;
 
-  @Param({"memory", "rocksdb", "mapdb"})
+  @Param({"memory", "rocksdb"})
   public String engine;
 
   private final SplittableRandom random = new SplittableRandom(1);

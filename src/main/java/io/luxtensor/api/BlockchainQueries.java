@@ -2,7 +2,7 @@ package io.luxtensor.api;
 
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.chain.TransactionLocation;
-import io.luxtensor.state.StateReader;
+import io.luxtensor.state.StateSnapshot;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.Receipt;
@@ -36,6 +36,6 @@ public interface BlockchainQueries {
   /** Where a transaction included in a canonical block is. */
   Optional<TransactionLocation> transactionLocation(Hash transactionHash);
 
-  /** The state after {@code header}, for reading. */
-  StateReader state(BlockHeader header);
+  /** The state after {@code header}, for reading and for EIP-1186 proofs. */
+  StateSnapshot state(BlockHeader header);
 }

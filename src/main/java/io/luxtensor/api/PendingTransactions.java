@@ -1,5 +1,7 @@
 package io.luxtensor.api;
 
+import io.luxtensor.txpool.PoolStatus;
+import io.luxtensor.txpool.SenderContent;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.RecoveredTransaction;
@@ -28,4 +30,10 @@ public interface PendingTransactions {
 
   /** The executable transactions (not those behind a nonce gap): senders in address order, each in nonce order. */
   List<RecoveredTransaction> executable();
+
+  /** How many transactions are pending and queued (txpool_status). */
+  PoolStatus status();
+
+  /** Every sender's pending and queued transactions, senders in address order (txpool_content, txpool_inspect). */
+  List<SenderContent> content();
 }

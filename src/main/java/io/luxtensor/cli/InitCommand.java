@@ -28,7 +28,7 @@ final class InitCommand implements Runnable {
   Path datadir;
 
   @Option(names = "--storage", defaultValue = "rocksdb", paramLabel = "ENGINE",
-      description = "rocksdb (default) or mapdb.")
+      description = "rocksdb (the default; the only on-disk engine offered).")
   String engine;
 
   @Override

@@ -21,6 +21,8 @@ import io.luxtensor.storage.WriteBatch;
 import io.luxtensor.txpool.AddResult;
 import io.luxtensor.txpool.BlockCandidates;
 import io.luxtensor.txpool.ChainHead;
+import io.luxtensor.txpool.PoolStatus;
+import io.luxtensor.txpool.SenderContent;
 import io.luxtensor.txpool.TxPool;
 import io.luxtensor.txpool.TxPoolConfig;
 import io.luxtensor.txpool.ValidatedTransaction;
@@ -151,6 +153,16 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   public List<RecoveredTransaction> executable() {
     return onChainThread(() -> pool.content().stream().flatMap(sender -> sender.pending().stream())
         .map(v -> new RecoveredTransaction(v.tx(), v.sender())).toList());
+  }
+
+  @Override
+  public PoolStatus status() {
+    return onChainThread(pool::status);
+  }
+
+  @Override
+  public List<SenderContent> content() {
+    return onChainThread(pool::content);
   }
 
   /** Seals a block now (at the current slot, or the one after the head's), whatever the sealing mode. */

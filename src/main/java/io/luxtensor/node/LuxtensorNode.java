@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxtensor.api.graphql.GraphQlEndpoint;
 import io.luxtensor.api.graphql.GraphQlLimits;
 import io.luxtensor.api.graphql.LuxtensorGraphQl;
+import io.luxtensor.api.filter.FilterManager;
 import io.luxtensor.api.http.ApiServer;
 import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.api.http.JsonRpcHttpEndpoint;
@@ -71,17 +72,19 @@ public final class LuxtensorNode implements AutoCloseable {
   private final GenesisSpec genesis;
   private final ChainService chain;
   private final SubscriptionHub hub;
+  private final FilterManager filters;
   private final Vertx vertx;
   private final ApiServer api;
   private final int rpcPort;
 
   private LuxtensorNode(KeyValueStore store, ChainDatabase database, GenesisSpec genesis, ChainService chain,
-      SubscriptionHub hub, Vertx vertx, ApiServer api, int rpcPort) {
+      SubscriptionHub hub, FilterManager filters, Vertx vertx, ApiServer api, int rpcPort) {
     this.store = store;
     this.database = database;
     this.genesis = genesis;
     this.chain = chain;
     this.hub = hub;
+    this.filters = filters;
     this.vertx = vertx;
     this.api = api;
     this.rpcPort = rpcPort;
@@ -93,6 +96,7 @@ public final class LuxtensorNode implements AutoCloseable {
     final KeyValueStore store = KeyValueStores.open(options.storage());
     ChainService chain = null;
     SubscriptionHub hub = null;
+    FilterManager filters = null;
     Vertx vertx = null;
     try {
       final ChainDatabase database = new ChainDatabase(store);
@@ -106,11 +110,15 @@ public final class LuxtensorNode implements AutoCloseable {
           new BlockExecutor(processor));
       chain = new ChainService(genesis.parameters(), validators, database, options.validator(), producer,
           options.pool(), options.sealing(), clockMillis);
+      filters = new FilterManager(options.api().rpcLimits().filtersMax(), clockMillis);
+      final FilterManager filterEvents = filters;
+      chain.addHeadListener(head -> filterEvents.onNewBlock(head.block(), head.receipts()));
+      chain.addPendingListener(tx -> filterEvents.onPendingTransaction(tx.transaction().hash()));
       final JsonRpcMethods.Context context = new JsonRpcMethods.Context(
           new NodeQueries(genesis.parameters().chainId(), database, chain), chain,
           new StateCallSimulator(genesis.parameters(), database.trieNodes(), processor),
           new StatelessTransactionValidator(genesis.parameters().chainId(), options.allowUnprotectedTransactions()),
-          genesis.parameters().minBaseFeePerGas(), options.version());
+          genesis.parameters().minBaseFeePerGas(), options.version(), filters, options.api().rpcLimits());
       final ChainService sealer = chain;
       final List<JsonRpcMethod> methods = options.devAccounts().isEmpty() ? JsonRpcMethods.create(context)
           : DevJsonRpcMethods.overlay(JsonRpcMethods.create(context), DevJsonRpcMethods.create(context,
@@ -129,17 +137,17 @@ public final class LuxtensorNode implements AutoCloseable {
           new GraphQlEndpoint(graphQl, GraphQlLimits.defaults(), options.api().bodyBytesMax())));
       int port = api.start().toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS_MAX, TimeUnit.SECONDS);
-      return new LuxtensorNode(store, database, genesis, chain, hub, vertx, api, port);
+      return new LuxtensorNode(store, database, genesis, chain, hub, filters, vertx, api, port);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closeQuietly(vertx, hub, chain, store);
+      closeQuietly(vertx, hub, filters, chain, store);
       throw new IllegalStateException("interrupted while starting", e);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      closeQuietly(vertx, hub, chain, store);
+      closeQuietly(vertx, hub, filters, chain, store);
       throw new ConfigException("the API could not listen on " + options.api().host() + ":" + options.api().port()
           + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
     } catch (RuntimeException e) {
-      closeQuietly(vertx, hub, chain, store);
+      closeQuietly(vertx, hub, filters, chain, store);
       throw e;
     }
   }
@@ -173,16 +181,20 @@ public final class LuxtensorNode implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       System.getLogger(LuxtensorNode.class.getName()).log(System.Logger.Level.WARNING, "API did not stop cleanly", e);
     }
-    closeQuietly(vertx, hub, chain, store);
+    closeQuietly(vertx, hub, filters, chain, store);
   }
 
   /** Stops in reverse order of starting: the API first, the store last. Nulls were never started. */
-  private static void closeQuietly(Vertx vertx, SubscriptionHub hub, ChainService chain, KeyValueStore store) {
+  private static void closeQuietly(Vertx vertx, SubscriptionHub hub, FilterManager filters,
+      ChainService chain, KeyValueStore store) {
     if (vertx != null) {
       vertx.close().toCompletionStage().toCompletableFuture().join();
     }
     if (hub != null) {
       hub.close();
+    }
+    if (filters != null) {
+      filters.close();
     }
     if (chain != null) {
       chain.close();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxtensor.api.http.ApiServerConfig;
+import io.luxtensor.api.jsonrpc.JsonRpcLimits;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.storage.StorageEngine;
 import io.luxtensor.txpool.TxPoolConfig;
@@ -40,7 +41,7 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
       "", Set.of("datadir", "genesis", "storage", "api", "validator", "txpool"),
       "storage", Set.of("engine", "syncWrites", "blockCacheBytes"),
       "api", Set.of("host", "port", "hostAllowlist", "bodyBytesMax", "batchSizeMax", "workerThreads",
-          "allowUnprotectedTransactions"),
+          "allowUnprotectedTransactions", "logsBlockRangeMax", "logsResultsMax", "filtersMax"),
       "validator", Set.of("keystore", "passwordFile"),
       "txpool", Set.of("transactionsMax", "senderTransactionsMax", "minTipPerGas"));
 
@@ -79,7 +80,11 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
           api.has("hostAllowlist") ? strings(api.get("hostAllowlist"), "api.hostAllowlist") : defaults.hostAllowlist(),
           (int) number(api, "bodyBytesMax", "api.bodyBytesMax", defaults.bodyBytesMax()),
           (int) number(api, "batchSizeMax", "api.batchSizeMax", defaults.batchSizeMax()),
-          (int) number(api, "workerThreads", "api.workerThreads", defaults.workerThreads()));
+          (int) number(api, "workerThreads", "api.workerThreads", defaults.workerThreads()),
+          new JsonRpcLimits(
+              number(api, "logsBlockRangeMax", "api.logsBlockRangeMax", defaults.rpcLimits().logsBlockRangeMax()),
+              (int) number(api, "logsResultsMax", "api.logsResultsMax", defaults.rpcLimits().logsResultsMax()),
+              (int) number(api, "filtersMax", "api.filtersMax", defaults.rpcLimits().filtersMax())));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("api: " + e.getMessage());
     }

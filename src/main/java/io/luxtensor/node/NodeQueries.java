@@ -3,7 +3,6 @@ package io.luxtensor.node;
 import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.chain.TransactionLocation;
-import io.luxtensor.state.StateReader;
 import io.luxtensor.state.StateSnapshot;
 import io.luxtensor.storage.ChainDatabase;
 import io.luxtensor.types.BlockHeader;
@@ -73,7 +72,7 @@ final class NodeQueries implements BlockchainQueries {
   }
 
   @Override
-  public StateReader state(BlockHeader header) {
+  public StateSnapshot state(BlockHeader header) {
     return StateSnapshot.at(database.trieNodes(), header.stateRoot());
   }
 }

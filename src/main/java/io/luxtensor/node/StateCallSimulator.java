@@ -29,6 +29,16 @@ final class StateCallSimulator implements CallSimulator {
 
   @Override
   public TransactionResult simulate(Message message, BlockHeader header, boolean chargeBaseFee) {
+    return run(message, header, chargeBaseFee, WorldState.at(trieNodes, header.stateRoot()));
+  }
+
+  @Override
+  public Traced simulateTracingStorage(Message message, BlockHeader header, boolean chargeBaseFee) {
+    WorldState scratch = WorldState.tracingStorageAccess(trieNodes, header.stateRoot());
+    return new Traced(run(message, header, chargeBaseFee, scratch), scratch.accessedStorage());
+  }
+
+  private TransactionResult run(Message message, BlockHeader header, boolean chargeBaseFee, WorldState scratch) {
     BigInteger baseFee = chargeBaseFee
         ? FeeMarket.nextBaseFee(header.gasUsed(), header.gasLimit(), header.baseFeePerGas(),
             parameters.minBaseFeePerGas())
@@ -36,7 +46,6 @@ final class StateCallSimulator implements CallSimulator {
     long slot = header.slot() + 1;
     BlockContext context = new BlockContext(parameters.chainId(), header.number() + 1, slot,
         parameters.timestampOf(slot), header.proposer(), baseFee, header.gasLimit());
-    WorldState scratch = WorldState.at(trieNodes, header.stateRoot());
     return processor.apply(scratch, context, message, header.gasLimit());
   }
 }

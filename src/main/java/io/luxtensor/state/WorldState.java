@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Collections;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The state as the single writer changes it while executing blocks: reads go to the changes made so far, then a cache,
@@ -35,21 +38,38 @@ public final class WorldState implements StateReader {
   private final SortedMap<Address, Account> changedAccounts = new TreeMap<>();
   private final SortedMap<StorageSlot, BigInteger> changedStorage = new TreeMap<>();
   private final List<Undo> journal = new ArrayList<>();
+  /** Slots read or written, reverted or not, when tracing (eth_createAccessList); bounded by the call's gas. */
+  private final Optional<SortedSet<StorageSlot>> accessedStorage;
 
-  private WorldState(NodeStore nodes, Hash root, Optional<FlatState> flat) {
+  private WorldState(NodeStore nodes, Hash root, Optional<FlatState> flat,
+      Optional<SortedSet<StorageSlot>> accessedStorage) {
     this.nodes = Objects.requireNonNull(nodes, "nodes");
     this.root = Objects.requireNonNull(root, "root");
     this.flat = flat;
+    this.accessedStorage = accessedStorage;
   }
 
   /** The state at {@code root}, read through the tries. */
   public static WorldState at(NodeStore nodes, Hash root) {
-    return new WorldState(nodes, root, Optional.empty());
+    return new WorldState(nodes, root, Optional.empty(), Optional.empty());
   }
 
   /** The state at {@code root} whose flat state is {@code flat}: reads skip the trie walk. */
   public static WorldState at(NodeStore nodes, Hash root, FlatState flat) {
-    return new WorldState(nodes, root, Optional.of(flat));
+    return new WorldState(nodes, root, Optional.of(flat), Optional.empty());
+  }
+
+  /** The state at {@code root}, recording every storage slot read or written: see {@link #accessedStorage()}. */
+  public static WorldState tracingStorageAccess(NodeStore nodes, Hash root) {
+    return new WorldState(nodes, root, Optional.empty(), Optional.of(new TreeSet<>()));
+  }
+
+  /**
+   * The slots read or written so far, including those of reverted calls (they were still accessed), in address then
+   * slot order; empty unless this state was opened with {@link #tracingStorageAccess}.
+   */
+  public SortedSet<StorageSlot> accessedStorage() {
+    return accessedStorage.map(Collections::unmodifiableSortedSet).orElse(Collections.emptySortedSet());
   }
 
   /** The root of the last commit (changes since are not included). */
@@ -78,6 +98,7 @@ public final class WorldState implements StateReader {
   @Override
   public BigInteger storage(Address address, Hash slot) {
     StorageSlot key = new StorageSlot(address, slot);
+    accessedStorage.ifPresent(accessed -> accessed.add(key));
     BigInteger changed = changedStorage.get(key);
     if (changed != null) {
       return changed;
@@ -128,6 +149,7 @@ public final class WorldState implements StateReader {
   public void setStorage(Address address, Hash slot, BigInteger value) {
     StorageValues.checkWord(value);
     StorageSlot key = new StorageSlot(address, slot);
+    accessedStorage.ifPresent(accessed -> accessed.add(key));
     journal.add(new Undo.StorageChange(key, changedStorage.get(key)));
     changedStorage.put(key, value);
   }

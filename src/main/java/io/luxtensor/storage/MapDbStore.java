@@ -24,20 +24,8 @@ import org.mapdb.Serializer;
  * {@link StoreLock}, so readers see the batch whole or not at all. On disk the writes then commit as one MapDB
  * transaction (write-ahead log, replayed on open); an exception rolls the transaction back.
  *
- * <p><b>On disk: a RandomAccessFile volume with transactions</b>, the one configuration that passed the crash test
- * ({@code StorageCrashTest}: 20 kill -9 mid-commit per trial, then every acknowledged batch present and none torn).
- * Measured on 2 shared vCPUs, 2026-11-22, trials of 20 kills:
- * <ul>
- *   <li>no transactions: fails at the first kill (the store refuses to reopen: "Header checksum broken");
- *   <li>file channel + transactions (the candidate of the issue): the B-tree was corrupt after a kill
- *       (IndexOutOfBoundsException deserializing a node) in 1 of 4 trials without fsync and 2 of 3 with it;
- *   <li>mmap + transactions: 5 of 5 trials passed here, but the issue saw one of 3 lose acknowledged commits;
- *   <li>RandomAccessFile + transactions: 8 of 8 trials passed (160 kills; 2 trials with fsync), 40 to 90 s each on the shared machine.
- * </ul>
- * Zero failures in 160 kills bounds the failure rate below ~2% a kill (95%), no better than that: the file-channel
- * volume failed at about that rate. A kill -9 loses nothing the kernel already has, so the file-channel failures
- * are a MapDB bug, not an fsync setting; RocksDB is the default for persistent nodes. The RandomAccessFile volume
- * also survives thread interrupts, which close a FileChannel and with it the store.
+ * <p>Only the in-memory store is MapDB's: MapDB on disk failed the kill -9 crash test in every configuration tried
+ * (docs/performance.md, "Why RocksDB is the on-disk default"), so it is not offered.
  */
 final class MapDbStore implements KeyValueStore {
   static final String FILE_NAME = "luxtensor.mapdb";
@@ -68,37 +56,6 @@ final class MapDbStore implements KeyValueStore {
 
   static MapDbStore inMemory() {
     return new MapDbStore(StorageEngine.MEMORY, DBMaker.memoryDB().make(), false, "in-memory database");
-  }
-
-  /** MapDB on disk, in the configuration that passed the crash test (see above). */
-  static MapDbStore onDisk(StorageConfig config) {
-    Path directory = config.directory();
-    String location = "database at " + directory;
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new StorageException(StorageEngine.MAPDB, "open", "cannot create directory " + directory, e);
-    }
-    DBMaker.Maker maker = DBMaker.fileDB(directory.resolve(FILE_NAME).toFile()).transactionEnable();
-    if (!config.syncWrites()) {
-      maker = maker.fileSyncDisable();
-    }
-    DB db;
-    try {
-      db = maker.make();
-    } catch (DBException.FileLocked e) {
-      throw new StorageException(StorageEngine.MAPDB, "open", location + " is in use by another process", e);
-    } catch (DBException.DataCorruption | DBException.WrongFormat e) {
-      throw new StorageException(StorageEngine.MAPDB, "open", location + " is corrupt: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      throw new StorageException(StorageEngine.MAPDB, "open", location + ": " + e, e);
-    }
-    try {
-      return new MapDbStore(StorageEngine.MAPDB, db, true, location);
-    } catch (RuntimeException e) {
-      db.close();
-      throw new StorageException(StorageEngine.MAPDB, "open", location + ": " + e, e);
-    }
   }
 
   @Override

@@ -22,7 +22,7 @@ class BatchNodeStoreTest {
   Path directory;
 
   @ParameterizedTest
-  @EnumSource(value = StorageEngine.class, names = {"ROCKSDB", "MAPDB"})
+  @EnumSource(value = StorageEngine.class, names = {"ROCKSDB"})
   void aTrieCommittedIntoABatchIsReadBeforeAndAfterTheCommitAndAfterARestart(StorageEngine engine) {
     StorageConfig config = StorageConfig.persistent(engine, directory);
     byte[] firstRoot;
@@ -68,7 +68,7 @@ class BatchNodeStoreTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = StorageEngine.class, names = {"ROCKSDB", "MAPDB"})
+  @EnumSource(value = StorageEngine.class, names = {"ROCKSDB"})
   void aTrieWhoseBatchWasNotCommittedIsGoneAfterARestart(StorageEngine engine) {
     StorageConfig config = StorageConfig.persistent(engine, directory);
     byte[] root;

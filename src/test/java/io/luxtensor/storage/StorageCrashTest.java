@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * kill -9 in the middle of commits, {@value #KILLS} times per on-disk engine: every acknowledged batch survives and
+ * kill -9 in the middle of commits, {@value #KILLS} times on RocksDB: every acknowledged batch survives and
  * no batch is visible in part. Set {@code -Dluxtensor.crash.seed=N} to replay the kill schedule of a failure.
  */
 class StorageCrashTest {
@@ -33,9 +33,13 @@ class StorageCrashTest {
     crashTest(StorageEngine.ROCKSDB);
   }
 
+  /** MapDB on disk failed this test (a corrupt B-tree after a kill), so selecting it is refused with the reason. */
   @Test
-  void mapDbKeepsEveryAcknowledgedBatchThroughKill9AndTearsNone() throws Exception {
-    crashTest(StorageEngine.MAPDB);
+  void mapDbOnDiskIsRefusedWithTheReason() {
+    StorageException refusal = assertThrows(StorageException.class,
+        () -> KeyValueStores.open(StorageConfig.persistent(StorageEngine.MAPDB, directory.resolve("db"))));
+    assertTrue(refusal.getMessage().contains("kill -9") && refusal.getMessage().contains("rocksdb"),
+        refusal.getMessage());
   }
 
   private void crashTest(StorageEngine engine) throws Exception {
@@ -48,7 +52,7 @@ class StorageCrashTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = StorageEngine.class, names = {"ROCKSDB", "MAPDB"})
+  @EnumSource(value = StorageEngine.class, names = {"ROCKSDB"})
   void aStoreOpenInAnotherProcessCannotBeOpened(StorageEngine engine) throws Exception {
     StorageConfig config = StorageConfig.persistent(engine, directory.resolve("db"));
     Path log = directory.resolve("child.log");

@@ -1,16 +1,23 @@
 package io.luxtensor.testing;
 
 import io.luxtensor.api.http.ApiServerConfig;
+import io.luxtensor.api.jsonrpc.JsonRpcLimits;
 import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.chain.DevChain;
+import io.luxtensor.crypto.PrivateKey;
+import java.util.List;
 import io.luxtensor.node.ChainService;
 import io.luxtensor.node.LuxtensorNode;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.txpool.TxPoolConfig;
 import java.math.BigInteger;
+import java.util.function.LongSupplier;
 
 /** Real nodes on loopback for tests: the dev chain, a free port, in memory or in a given store. */
 public final class TestNodes {
+  private static final List<PrivateKey> DEV_KEYS =
+      DevChain.accounts(DevChain.ACCOUNTS_DEFAULT).stream().map(DevChain.DevAccount::key).toList();
+
   private TestNodes() {}
 
   public static LuxtensorNode devNode(StorageConfig storage, ChainService.Sealing sealing, TxPoolConfig pool) {
@@ -25,8 +32,20 @@ public final class TestNodes {
             blockTimeMillis, System.currentTimeMillis() / 1000)),
         false, DevChain.validatorKeys(), sealing, ApiServerConfig.defaults().withAddress("127.0.0.1", 0),
         WebSocketConfig.defaults(), pool, false,
-        "test", DevChain.accounts(DevChain.ACCOUNTS_DEFAULT).stream().map(DevChain.DevAccount::key).toList()),
-        System::currentTimeMillis);
+        "test", DEV_KEYS), System::currentTimeMillis);
+  }
+
+  /**
+   * A dev node with the given JSON-RPC limits and clock: filters expire by it, and blocks take their slots from it
+   * (with 1 ms slots, advancing it only moves the next block's slot forward).
+   */
+  public static LuxtensorNode devNode(ChainService.Sealing sealing, JsonRpcLimits limits, LongSupplier clockMillis) {
+    return LuxtensorNode.start(new LuxtensorNode.Options(StorageConfig.memory(),
+        DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, DevChain.ACCOUNTS_DEFAULT, DevChain.BALANCE_DEFAULT,
+            0, clockMillis.getAsLong() / 1000)),
+        false, DevChain.validatorKeys(), sealing,
+        ApiServerConfig.defaults().withAddress("127.0.0.1", 0).withRpcLimits(limits), WebSocketConfig.defaults(),
+        TxPoolConfig.DEFAULT, false, "test", DEV_KEYS), clockMillis);
   }
 
   public static LuxtensorNode devNode() {

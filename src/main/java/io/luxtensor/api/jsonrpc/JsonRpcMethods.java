@@ -3,27 +3,51 @@ package io.luxtensor.api.jsonrpc;
 import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.api.CallSimulator;
 import io.luxtensor.api.PendingTransactions;
+import io.luxtensor.api.filter.FilterManager;
 import io.luxtensor.api.jsonrpc.eth.EthAccounts;
 import io.luxtensor.api.jsonrpc.eth.EthBlockNumber;
 import io.luxtensor.api.jsonrpc.eth.EthCall;
 import io.luxtensor.api.jsonrpc.eth.EthChainId;
+import io.luxtensor.api.jsonrpc.eth.EthCreateAccessList;
 import io.luxtensor.api.jsonrpc.eth.EthEstimateGas;
 import io.luxtensor.api.jsonrpc.eth.EthFeeHistory;
 import io.luxtensor.api.jsonrpc.eth.EthGasPrice;
 import io.luxtensor.api.jsonrpc.eth.EthGetBalance;
 import io.luxtensor.api.jsonrpc.eth.EthGetBlockByHash;
 import io.luxtensor.api.jsonrpc.eth.EthGetBlockByNumber;
+import io.luxtensor.api.jsonrpc.eth.EthGetBlockReceipts;
+import io.luxtensor.api.jsonrpc.eth.EthGetBlockTransactionCountByHash;
+import io.luxtensor.api.jsonrpc.eth.EthGetBlockTransactionCountByNumber;
 import io.luxtensor.api.jsonrpc.eth.EthGetCode;
+import io.luxtensor.api.jsonrpc.eth.EthGetFilterChanges;
+import io.luxtensor.api.jsonrpc.eth.EthGetFilterLogs;
+import io.luxtensor.api.jsonrpc.eth.EthGetLogs;
+import io.luxtensor.api.jsonrpc.eth.EthGetProof;
 import io.luxtensor.api.jsonrpc.eth.EthGetStorageAt;
+import io.luxtensor.api.jsonrpc.eth.EthGetTransactionByBlockHashAndIndex;
+import io.luxtensor.api.jsonrpc.eth.EthGetTransactionByBlockNumberAndIndex;
 import io.luxtensor.api.jsonrpc.eth.EthGetTransactionByHash;
 import io.luxtensor.api.jsonrpc.eth.EthGetTransactionCount;
 import io.luxtensor.api.jsonrpc.eth.EthGetTransactionReceipt;
+import io.luxtensor.api.jsonrpc.eth.EthGetUncleCountByBlockHash;
+import io.luxtensor.api.jsonrpc.eth.EthGetUncleCountByBlockNumber;
 import io.luxtensor.api.jsonrpc.eth.EthMaxPriorityFeePerGas;
+import io.luxtensor.api.jsonrpc.eth.EthNewBlockFilter;
+import io.luxtensor.api.jsonrpc.eth.EthNewFilter;
+import io.luxtensor.api.jsonrpc.eth.EthNewPendingTransactionFilter;
 import io.luxtensor.api.jsonrpc.eth.EthSendRawTransaction;
 import io.luxtensor.api.jsonrpc.eth.EthSyncing;
+import io.luxtensor.api.jsonrpc.eth.EthUninstallFilter;
 import io.luxtensor.api.jsonrpc.eth.GasPriceOracle;
+import io.luxtensor.api.jsonrpc.net.NetListening;
+import io.luxtensor.api.jsonrpc.net.NetPeerCount;
 import io.luxtensor.api.jsonrpc.net.NetVersion;
+import io.luxtensor.api.jsonrpc.rpc.RpcDiscover;
+import io.luxtensor.api.jsonrpc.txpool.TxPoolContent;
+import io.luxtensor.api.jsonrpc.txpool.TxPoolInspect;
+import io.luxtensor.api.jsonrpc.txpool.TxPoolStatus;
 import io.luxtensor.api.jsonrpc.web3.Web3ClientVersion;
+import io.luxtensor.api.jsonrpc.web3.Web3Sha3;
 import io.luxtensor.execution.StatelessTransactionValidator;
 import java.math.BigInteger;
 import java.util.List;
@@ -40,9 +64,12 @@ public final class JsonRpcMethods {
    * @param validator stateless transaction checks (chain id, signature, policy on unprotected transactions)
    * @param minBaseFee the chain's base fee floor
    * @param version the node's version
+   * @param filters the installed filters (eth_newFilter and the rest)
+   * @param limits log query and filter limits
    */
   public record Context(BlockchainQueries chain, PendingTransactions pool, CallSimulator simulator,
-      StatelessTransactionValidator validator, BigInteger minBaseFee, String version) {}
+      StatelessTransactionValidator validator, BigInteger minBaseFee, String version, FilterManager filters,
+      JsonRpcLimits limits) {}
 
   private JsonRpcMethods() {}
 
@@ -53,21 +80,44 @@ public final class JsonRpcMethods {
         new EthBlockNumber(c.chain()),
         new EthCall(c.chain(), c.simulator()),
         new EthChainId(c.chain()),
+        new EthCreateAccessList(c.chain(), c.simulator()),
         new EthEstimateGas(c.chain(), c.simulator()),
         new EthFeeHistory(c.chain(), c.minBaseFee()),
         new EthGasPrice(c.chain(), oracle, c.minBaseFee()),
         new EthGetBalance(c.chain()),
         new EthGetBlockByHash(c.chain()),
         new EthGetBlockByNumber(c.chain()),
+        new EthGetBlockReceipts(c.chain()),
+        new EthGetBlockTransactionCountByHash(c.chain()),
+        new EthGetBlockTransactionCountByNumber(c.chain()),
         new EthGetCode(c.chain()),
+        new EthGetFilterChanges(c.filters()),
+        new EthGetFilterLogs(c.chain(), c.filters(), c.limits()),
+        new EthGetLogs(c.chain(), c.limits()),
+        new EthGetProof(c.chain()),
         new EthGetStorageAt(c.chain()),
+        new EthGetTransactionByBlockHashAndIndex(c.chain()),
+        new EthGetTransactionByBlockNumberAndIndex(c.chain()),
         new EthGetTransactionByHash(c.chain(), c.pool()),
         new EthGetTransactionCount(c.chain(), c.pool()),
         new EthGetTransactionReceipt(c.chain()),
+        new EthGetUncleCountByBlockHash(c.chain()),
+        new EthGetUncleCountByBlockNumber(c.chain()),
         new EthMaxPriorityFeePerGas(oracle),
+        new EthNewBlockFilter(c.filters()),
+        new EthNewFilter(c.filters()),
+        new EthNewPendingTransactionFilter(c.filters()),
         new EthSendRawTransaction(c.validator(), c.pool()),
         new EthSyncing(),
+        new EthUninstallFilter(c.filters()),
+        new NetListening(),
+        new NetPeerCount(),
         new NetVersion(c.chain()),
-        new Web3ClientVersion(c.version()));
+        new RpcDiscover(),
+        new TxPoolContent(c.pool()),
+        new TxPoolInspect(c.pool()),
+        new TxPoolStatus(c.pool()),
+        new Web3ClientVersion(c.version()),
+        new Web3Sha3());
   }
 }

@@ -1,6 +1,8 @@
 package io.luxtensor.api.jsonrpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxtensor.bytes.Hex;
 import io.luxtensor.types.Address;
@@ -20,6 +22,19 @@ public final class JsonRpcParams {
   /** @param params the request's "params": an array, or null when absent */
   public JsonRpcParams(JsonNode params) {
     this.params = params;
+  }
+
+  /**
+   * Parameters holding only {@code value}, as argument {@code index}: to read the parts of an object or array
+   * argument with the same checks, and messages that name the argument and the part.
+   */
+  public static JsonRpcParams at(int index, JsonNode value) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    for (int i = 0; i < index; i++) {
+      array.addNull();
+    }
+    array.add(value == null ? JsonNodeFactory.instance.nullNode() : value);
+    return new JsonRpcParams(array);
   }
 
   public int size() {
@@ -96,7 +111,7 @@ public final class JsonRpcParams {
     return (ObjectNode) value;
   }
 
-  /** A required block tag, number or EIP-1898 object. */
+  /** A required block tag, number, hash (as Geth, a bare 32-byte hex is a hash) or EIP-1898 object. */
   public BlockParameter block(int index, String name) throws JsonRpcException {
     required(index, name);
     return block(index, name, BlockParameter.LATEST);
@@ -127,6 +142,9 @@ public final class JsonRpcParams {
       throw invalid(index, name, "expected a block number or tag");
     }
     String text = node.asText();
+    if (text.startsWith("0x") && text.length() == 2 + 2 * Hash.LENGTH) {
+      return new BlockParameter.ByHash(hashOf(node, index, name), false);
+    }
     if (text.startsWith("0x")) {
       BigInteger number = quantityOf(node, index, name);
       if (number.bitLength() > 63) {

@@ -98,6 +98,7 @@ public final class JsonRpcResults {
     } else {
       out.put("blockHash", header.hash().toHex());
       out.put("blockNumber", quantity(header.number()));
+      out.put("blockTimestamp", quantity(header.timestamp()));
       out.put("transactionIndex", quantity(index));
     }
     out.put("from", sender.toHex());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luxtensor.api.jsonrpc.rpc.RpcDiscover;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -19,8 +20,16 @@ class OpenRpcDocumentTest {
     JsonNode document = new ObjectMapper().readTree(Path.of("openrpc/openrpc.json").toFile());
     Set<String> documented = new TreeSet<>();
     document.get("methods").forEach(m -> documented.add(m.get("name").asText()));
-    Set<String> registered = JsonRpcMethods.create(new JsonRpcMethods.Context(null, null, null, null, null, "test"))
+    Set<String> registered = JsonRpcMethods.create(new JsonRpcMethods.Context(null, null, null, null, null, "test",
+            null, JsonRpcLimits.DEFAULTS))
         .stream().map(JsonRpcMethod::name).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(registered, documented);
+  }
+
+  @Test
+  void rpcDiscoverServesTheOneDocument() throws Exception {
+    JsonNode document = new ObjectMapper().readTree(Path.of("openrpc/openrpc.json").toFile());
+    Object served = new RpcDiscover().execute(new JsonRpcParams(null));
+    assertEquals(document, served, "the classpath copy is the file at openrpc/openrpc.json");
   }
 }

@@ -25,8 +25,21 @@ import java.util.Optional;
  *
  * @param message the message to simulate
  * @param hasFeeFields whether the caller priced it; if not, the base fee is waived, as Geth does for calls
+ * @param accessList the EIP-2930 access list given, which the message's intrinsic gas counts
  */
-record CallParameters(Message message, boolean hasFeeFields) {
+record CallParameters(Message message, boolean hasFeeFields, List<AccessListEntry> accessList) {
+  CallParameters {
+    accessList = List.copyOf(accessList);
+  }
+
+  /** The same call with another access list, its intrinsic gas recounted. */
+  CallParameters withAccessList(List<AccessListEntry> newAccessList) {
+    Message m = message;
+    Message changed = new Message(m.sender(), m.nonce(), m.to(), m.value(), m.input(), m.gasLimit(), m.maxFeePerGas(),
+        m.maxPriorityFeePerGas(), m.legacyPricing(), m.checkNonce(),
+        IntrinsicGas.of(m.to().isPresent(), m.input(), newAccessList));
+    return new CallParameters(changed, hasFeeFields, newAccessList);
+  }
 
   static CallParameters parse(JsonRpcParams params, int index, BlockHeader header) throws JsonRpcException {
     ObjectNode call = params.object(index, "transaction");
@@ -58,7 +71,7 @@ record CallParameters(Message message, boolean hasFeeFields) {
     boolean priced = legacy || call.has("maxFeePerGas") || call.has("maxPriorityFeePerGas");
     Message message = new Message(from, nonce, to, value, input, gas, maxFee, tip, legacy || !priced, checkNonce,
         IntrinsicGas.of(to.isPresent(), input, accessList));
-    return new CallParameters(message, priced);
+    return new CallParameters(message, priced, accessList);
   }
 
   private static List<AccessListEntry> accessList(JsonNode node) throws JsonRpcException {
