@@ -2,11 +2,15 @@ package io.luxtensor.api.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
+import io.luxtensor.api.filter.LogCriteria;
+import io.luxtensor.types.Address;
 import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Hash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Log search ({@code Query.logs}, {@code Block.logs}) and the Log fields. A search walks the canonical blocks of its
@@ -27,7 +31,7 @@ final class LogFields implements FieldGroup {
   public void wire(RuntimeWiring.Builder wiring) {
     wiring.type("Query", type -> type.dataFetcher("logs", offload.fetcher(this::search)));
     wiring.type("Block", type -> type.dataFetcher("logs", offload.fetcher(env ->
-        matching(env.<BlockView>getSource(), LogFilter.from(criteria(env))))));
+        matching(env.<BlockView>getSource(), criteriaOf(criteria(env))))));
     wiring.type("Log", type -> type
         .dataFetcher("index", env -> (long) log(env).index())
         .dataFetcher("account", offload.fetcher(env ->
@@ -58,14 +62,14 @@ final class LogFields implements FieldGroup {
       throw new GraphQlFailure("logs block range too large: " + Long.toUnsignedString(to - from + 1)
           + " blocks requested, at most " + limits.logsBlockRangeMax());
     }
-    LogFilter filter = LogFilter.from(criteria);
+    LogCriteria filter = criteriaOf(criteria);
     List<LogView> found = new ArrayList<>();
     for (long number = from; number <= Math.min(to, head); number++) {
       Optional<BlockHeader> header = views.chain().canonicalHash(number).flatMap(views.chain()::header);
       if (header.isEmpty()) {
         break;
       }
-      if (!filter.mightMatch(header.get().logsBloom())) {
+      if (!filter.mayMatch(header.get().logsBloom())) {
         continue;
       }
       found.addAll(matching(views.of(header.get()), filter));
@@ -76,7 +80,16 @@ final class LogFields implements FieldGroup {
     return found;
   }
 
-  private static List<LogView> matching(BlockView block, LogFilter filter) {
+  private static List<LogView> matching(BlockView block, LogCriteria filter) {
     return block.logs().stream().filter(view -> filter.matches(view.log())).toList();
+  }
+
+  /** The address and topic part of a FilterCriteria or BlockFilterCriteria argument, as eth_getLogs matches it. */
+  @SuppressWarnings("unchecked")
+  private static LogCriteria criteriaOf(Map<String, Object> criteria) {
+    List<Address> addresses = (List<Address>) criteria.get("addresses");
+    List<List<Hash>> topics = (List<List<Hash>>) criteria.get("topics");
+    return new LogCriteria(addresses == null ? Set.of() : Set.copyOf(addresses),
+        topics == null ? List.of() : topics.stream().<Set<Hash>>map(Set::copyOf).toList());
   }
 }

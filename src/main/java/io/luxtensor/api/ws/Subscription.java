@@ -1,6 +1,6 @@
 package io.luxtensor.api.ws;
 
-import io.luxtensor.api.LogFilter;
+import io.luxtensor.api.filter.LogCriteria;
 import java.util.Objects;
 
 /**
@@ -13,7 +13,7 @@ final class Subscription {
   sealed interface Kind {
     record NewHeads() implements Kind {}
 
-    record Logs(LogFilter filter) implements Kind {}
+    record Logs(LogCriteria filter) implements Kind {}
 
     /** @param fullTransactions whether to send transaction objects rather than hashes */
     record PendingTransactions(boolean fullTransactions) implements Kind {}

@@ -1,12 +1,13 @@
 package io.luxtensor.api.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.luxtensor.api.LogFilter;
+import io.luxtensor.api.filter.LogCriteria;
 import io.luxtensor.api.jsonrpc.JsonRpcError;
 import io.luxtensor.api.jsonrpc.JsonRpcException;
 import io.luxtensor.api.jsonrpc.JsonRpcMethod;
 import io.luxtensor.api.jsonrpc.JsonRpcParams;
 import io.luxtensor.api.jsonrpc.JsonRpcProcessor;
+import io.luxtensor.api.jsonrpc.eth.FilterParameters;
 import io.luxtensor.bytes.Hex;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -103,7 +104,7 @@ final class WebSocketSession {
       Subscription.Kind kind = switch (kindNode.asText()) {
         case "newHeads" -> new Subscription.Kind.NewHeads();
         case "logs" -> new Subscription.Kind.Logs(params.optional(1).isPresent()
-            ? LogFilters.parse(params.object(1, "filter"), 1) : LogFilter.ANY);
+            ? FilterParameters.criteria(params.object(1, "filter"), 1) : LogCriteria.ANY);
         case "newPendingTransactions" -> new Subscription.Kind.PendingTransactions(params.bool(1, "fullTransactions",
             false));
         case "syncing" -> new Subscription.Kind.Syncing();

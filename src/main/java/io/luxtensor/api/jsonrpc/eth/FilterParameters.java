@@ -25,7 +25,7 @@ import java.util.Set;
  * @param toBlock the last block of the range
  * @param criteria addresses and topics
  */
-record FilterParameters(Optional<Hash> blockHash, BlockParameter fromBlock, BlockParameter toBlock,
+public record FilterParameters(Optional<Hash> blockHash, BlockParameter fromBlock, BlockParameter toBlock,
     LogCriteria criteria) {
   /** Geth's bound on addresses per filter: each one is a bloom probe per block searched. */
   static final int ADDRESSES_MAX = 1_000;
@@ -44,7 +44,12 @@ record FilterParameters(Optional<Hash> blockHash, BlockParameter fromBlock, Bloc
     }
     BlockParameter from = rangeEnd(filter, "fromBlock", index);
     BlockParameter to = rangeEnd(filter, "toBlock", index);
-    return new FilterParameters(blockHash, from, to, new LogCriteria(addresses(filter, index), topics(filter, index)));
+    return new FilterParameters(blockHash, from, to, criteria(filter, index));
+  }
+
+  /** The address and topics of a filter object (also eth_subscribe's "logs" filter). */
+  public static LogCriteria criteria(ObjectNode filter, int index) throws JsonRpcException {
+    return new LogCriteria(addresses(filter, index), topics(filter, index));
   }
 
   private static BlockParameter rangeEnd(ObjectNode filter, String field, int index) throws JsonRpcException {
