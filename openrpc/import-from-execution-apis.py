@@ -21,6 +21,9 @@ STANDARD = [
     "eth_uninstallFilter", "net_version", "txpool_content", "txpool_status",
 ]
 
+# Served only by the dev node (luxtensor dev), which holds the funded dev keys; marked "x-luxtensor-dev-only".
+DEV_ONLY_STANDARD = ["eth_sendTransaction", "eth_sign"]
+
 QUANTITY = {"title": "hex encoded unsigned integer", "type": "string", "pattern": "^0x(0|[1-9a-f][0-9a-f]*)$"}
 HASH32 = {"title": "32 byte hex value", "type": "string", "pattern": "^0x[0-9a-f]{64}$"}
 HEX_DATA = {"title": "hex encoded bytes", "type": "string", "pattern": "^0x[0-9a-f]*$"}
@@ -91,6 +94,45 @@ OWN = {
         }},
         "x-luxtensor": True,
     },
+    "personal_sign": {
+        "name": "personal_sign",
+        "summary": "Dev node only: signs an EIP-191 personal message with a dev account (MetaMask's parameter order).",
+        "params": [
+            {"name": "Message", "required": True, "schema": {"type": "string", "pattern": "^0x[0-9a-f]*$"}},
+            {"name": "Address", "required": True, "schema": {"type": "string", "pattern": "^0x[0-9a-fA-F]{40}$"}},
+        ],
+        "result": {"name": "Signature", "schema": {"type": "string", "pattern": "^0x[0-9a-f]{130}$"}},
+        "x-luxtensor": True,
+        "x-luxtensor-dev-only": True,
+    },
+    "eth_signTypedData_v4": {
+        "name": "eth_signTypedData_v4",
+        "summary": "Dev node only: signs EIP-712 typed data (an object or its JSON string) with a dev account.",
+        "params": [
+            {"name": "Address", "required": True, "schema": {"type": "string", "pattern": "^0x[0-9a-fA-F]{40}$"}},
+            {"name": "TypedData", "required": True, "schema": {"type": ["object", "string"]}},
+        ],
+        "result": {"name": "Signature", "schema": {"type": "string", "pattern": "^0x[0-9a-f]{130}$"}},
+        "x-luxtensor": True,
+        "x-luxtensor-dev-only": True,
+    },
+    "evm_mine": {
+        "name": "evm_mine",
+        "summary": "Dev node only (Hardhat's name): seals a block now, with whatever is pending.",
+        "params": [],
+        "result": {"name": "Zero", "schema": {"type": "string", "const": "0x0"}},
+        "x-luxtensor": True,
+        "x-luxtensor-dev-only": True,
+    },
+    "evm_increaseTime": {
+        "name": "evm_increaseTime",
+        "summary": "Dev node only (Hardhat's name): moves the chain's clock forward by the given seconds; returns "
+                   "the total offset in seconds.",
+        "params": [{"name": "Seconds", "required": True, "schema": {"type": ["integer", "string"]}}],
+        "result": {"name": "Offset", "schema": {"type": "integer"}},
+        "x-luxtensor": True,
+        "x-luxtensor-dev-only": True,
+    },
     "rpc.discover": {
         "name": "rpc.discover",
         "summary": "Returns this OpenRPC document.",
@@ -105,6 +147,8 @@ def main(spec_path):
     spec = json.load(open(spec_path))
     by_name = {m["name"]: m for m in spec["methods"]}
     methods = [by_name[name] for name in STANDARD]
+    for name in DEV_ONLY_STANDARD:
+        methods.append(dict(by_name[name], **{"x-luxtensor-dev-only": True}))
     try:
         current = json.load(open("openrpc/openrpc.json"))
         own = {m["name"]: m for m in current["methods"] if m.get("x-luxtensor")}

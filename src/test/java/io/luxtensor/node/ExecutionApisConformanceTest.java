@@ -17,6 +17,7 @@ import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.testing.DevNodeClient;
 import io.luxtensor.testing.Fixtures;
 import io.luxtensor.testing.TestNodes;
+import io.luxtensor.testing.TypedDataExamples;
 import io.luxtensor.txpool.TxPoolConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,6 +125,12 @@ class ExecutionApisConformanceTest {
         check(node, method, "[]");
       }
       check(node, "web3_sha3", "[\"0x68656c6c6f\"]");
+      check(node, "eth_sign", "[\"" + alice + "\",\"0x68656c6c6f\"]");
+      check(node, "personal_sign", "[\"0x68656c6c6f\",\"" + alice + "\"]");
+      check(node, "eth_signTypedData_v4", "[\"" + alice + "\"," + TypedDataExamples.MAIL + "]");
+      check(node, "eth_sendTransaction", "[{\"from\":\"" + alice + "\",\"to\":\"" + BEEF + "\",\"value\":\"0x1\"}]");
+      check(node, "evm_mine", "[]");
+      check(node, "evm_increaseTime", "[1]");
 
       assertEquals(served(), checked, "every served method was checked against its schema");
     }

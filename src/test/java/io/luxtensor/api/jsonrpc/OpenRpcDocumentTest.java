@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxtensor.api.jsonrpc.rpc.RpcDiscover;
+import io.luxtensor.api.jsonrpc.dev.DevJsonRpcMethods;
+import io.luxtensor.api.jsonrpc.dev.DevKeys;
 import java.io.IOException;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,10 +23,23 @@ class OpenRpcDocumentTest {
     JsonNode document = new ObjectMapper().readTree(Path.of("openrpc/openrpc.json").toFile());
     Set<String> documented = new TreeSet<>();
     document.get("methods").forEach(m -> documented.add(m.get("name").asText()));
-    Set<String> registered = JsonRpcMethods.create(new JsonRpcMethods.Context(null, null, null, null, null, "test",
-            null, JsonRpcLimits.DEFAULTS))
+    JsonRpcMethods.Context context = new JsonRpcMethods.Context(null, null, null, null, null, "test", null,
+        JsonRpcLimits.DEFAULTS);
+    Set<String> registered = JsonRpcMethods.create(context)
         .stream().map(JsonRpcMethod::name).collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(registered, documented);
+    Set<String> devOnly = DevJsonRpcMethods.create(context, new DevKeys(List.of()), null).stream()
+        .map(JsonRpcMethod::name).filter(name -> !registered.contains(name))
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> served = new TreeSet<>(registered);
+    served.addAll(devOnly);
+    assertEquals(served, documented);
+    Set<String> markedDevOnly = new TreeSet<>();
+    document.get("methods").forEach(m -> {
+      if (m.path("x-luxtensor-dev-only").asBoolean(false)) {
+        markedDevOnly.add(m.get("name").asText());
+      }
+    });
+    assertEquals(devOnly, markedDevOnly, "dev-only methods are marked so in the document");
   }
 
   @Test
