@@ -11,6 +11,7 @@ import io.luxtensor.txpool.TxPoolConfig;
 import io.luxtensor.types.Wei;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
         "  luxtensor dev                       # instant blocks, chain id 31337",
         "  luxtensor dev --block-time 1000     # a block every second, empty ones included",
         "  luxtensor dev --port 0              # any free port (printed)",
-        "  luxtensor dev --datadir ./devdata   # keep the chain between runs (RocksDB)"})
+        "  luxtensor dev --datadir ./devdata   # keep the chain between runs (RocksDB)",
+        "  luxtensor dev --rpc-cors-origins http://localhost:3000   # let a local dApp call it from the browser"})
 final class DevCommand implements Runnable {
 
   @Option(names = "--chain-id", defaultValue = "31337", description = "Chain id (default: ${DEFAULT-VALUE}).")
@@ -48,6 +50,10 @@ final class DevCommand implements Runnable {
   @Option(names = "--datadir", paramLabel = "DIR", description = "Keep the chain in DIR (RocksDB).")
   Path datadir;
 
+  @Option(names = "--rpc-cors-origins", split = ",", paramLabel = "ORIGIN",
+      description = "Origins browsers may call the API from, comma-separated ('*' for any); default none (CORS off).")
+  List<String> corsOrigins = List.of();
+
   @Override
   public void run() {
     LuxtensorNode node = start(this, System.out);
@@ -63,10 +69,15 @@ final class DevCommand implements Runnable {
     ChainService.Sealing sealing = options.blockTimeMillis == 0
         ? new ChainService.Sealing.Instant() : new ChainService.Sealing.EverySlot();
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(storage, DevChain.genesis(settings), false,
-        DevChain.validatorKeys(), sealing, ApiServerConfig.defaults().withAddress(options.host, options.port),
-        TxPoolConfig.DEFAULT, false, VersionProvider.version()), System::currentTimeMillis);
+        DevChain.validatorKeys(), sealing, apiConfig(options), TxPoolConfig.DEFAULT, false,
+        VersionProvider.version()), System::currentTimeMillis);
     printBanner(node, options, out);
     return node;
+  }
+
+  private static ApiServerConfig apiConfig(DevCommand options) {
+    ApiServerConfig defaults = ApiServerConfig.defaults().withAddress(options.host, options.port);
+    return defaults.withSafety(defaults.safety().withCorsOrigins(options.corsOrigins));
   }
 
   private static void printBanner(LuxtensorNode node, DevCommand options, PrintStream out) {
@@ -86,6 +97,8 @@ final class DevCommand implements Runnable {
     out.println("Storage: " + (options.datadir == null ? "in memory (gone when the node stops)" : options.datadir));
     out.println();
     out.println("JSON-RPC listening on http://" + options.host + ":" + node.rpcPort());
+    out.println("Metrics on /metrics, health on /liveness and /readiness"
+        + (options.corsOrigins.isEmpty() ? "" : "; CORS for " + String.join(", ", options.corsOrigins)));
     out.flush();
   }
 }

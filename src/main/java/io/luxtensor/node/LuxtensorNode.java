@@ -1,11 +1,21 @@
 package io.luxtensor.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luxtensor.api.NetworkStatus;
+import io.luxtensor.api.auth.JwtSecret;
+import io.luxtensor.api.auth.JwtVerifier;
+import io.luxtensor.api.health.HealthEndpoint;
+import io.luxtensor.api.http.ApiGuards;
 import io.luxtensor.api.http.ApiServer;
 import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.api.http.JsonRpcHttpEndpoint;
 import io.luxtensor.api.jsonrpc.JsonRpcMethods;
 import io.luxtensor.api.jsonrpc.JsonRpcProcessor;
+import io.luxtensor.api.metrics.ApiMeters;
+import io.luxtensor.api.metrics.ChainMetrics;
+import io.luxtensor.api.metrics.MetricsEndpoint;
+import io.luxtensor.api.metrics.NodeMetrics;
+import io.luxtensor.api.metrics.TimedJsonRpcMethod;
 import io.luxtensor.chain.BlockProducer;
 import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.consensus.ValidatorKeys;
@@ -20,7 +30,10 @@ import io.luxtensor.storage.KeyValueStores;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.txpool.TxPoolConfig;
 import io.vertx.core.Vertx;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -53,16 +66,18 @@ public final class LuxtensorNode implements AutoCloseable {
   private final ChainDatabase database;
   private final GenesisSpec genesis;
   private final ChainService chain;
+  private final NodeMetrics metrics;
   private final Vertx vertx;
   private final ApiServer api;
   private final int rpcPort;
 
   private LuxtensorNode(KeyValueStore store, ChainDatabase database, GenesisSpec genesis, ChainService chain,
-      Vertx vertx, ApiServer api, int rpcPort) {
+      NodeMetrics metrics, Vertx vertx, ApiServer api, int rpcPort) {
     this.store = store;
     this.database = database;
     this.genesis = genesis;
     this.chain = chain;
+    this.metrics = metrics;
     this.vertx = vertx;
     this.api = api;
     this.rpcPort = rpcPort;
@@ -72,6 +87,7 @@ public final class LuxtensorNode implements AutoCloseable {
   public static LuxtensorNode start(Options options, LongSupplier clockMillis) {
     final KeyValueStore store = KeyValueStores.open(options.storage());
     ChainService chain = null;
+    NodeMetrics metrics = null;
     Vertx vertx = null;
     try {
       final ChainDatabase database = new ChainDatabase(store);
@@ -90,25 +106,49 @@ public final class LuxtensorNode implements AutoCloseable {
           new StateCallSimulator(genesis.parameters(), database.trieNodes(), processor),
           new StatelessTransactionValidator(genesis.parameters().chainId(), options.allowUnprotectedTransactions()),
           genesis.parameters().minBaseFeePerGas(), options.version());
-      final JsonRpcProcessor rpc = new JsonRpcProcessor(new ObjectMapper(), JsonRpcMethods.create(context),
-          options.api().batchSizeMax());
+      metrics = NodeMetrics.create();
+      final NetworkStatus network = new SingleNodeNetwork(chain);
+      feedChainMetrics(chain, new ChainMetrics(metrics.registry(), network, chain::poolStatus));
+      final ApiMeters apiMeters = new ApiMeters(metrics.registry());
+      final JsonRpcProcessor rpc = new JsonRpcProcessor(new ObjectMapper(),
+          TimedJsonRpcMethod.timeAll(JsonRpcMethods.create(context), metrics.registry()),
+          new JsonRpcProcessor.Limits(options.api().batchSizeMax(), options.api().safety().responseBytesMax()),
+          apiMeters);
+      final Optional<JwtVerifier> jwt = options.api().safety().jwtSecretFile().map(LuxtensorNode::jwtVerifier);
       vertx = Vertx.vertx();
       final ApiServer api = new ApiServer(vertx, options.api(),
-          List.of(new JsonRpcHttpEndpoint(rpc, options.api().bodyBytesMax())));
+          ApiGuards.of(vertx, options.api().safety(), jwt, apiMeters, clockMillis),
+          List.of(new JsonRpcHttpEndpoint(rpc, options.api().bodyBytesMax()), new MetricsEndpoint(metrics),
+              new HealthEndpoint(network, context.chain())));
       int port = api.start().toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS_MAX, TimeUnit.SECONDS);
-      return new LuxtensorNode(store, database, genesis, chain, vertx, api, port);
+      return new LuxtensorNode(store, database, genesis, chain, metrics, vertx, api, port);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closeQuietly(chain, vertx, store);
+      closeQuietly(chain, metrics, vertx, store);
       throw new IllegalStateException("interrupted while starting", e);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      closeQuietly(chain, vertx, store);
+      closeQuietly(chain, metrics, vertx, store);
       throw new ConfigException("the API could not listen on " + options.api().host() + ":" + options.api().port()
           + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
     } catch (RuntimeException e) {
-      closeQuietly(chain, vertx, store);
+      closeQuietly(chain, metrics, vertx, store);
       throw e;
+    }
+  }
+
+  /** Sets the chain gauges to the current head, then updates them from the chain thread on every new head. */
+  private static void feedChainMetrics(ChainService chain, ChainMetrics metrics) {
+    metrics.onHead(chain.head().latest().number(), chain.head().finalized().number());
+    chain.addHeadListener(head -> metrics.onNewHead(head.block().block().header().number(),
+        chain.head().finalized().number(), head.productionNanos()));
+  }
+
+  private static JwtVerifier jwtVerifier(Path secretFile) {
+    try {
+      return new JwtVerifier(JwtSecret.read(secretFile));
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw new ConfigException("api.jwtSecretFile: " + e.getMessage());
     }
   }
 
@@ -137,15 +177,18 @@ public final class LuxtensorNode implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       System.getLogger(LuxtensorNode.class.getName()).log(System.Logger.Level.WARNING, "API did not stop cleanly", e);
     }
-    closeQuietly(chain, vertx, store);
+    closeQuietly(chain, metrics, vertx, store);
   }
 
-  private static void closeQuietly(ChainService chain, Vertx vertx, KeyValueStore store) {
+  private static void closeQuietly(ChainService chain, NodeMetrics metrics, Vertx vertx, KeyValueStore store) {
     if (chain != null) {
       chain.close();
     }
     if (vertx != null) {
       vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+    if (metrics != null) {
+      metrics.close();
     }
     store.close();
   }

@@ -1,5 +1,6 @@
 package io.luxtensor.testing;
 
+import io.luxtensor.api.http.ApiSafety;
 import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.node.ChainService;
@@ -7,6 +8,7 @@ import io.luxtensor.node.LuxtensorNode;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.txpool.TxPoolConfig;
 import java.math.BigInteger;
+import java.util.function.LongSupplier;
 
 /** Real nodes on loopback for tests: the dev chain, a free port, in memory or in a given store. */
 public final class TestNodes {
@@ -28,6 +30,16 @@ public final class TestNodes {
 
   public static LuxtensorNode devNode() {
     return devNode(StorageConfig.memory(), new ChainService.Sealing.Instant(), TxPoolConfig.DEFAULT);
+  }
+
+  /** An instant-sealing dev node in memory whose API has {@code safety}, on the clock {@code clockMillis}. */
+  public static LuxtensorNode devNode(ApiSafety safety, LongSupplier clockMillis) {
+    return LuxtensorNode.start(new LuxtensorNode.Options(StorageConfig.memory(),
+        DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, DevChain.ACCOUNTS_DEFAULT, DevChain.BALANCE_DEFAULT,
+            0, clockMillis.getAsLong() / 1000)),
+        false, DevChain.validatorKeys(), new ChainService.Sealing.Instant(),
+        ApiServerConfig.defaults().withAddress("127.0.0.1", 0).withSafety(safety), TxPoolConfig.DEFAULT, false,
+        "test"), clockMillis);
   }
 
   /** A pool that refuses tips below 1 wei, so "transaction underpriced" can be provoked. */

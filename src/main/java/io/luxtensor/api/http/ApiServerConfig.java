@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param bodyBytesMax largest request body accepted
  * @param batchSizeMax most requests in one batch
  * @param workerThreads threads that run methods (they may read storage)
+ * @param safety response size, connection and rate limits, CORS and authentication
  */
 public record ApiServerConfig(String host, int port, List<String> hostAllowlist, int bodyBytesMax, int batchSizeMax,
-    int workerThreads) {
+    int workerThreads, ApiSafety safety) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8545;
   /** 5 MiB, Geth's HTTP body limit: room for a batch of large transactions. */
@@ -27,6 +28,7 @@ public record ApiServerConfig(String host, int port, List<String> hostAllowlist,
   public ApiServerConfig {
     Objects.requireNonNull(host, "host");
     hostAllowlist = List.copyOf(hostAllowlist);
+    Objects.requireNonNull(safety, "safety");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
     }
@@ -34,11 +36,15 @@ public record ApiServerConfig(String host, int port, List<String> hostAllowlist,
 
   public static ApiServerConfig defaults() {
     return new ApiServerConfig(DEFAULT_HOST, DEFAULT_PORT, LOCAL_HOSTS, BODY_BYTES_MAX, BATCH_SIZE_MAX,
-        WORKER_THREADS_DEFAULT);
+        WORKER_THREADS_DEFAULT, ApiSafety.defaults());
   }
 
   public ApiServerConfig withAddress(String newHost, int newPort) {
-    return new ApiServerConfig(newHost, newPort, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads);
+    return new ApiServerConfig(newHost, newPort, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, safety);
+  }
+
+  public ApiServerConfig withSafety(ApiSafety newSafety) {
+    return new ApiServerConfig(host, port, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, newSafety);
   }
 
   /** Whether a request's Host header (with or without port) is allowed. */
