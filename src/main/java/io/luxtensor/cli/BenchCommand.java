@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code luxtensor bench}: load generators that measure a running node from outside, as its users would. */
 @Command(
     name = "bench",
+    mixinStandardHelpOptions = true,
     description = "Measure a running node under load.",
     subcommands = {BenchRpcCommand.class},
     footer = {"", "Run 'luxtensor bench COMMAND --help' for a benchmark's options."})

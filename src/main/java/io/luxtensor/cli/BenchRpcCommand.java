@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "rpc",
+    mixinStandardHelpOptions = true,
     description = {"Drive JSON-RPC reads at a fixed rate and report throughput and p50/p99/p999 latency per method.",
         "Latency runs from each request's intended send time, so a stalled node is never hidden "
             + "(no coordinated omission)."},

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code luxtensor dev}: an ephemeral single-validator chain for dApp development, like anvil or hardhat node. */
 @Command(
     name = "dev",
+    mixinStandardHelpOptions = true,
     description = {"Run a development chain: one validator, prefunded Hardhat/anvil accounts, JSON-RPC on "
         + "127.0.0.1:8545. In memory unless --datadir is given."},
     footer = {"", "Examples:",

@@ -77,31 +77,20 @@ final class RpcLoad {
       long start = System.nanoTime();
       long measureFrom = start + warmupRequests * intervalNanos;
       stats.values().forEach(s -> s.startMeasuring(measureFrom));
-      for (long i = 0; i < total; i++) {
-        long intended = start + i * intervalNanos;
-        waitUntil(intended);
-        RpcBenchStats callStats = statsByTurn.get((int) (i % statsByTurn.size()));
-        RpcBenchCall call = settings.calls().get((int) (i % statsByTurn.size()));
-        boolean measured = intended >= measureFrom;
-        callStats.sent(measured);
-        if (inFlight.incrementAndGet() > IN_FLIGHT_MAX) {
-          inFlight.decrementAndGet();
-          callStats.failed(measured, "client overloaded: " + IN_FLIGHT_MAX + " requests in flight");
-          answered.countDown();
-          continue;
+      long next = 0;
+      while (next < total) {
+        waitUntil(start + next * intervalNanos);
+        // Everything due by now goes to the event loop in one task: a late wake-up costs one hand-off, not many.
+        long dueEnd = Math.min(total, (System.nanoTime() - start) / intervalNanos + 1);
+        List<Due> due = new ArrayList<>((int) (dueEnd - next));
+        for (long i = next; i < dueEnd; i++) {
+          long intended = start + i * intervalNanos;
+          int turn = (int) (i % statsByTurn.size());
+          due.add(new Due(settings.calls().get(turn).body(i), intended, statsByTurn.get(turn),
+              intended >= measureFrom));
         }
-        String body = call.body(i);
-        context.runOnContext(v -> send(client, body).onComplete(done -> {
-          long end = System.nanoTime();
-          inFlight.decrementAndGet();
-          String error = done.succeeded() ? done.result() : done.cause().toString();
-          if (error == null) {
-            callStats.succeeded(measured, end - intended, end);
-          } else {
-            callStats.failed(measured, error);
-          }
-          answered.countDown();
-        }));
+        next = dueEnd;
+        context.runOnContext(v -> due.forEach(request -> send(client, request, answered)));
       }
       // Requests still unanswered then are counted as errors (sent, never answered with a result).
       answered.await(REQUEST_TIMEOUT_MS_MAX * 2, TimeUnit.MILLISECONDS);
@@ -111,8 +100,33 @@ final class RpcLoad {
     return List.copyOf(stats.values());
   }
 
-  /** Sends one request; completes with null for a result, or with what went wrong. */
-  private Future<String> send(HttpClient client, String body) {
+  /** A request whose time has come. */
+  private record Due(String body, long intendedNanos, RpcBenchStats stats, boolean measured) {}
+
+  /** Sends a due request (on the event loop) and records its outcome against its intended time. */
+  private void send(HttpClient client, Due request, CountDownLatch answered) {
+    request.stats().sent(request.measured());
+    if (inFlight.incrementAndGet() > IN_FLIGHT_MAX) {
+      inFlight.decrementAndGet();
+      request.stats().failed(request.measured(), "client overloaded: " + IN_FLIGHT_MAX + " requests in flight");
+      answered.countDown();
+      return;
+    }
+    exchange(client, request.body()).onComplete(done -> {
+      long end = System.nanoTime();
+      inFlight.decrementAndGet();
+      String error = done.succeeded() ? done.result() : done.cause().toString();
+      if (error == null) {
+        request.stats().succeeded(request.measured(), end - request.intendedNanos(), end);
+      } else {
+        request.stats().failed(request.measured(), error);
+      }
+      answered.countDown();
+    });
+  }
+
+  /** One request and its response; completes with null for a result, or with what went wrong. */
+  private Future<String> exchange(HttpClient client, String body) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
         .setAbsoluteURI(settings.url().toString())
         .putHeader("Content-Type", "application/json")

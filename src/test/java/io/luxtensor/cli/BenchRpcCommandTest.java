@@ -72,6 +72,9 @@ class BenchRpcCommandTest {
     assertTrue(unknown.err().contains("unknown method eth_sendTransaction (known: eth_blockNumber, eth_getBalance, "
         + "eth_getBlockByNumber, eth_call)"), unknown.err());
     assertEquals(ExitCodes.USAGE, run("bench", "rpc", "--rate", "0").exitCode());
+    Run help = run("bench", "rpc", "--help");
+    assertEquals(ExitCodes.OK, help.exitCode());
+    assertTrue(help.out().contains("--connections=C"), help.out());
     assertEquals(ExitCodes.USAGE, run("bench", "rpc", "--connections", "0").exitCode());
   }
 

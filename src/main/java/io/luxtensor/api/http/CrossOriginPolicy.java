@@ -15,8 +15,8 @@ import java.util.Locale;
  * with a "simple" request the browser sends without a preflight. No origins configured means CORS is off.
  */
 final class CrossOriginPolicy implements Handler<RoutingContext> {
-  /** How long a browser may cache a preflight answer; Chromium caps it at 2 hours anyway. */
-  static final int PREFLIGHT_MAX_AGE_SECONDS = 600;
+  /** How long a browser may cache a preflight answer (Access-Control-Max-Age); Chromium caps it at 2 hours. */
+  static final int PREFLIGHT_CACHE_SECONDS_MAX = 600;
   static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
   static final String ALLOWED_HEADERS = "Content-Type, Authorization";
 
@@ -49,7 +49,7 @@ final class CrossOriginPolicy implements Handler<RoutingContext> {
       ctx.response().setStatusCode(204)
           .putHeader("Access-Control-Allow-Methods", ALLOWED_METHODS)
           .putHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS)
-          .putHeader("Access-Control-Max-Age", Integer.toString(PREFLIGHT_MAX_AGE_SECONDS))
+          .putHeader("Access-Control-Max-Age", Integer.toString(PREFLIGHT_CACHE_SECONDS_MAX))
           .end();
       return;
     }
