@@ -12,19 +12,22 @@ import io.luxtensor.txpool.TxPoolConfig;
 import io.luxtensor.types.Wei;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code luxtensor dev}: an ephemeral single-validator chain for dApp development, like anvil or hardhat node. */
 @Command(
     name = "dev",
+    mixinStandardHelpOptions = true,
     description = {"Run a development chain: one validator, prefunded Hardhat/anvil accounts, JSON-RPC on "
         + "127.0.0.1:8545. In memory unless --datadir is given."},
     footer = {"", "Examples:",
         "  luxtensor dev                       # instant blocks, chain id 31337",
         "  luxtensor dev --block-time 1000     # a block every second, empty ones included",
         "  luxtensor dev --port 0              # any free port (printed)",
-        "  luxtensor dev --datadir ./devdata   # keep the chain between runs (RocksDB)"})
+        "  luxtensor dev --datadir ./devdata   # keep the chain between runs (RocksDB)",
+        "  luxtensor dev --rpc-cors-origins http://localhost:3000   # let a local dApp call it from the browser"})
 final class DevCommand implements Runnable {
 
   @Option(names = "--chain-id", defaultValue = "31337", description = "Chain id (default: ${DEFAULT-VALUE}).")
@@ -49,6 +52,10 @@ final class DevCommand implements Runnable {
   @Option(names = "--datadir", paramLabel = "DIR", description = "Keep the chain in DIR (RocksDB).")
   Path datadir;
 
+  @Option(names = "--rpc-cors-origins", split = ",", paramLabel = "ORIGIN",
+      description = "Origins browsers may call the API from, comma-separated ('*' for any); default none (CORS off).")
+  List<String> corsOrigins = List.of();
+
   @Override
   public void run() {
     LuxtensorNode node = start(this, System.out);
@@ -64,12 +71,16 @@ final class DevCommand implements Runnable {
     ChainService.Sealing sealing = options.blockTimeMillis == 0
         ? new ChainService.Sealing.Instant() : new ChainService.Sealing.EverySlot();
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(storage, DevChain.genesis(settings), false,
-        DevChain.validatorKeys(), sealing, ApiServerConfig.defaults().withAddress(options.host, options.port),
-        WebSocketConfig.defaults(), TxPoolConfig.DEFAULT, false, VersionProvider.version(),
-        DevChain.accounts(options.accounts).stream().map(DevChain.DevAccount::key).toList()),
+        DevChain.validatorKeys(), sealing, apiConfig(options), WebSocketConfig.defaults(), TxPoolConfig.DEFAULT, false,
+        VersionProvider.version(), DevChain.accounts(options.accounts).stream().map(DevChain.DevAccount::key).toList()),
         System::currentTimeMillis);
     printBanner(node, options, out);
     return node;
+  }
+
+  private static ApiServerConfig apiConfig(DevCommand options) {
+    ApiServerConfig defaults = ApiServerConfig.defaults().withAddress(options.host, options.port);
+    return defaults.withSafety(defaults.safety().withCorsOrigins(options.corsOrigins));
   }
 
   private static void printBanner(LuxtensorNode node, DevCommand options, PrintStream out) {
@@ -89,6 +100,8 @@ final class DevCommand implements Runnable {
     out.println("Storage: " + (options.datadir == null ? "in memory (gone when the node stops)" : options.datadir));
     out.println();
     out.println("JSON-RPC listening on http://" + options.host + ":" + node.rpcPort());
+    out.println("Metrics on /metrics, health on /liveness and /readiness"
+        + (options.corsOrigins.isEmpty() ? "" : "; CORS for " + String.join(", ", options.corsOrigins)));
     out.flush();
   }
 }

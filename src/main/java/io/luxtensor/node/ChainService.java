@@ -68,8 +68,9 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
    *
    * @param block the block and its senders
    * @param receipts its receipts, in transaction order
+   * @param productionNanos how long this node took to build, execute, sign and commit it
    */
-  public record NewHead(StoredBlock block, List<Receipt> receipts) {}
+  public record NewHead(StoredBlock block, List<Receipt> receipts, long productionNanos) {}
 
   /** The head as readers see it: replaced whole on every change, never mutated. */
   public record CanonicalHead(BlockHeader latest, BlockHeader safe, BlockHeader finalized) {}
@@ -92,6 +93,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   private boolean sealQueued;
 
   private volatile CanonicalHead published;
+  private volatile PoolStatus publishedPoolStatus;
 
   public ChainService(ChainParameters parameters, ValidatorSet validators, ChainDatabase database, ValidatorKeys keys,
       BlockProducer producer, TxPoolConfig poolConfig, Sealing sealing, LongSupplier clockMillis) {
@@ -108,6 +110,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
         () -> new IllegalStateException("database has no finality record")));
     this.pool = new TxPool(poolConfig, poolHead());
     this.published = canonicalHead();
+    this.publishedPoolStatus = pool.status();
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread t = new Thread(runnable, "luxtensor-chain");
       t.setDaemon(true);
@@ -122,6 +125,11 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
 
   public CanonicalHead head() {
     return published;
+  }
+
+  /** The pool's sizes after its last change, read without waiting for the chain thread (for metrics). */
+  public PoolStatus poolStatus() {
+    return publishedPoolStatus;
   }
 
   /** Called on the chain thread for every new head: listeners must hand work off, never block. */
@@ -184,6 +192,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
 
   private Submission add(RecoveredTransaction transaction) {
     AddResult result = pool.add(ValidatedTransaction.of(transaction.transaction(), transaction.sender()));
+    publishedPoolStatus = pool.status();
     if (!(result instanceof AddResult.Rejected)) {
       pendingListeners.forEach(listener -> listener.accept(transaction));
     }
@@ -232,6 +241,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   }
 
   private StoredBlock sealBlock() {
+    long startNanos = System.nanoTime();
     long slot = Math.max(head.slot() + 1, parameters.slotAt(clockMillis.getAsLong()));
     BlockCandidates candidates = pool.candidates(nextBaseFee());
     try (WriteBatch batch = database.store().newBatch()) {
@@ -249,8 +259,9 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       head = header;
       pool.onNewHead(poolHead());
       published = canonicalHead();
+      publishedPoolStatus = pool.status();
       StoredBlock stored = new StoredBlock(produced.block(), senders);
-      NewHead event = new NewHead(stored, produced.execution().receipts());
+      NewHead event = new NewHead(stored, produced.execution().receipts(), System.nanoTime() - startNanos);
       headListeners.forEach(listener -> listener.accept(event));
       return stored;
     } catch (RuntimeException e) {

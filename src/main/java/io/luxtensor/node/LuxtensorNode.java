@@ -1,26 +1,36 @@
 package io.luxtensor.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luxtensor.api.NetworkStatus;
+import io.luxtensor.api.auth.JwtSecret;
+import io.luxtensor.api.auth.JwtVerifier;
+import io.luxtensor.api.filter.FilterManager;
 import io.luxtensor.api.graphql.GraphQlEndpoint;
 import io.luxtensor.api.graphql.GraphQlLimits;
 import io.luxtensor.api.graphql.LuxtensorGraphQl;
-import io.luxtensor.api.filter.FilterManager;
+import io.luxtensor.api.health.HealthEndpoint;
+import io.luxtensor.api.http.ApiGuards;
 import io.luxtensor.api.http.ApiServer;
 import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.api.http.JsonRpcHttpEndpoint;
+import io.luxtensor.api.jsonrpc.JsonRpcMethod;
+import io.luxtensor.api.jsonrpc.JsonRpcMethods;
+import io.luxtensor.api.jsonrpc.JsonRpcProcessor;
+import io.luxtensor.api.jsonrpc.dev.DevJsonRpcMethods;
+import io.luxtensor.api.jsonrpc.dev.DevKeys;
+import io.luxtensor.api.metrics.ApiMeters;
+import io.luxtensor.api.metrics.ChainMetrics;
+import io.luxtensor.api.metrics.MetricsEndpoint;
+import io.luxtensor.api.metrics.NodeMetrics;
+import io.luxtensor.api.metrics.TimedJsonRpcMethod;
 import io.luxtensor.api.ws.SubscriptionHub;
 import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.api.ws.WebSocketEndpoint;
-import io.luxtensor.api.jsonrpc.JsonRpcMethod;
-import io.luxtensor.api.jsonrpc.JsonRpcMethods;
-import io.luxtensor.api.jsonrpc.dev.DevJsonRpcMethods;
-import io.luxtensor.api.jsonrpc.dev.DevKeys;
-import io.luxtensor.api.jsonrpc.JsonRpcProcessor;
 import io.luxtensor.chain.BlockProducer;
 import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.consensus.ValidatorKeys;
-import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.consensus.ValidatorSet;
+import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.execution.BlockExecutor;
 import io.luxtensor.execution.StatelessTransactionValidator;
 import io.luxtensor.execution.TransactionProcessor;
@@ -31,15 +41,24 @@ import io.luxtensor.storage.KeyValueStores;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.txpool.TxPoolConfig;
 import io.vertx.core.Vertx;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
  * A running node, wired by hand in dependency order (STYLE §10): storage, chain database and genesis, execution,
- * the chain service (single writer), then the API. {@link #close()} stops them in reverse.
+ * the chain service (single writer), filters, subscriptions and metrics, then the API. {@link #close()} stops them
+ * in reverse.
  */
 public final class LuxtensorNode implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(LuxtensorNode.class.getName());
   /** How long startup waits for the API to bind before giving up. */
   static final long START_TIMEOUT_SECONDS_MAX = 30;
 
@@ -51,7 +70,7 @@ public final class LuxtensorNode implements AutoCloseable {
    * @param requireSameGenesis whether a stored chain must have exactly this genesis (see ChainInitializer)
    * @param validator this node's validator keys
    * @param sealing when blocks are sealed
-   * @param api the JSON-RPC listener
+   * @param api the API listener, its limits and guards
    * @param webSocket WebSocket limits
    * @param pool pool limits
    * @param allowUnprotectedTransactions whether the API takes pre-EIP-155 transactions
@@ -60,45 +79,38 @@ public final class LuxtensorNode implements AutoCloseable {
    */
   public record Options(StorageConfig storage, GenesisSpec genesis, boolean requireSameGenesis,
       ValidatorKeys validator, ChainService.Sealing sealing, ApiServerConfig api, WebSocketConfig webSocket,
-      TxPoolConfig pool,
-      boolean allowUnprotectedTransactions, String version, List<PrivateKey> devAccounts) {
+      TxPoolConfig pool, boolean allowUnprotectedTransactions, String version, List<PrivateKey> devAccounts) {
     public Options {
       devAccounts = List.copyOf(devAccounts);
     }
   }
 
-  private final KeyValueStore store;
   private final ChainDatabase database;
   private final GenesisSpec genesis;
   private final ChainService chain;
-  private final SubscriptionHub hub;
-  private final FilterManager filters;
-  private final Vertx vertx;
+  private final SubscriptionHub subscriptions;
   private final ApiServer api;
   private final int rpcPort;
+  /** What was started, most recent first: closed in this order. */
+  private final Deque<AutoCloseable> started;
 
-  private LuxtensorNode(KeyValueStore store, ChainDatabase database, GenesisSpec genesis, ChainService chain,
-      SubscriptionHub hub, FilterManager filters, Vertx vertx, ApiServer api, int rpcPort) {
-    this.store = store;
+  private LuxtensorNode(ChainDatabase database, GenesisSpec genesis, ChainService chain, SubscriptionHub subscriptions,
+      ApiServer api, int rpcPort, Deque<AutoCloseable> started) {
     this.database = database;
     this.genesis = genesis;
     this.chain = chain;
-    this.hub = hub;
-    this.filters = filters;
-    this.vertx = vertx;
+    this.subscriptions = subscriptions;
     this.api = api;
     this.rpcPort = rpcPort;
+    this.started = started;
   }
 
   /** Starts a node and returns once its API listens. */
   public static LuxtensorNode start(Options options, LongSupplier systemClockMillis) {
     final OffsetClock clockMillis = new OffsetClock(systemClockMillis);
-    final KeyValueStore store = KeyValueStores.open(options.storage());
-    ChainService chain = null;
-    SubscriptionHub hub = null;
-    FilterManager filters = null;
-    Vertx vertx = null;
+    final Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
+      final KeyValueStore store = push(started, KeyValueStores.open(options.storage()));
       final ChainDatabase database = new ChainDatabase(store);
       final GenesisSpec genesis = ChainInitializer.initialize(database, options.genesis(), options.requireSameGenesis());
       final ValidatorSet validators = new ValidatorSet(genesis.validators());
@@ -108,47 +120,75 @@ public final class LuxtensorNode implements AutoCloseable {
       final TransactionProcessor processor = new TransactionProcessor(SystemContracts.standard());
       final BlockProducer producer = new BlockProducer(genesis.parameters(), options.validator(),
           new BlockExecutor(processor));
-      chain = new ChainService(genesis.parameters(), validators, database, options.validator(), producer,
-          options.pool(), options.sealing(), clockMillis);
-      filters = new FilterManager(options.api().rpcLimits().filtersMax(), clockMillis);
-      final FilterManager filterEvents = filters;
-      chain.addHeadListener(head -> filterEvents.onNewBlock(head.block(), head.receipts()));
-      chain.addPendingListener(tx -> filterEvents.onPendingTransaction(tx.transaction().hash()));
+      final ChainService chain = push(started, new ChainService(genesis.parameters(), validators, database,
+          options.validator(), producer, options.pool(), options.sealing(), clockMillis));
+
+      final FilterManager filters = push(started,
+          new FilterManager(options.api().rpcLimits().filtersMax(), clockMillis));
+      chain.addHeadListener(head -> filters.onNewBlock(head.block(), head.receipts()));
+      chain.addPendingListener(tx -> filters.onPendingTransaction(tx.transaction().hash()));
+      final SubscriptionHub subscriptions = push(started, new SubscriptionHub(new ObjectMapper()));
+      chain.addHeadListener(head -> subscriptions.publishNewHead(head.block(), head.receipts()));
+      chain.addPendingListener(subscriptions::publishPending);
+      final NodeMetrics metrics = push(started, NodeMetrics.create());
+      final NetworkStatus network = new SingleNodeNetwork(chain);
+      feedChainMetrics(chain, new ChainMetrics(metrics.registry(), network, chain::poolStatus));
+      final ApiMeters apiMeters = new ApiMeters(metrics.registry());
+
       final JsonRpcMethods.Context context = new JsonRpcMethods.Context(
           new NodeQueries(genesis.parameters().chainId(), database, chain), chain,
           new StateCallSimulator(genesis.parameters(), database.trieNodes(), processor),
           new StatelessTransactionValidator(genesis.parameters().chainId(), options.allowUnprotectedTransactions()),
           genesis.parameters().minBaseFeePerGas(), options.version(), filters, options.api().rpcLimits());
-      final ChainService sealer = chain;
       final List<JsonRpcMethod> methods = options.devAccounts().isEmpty() ? JsonRpcMethods.create(context)
           : DevJsonRpcMethods.overlay(JsonRpcMethods.create(context), DevJsonRpcMethods.create(context,
-              new DevKeys(options.devAccounts()), new NodeDevControls(sealer, clockMillis)));
-      final JsonRpcProcessor rpc = new JsonRpcProcessor(new ObjectMapper(), methods, options.api().batchSizeMax());
-      hub = new SubscriptionHub(new ObjectMapper());
-      final SubscriptionHub subscriptions = hub;
-      chain.addHeadListener(head -> subscriptions.publishNewHead(head.block(), head.receipts()));
-      chain.addPendingListener(subscriptions::publishPending);
+              new DevKeys(options.devAccounts()), new NodeDevControls(chain, clockMillis)));
+      final JsonRpcProcessor rpc = new JsonRpcProcessor(new ObjectMapper(),
+          TimedJsonRpcMethod.timeAll(methods, metrics.registry()),
+          new JsonRpcProcessor.Limits(options.api().batchSizeMax(), options.api().safety().responseBytesMax()),
+          apiMeters);
       final LuxtensorGraphQl.Sources graphQl = new LuxtensorGraphQl.Sources(context.chain(), context.pool(),
           context.simulator(), context.validator(), validators, context.minBaseFee());
-      vertx = Vertx.vertx();
-      final ApiServer api = new ApiServer(vertx, options.api(), List.of(
-          new JsonRpcHttpEndpoint(rpc, options.api().bodyBytesMax()),
-          new WebSocketEndpoint(rpc, subscriptions, options.webSocket()),
-          new GraphQlEndpoint(graphQl, GraphQlLimits.defaults(), options.api().bodyBytesMax())));
+      final Optional<JwtVerifier> jwt = options.api().safety().jwtSecretFile().map(LuxtensorNode::jwtVerifier);
+
+      final Vertx vertx = Vertx.vertx();
+      started.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
+      final ApiServer api = new ApiServer(vertx, options.api(),
+          ApiGuards.of(vertx, options.api().safety(), jwt, apiMeters, clockMillis),
+          List.of(new JsonRpcHttpEndpoint(rpc, options.api().bodyBytesMax()),
+              new WebSocketEndpoint(rpc, subscriptions, options.webSocket()),
+              new GraphQlEndpoint(graphQl, GraphQlLimits.defaults(), options.api().bodyBytesMax()),
+              new MetricsEndpoint(metrics),
+              new HealthEndpoint(network, context.chain())));
       int port = api.start().toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS_MAX, TimeUnit.SECONDS);
-      return new LuxtensorNode(store, database, genesis, chain, hub, filters, vertx, api, port);
+      return new LuxtensorNode(database, genesis, chain, subscriptions, api, port, started);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closeQuietly(vertx, hub, filters, chain, store);
+      closeAll(started);
       throw new IllegalStateException("interrupted while starting", e);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      closeQuietly(vertx, hub, filters, chain, store);
+    } catch (ExecutionException | TimeoutException e) {
+      closeAll(started);
       throw new ConfigException("the API could not listen on " + options.api().host() + ":" + options.api().port()
           + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
     } catch (RuntimeException e) {
-      closeQuietly(vertx, hub, filters, chain, store);
+      closeAll(started);
       throw e;
+    }
+  }
+
+  /** Sets the chain gauges to the current head, then updates them from the chain thread on every new head. */
+  private static void feedChainMetrics(ChainService chain, ChainMetrics metrics) {
+    metrics.onHead(chain.head().latest().number(), chain.head().finalized().number());
+    chain.addHeadListener(head -> metrics.onNewHead(head.block().block().header().number(),
+        chain.head().finalized().number(), head.productionNanos()));
+  }
+
+  private static JwtVerifier jwtVerifier(Path secretFile) {
+    try {
+      return new JwtVerifier(JwtSecret.read(secretFile));
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw new ConfigException("api.jwtSecretFile: " + e.getMessage());
     }
   }
 
@@ -165,7 +205,7 @@ public final class LuxtensorNode implements AutoCloseable {
   }
 
   public SubscriptionHub subscriptions() {
-    return hub;
+    return subscriptions;
   }
 
   public GenesisSpec genesis() {
@@ -178,27 +218,26 @@ public final class LuxtensorNode implements AutoCloseable {
       api.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      System.getLogger(LuxtensorNode.class.getName()).log(System.Logger.Level.WARNING, "API did not stop cleanly", e);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.log(System.Logger.Level.WARNING, "API did not stop cleanly", e);
     }
-    closeQuietly(vertx, hub, filters, chain, store);
+    closeAll(started);
   }
 
-  /** Stops in reverse order of starting: the API first, the store last. Nulls were never started. */
-  private static void closeQuietly(Vertx vertx, SubscriptionHub hub, FilterManager filters,
-      ChainService chain, KeyValueStore store) {
-    if (vertx != null) {
-      vertx.close().toCompletionStage().toCompletableFuture().join();
+  private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T component) {
+    started.push(component);
+    return component;
+  }
+
+  /** Closes what was started, most recent first; a failure is logged and the rest still close. */
+  private static void closeAll(Deque<AutoCloseable> started) {
+    while (!started.isEmpty()) {
+      AutoCloseable component = started.pop();
+      try {
+        component.close();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "failed to close " + component, e);
+      }
     }
-    if (hub != null) {
-      hub.close();
-    }
-    if (filters != null) {
-      filters.close();
-    }
-    if (chain != null) {
-      chain.close();
-    }
-    store.close();
   }
 }

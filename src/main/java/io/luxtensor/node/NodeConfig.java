@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luxtensor.api.http.ApiSafety;
 import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.api.jsonrpc.JsonRpcLimits;
 import io.luxtensor.storage.StorageConfig;
@@ -41,7 +42,8 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
       "", Set.of("datadir", "genesis", "storage", "api", "validator", "txpool"),
       "storage", Set.of("engine", "syncWrites", "blockCacheBytes"),
       "api", Set.of("host", "port", "hostAllowlist", "bodyBytesMax", "batchSizeMax", "workerThreads",
-          "allowUnprotectedTransactions", "logsBlockRangeMax", "logsResultsMax", "filtersMax"),
+          "allowUnprotectedTransactions", "logsBlockRangeMax", "logsResultsMax", "filtersMax",
+          "responseBytesMax", "connectionsMax", "corsOrigins", "rateLimitPerSecond", "rateLimitBurst", "jwtSecretFile"),
       "validator", Set.of("keystore", "passwordFile"),
       "txpool", Set.of("transactionsMax", "senderTransactionsMax", "minTipPerGas"));
 
@@ -84,7 +86,8 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
           new JsonRpcLimits(
               number(api, "logsBlockRangeMax", "api.logsBlockRangeMax", defaults.rpcLimits().logsBlockRangeMax()),
               (int) number(api, "logsResultsMax", "api.logsResultsMax", defaults.rpcLimits().logsResultsMax()),
-              (int) number(api, "filtersMax", "api.filtersMax", defaults.rpcLimits().filtersMax())));
+              (int) number(api, "filtersMax", "api.filtersMax", defaults.rpcLimits().filtersMax())),
+          safety(api, baseDirectory));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("api: " + e.getMessage());
     }
@@ -109,6 +112,19 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
     return new NodeConfig(datadir, text(root, "genesis", "genesis").map(baseDirectory::resolve), storageConfig,
         apiConfig, bool(api, "allowUnprotectedTransactions", "api.allowUnprotectedTransactions", false), keystore,
         password, poolConfig);
+  }
+
+  /** The API's limits and access policy (docs/configuration.md); a missing burst is one second's worth. */
+  private static ApiSafety safety(JsonNode api, Path baseDirectory) {
+    ApiSafety defaults = ApiSafety.defaults();
+    int rate = (int) number(api, "rateLimitPerSecond", "api.rateLimitPerSecond", defaults.rateLimitPerSecond());
+    return new ApiSafety(
+        (int) number(api, "responseBytesMax", "api.responseBytesMax", defaults.responseBytesMax()),
+        (int) number(api, "connectionsMax", "api.connectionsMax", defaults.connectionsMax()),
+        api.has("corsOrigins") ? strings(api.get("corsOrigins"), "api.corsOrigins") : defaults.corsOrigins(),
+        rate,
+        (int) number(api, "rateLimitBurst", "api.rateLimitBurst", rate),
+        text(api, "jwtSecretFile", "api.jwtSecretFile").map(baseDirectory::resolve));
   }
 
   private static StorageEngine engine(String name) {

@@ -1,5 +1,6 @@
 package io.luxtensor.testing;
 
+import io.luxtensor.api.http.ApiSafety;
 import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.api.jsonrpc.JsonRpcLimits;
 import io.luxtensor.api.ws.WebSocketConfig;
@@ -18,7 +19,13 @@ public final class TestNodes {
   private static final List<PrivateKey> DEV_KEYS =
       DevChain.accounts(DevChain.ACCOUNTS_DEFAULT).stream().map(DevChain.DevAccount::key).toList();
 
+  private static final ApiServerConfig LOCAL_API = ApiServerConfig.defaults().withAddress("127.0.0.1", 0);
+
   private TestNodes() {}
+
+  public static LuxtensorNode devNode() {
+    return devNode(StorageConfig.memory(), new ChainService.Sealing.Instant(), TxPoolConfig.DEFAULT);
+  }
 
   public static LuxtensorNode devNode(StorageConfig storage, ChainService.Sealing sealing, TxPoolConfig pool) {
     return devNode(storage, sealing, pool, 0);
@@ -27,12 +34,7 @@ public final class TestNodes {
   /** A dev node whose slots last {@code blockTimeMillis} (0: a millisecond, for instant sealing). */
   public static LuxtensorNode devNode(StorageConfig storage, ChainService.Sealing sealing, TxPoolConfig pool,
       long blockTimeMillis) {
-    return LuxtensorNode.start(new LuxtensorNode.Options(storage,
-        DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, DevChain.ACCOUNTS_DEFAULT, DevChain.BALANCE_DEFAULT,
-            blockTimeMillis, System.currentTimeMillis() / 1000)),
-        false, DevChain.validatorKeys(), sealing, ApiServerConfig.defaults().withAddress("127.0.0.1", 0),
-        WebSocketConfig.defaults(), pool, false,
-        "test", DEV_KEYS), System::currentTimeMillis);
+    return start(storage, sealing, LOCAL_API, pool, blockTimeMillis, System::currentTimeMillis);
   }
 
   /**
@@ -40,16 +42,23 @@ public final class TestNodes {
    * (with 1 ms slots, advancing it only moves the next block's slot forward).
    */
   public static LuxtensorNode devNode(ChainService.Sealing sealing, JsonRpcLimits limits, LongSupplier clockMillis) {
-    return LuxtensorNode.start(new LuxtensorNode.Options(StorageConfig.memory(),
-        DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, DevChain.ACCOUNTS_DEFAULT, DevChain.BALANCE_DEFAULT,
-            0, clockMillis.getAsLong() / 1000)),
-        false, DevChain.validatorKeys(), sealing,
-        ApiServerConfig.defaults().withAddress("127.0.0.1", 0).withRpcLimits(limits), WebSocketConfig.defaults(),
-        TxPoolConfig.DEFAULT, false, "test", DEV_KEYS), clockMillis);
+    return start(StorageConfig.memory(), sealing, LOCAL_API.withRpcLimits(limits), TxPoolConfig.DEFAULT, 0,
+        clockMillis);
   }
 
-  public static LuxtensorNode devNode() {
-    return devNode(StorageConfig.memory(), new ChainService.Sealing.Instant(), TxPoolConfig.DEFAULT);
+  /** An instant-sealing dev node in memory whose API has {@code safety}, on the clock {@code clockMillis}. */
+  public static LuxtensorNode devNode(ApiSafety safety, LongSupplier clockMillis) {
+    return start(StorageConfig.memory(), new ChainService.Sealing.Instant(), LOCAL_API.withSafety(safety),
+        TxPoolConfig.DEFAULT, 0, clockMillis);
+  }
+
+  private static LuxtensorNode start(StorageConfig storage, ChainService.Sealing sealing, ApiServerConfig api,
+      TxPoolConfig pool, long blockTimeMillis, LongSupplier clockMillis) {
+    return LuxtensorNode.start(new LuxtensorNode.Options(storage,
+        DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, DevChain.ACCOUNTS_DEFAULT, DevChain.BALANCE_DEFAULT,
+            blockTimeMillis, clockMillis.getAsLong() / 1000)),
+        false, DevChain.validatorKeys(), sealing, api, WebSocketConfig.defaults(), pool, false, "test", DEV_KEYS),
+        clockMillis);
   }
 
   /** A pool that refuses tips below 1 wei, so "transaction underpriced" can be provoked. */

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param batchSizeMax most requests in one batch
  * @param workerThreads threads that run methods (they may read storage)
  * @param rpcLimits log query and filter limits of the JSON-RPC methods
+ * @param safety response size, connection and rate limits, CORS and authentication
  */
 public record ApiServerConfig(String host, int port, List<String> hostAllowlist, int bodyBytesMax, int batchSizeMax,
-    int workerThreads, JsonRpcLimits rpcLimits) {
+    int workerThreads, JsonRpcLimits rpcLimits, ApiSafety safety) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8545;
   /** 5 MiB, Geth's HTTP body limit: room for a batch of large transactions. */
@@ -30,6 +31,7 @@ public record ApiServerConfig(String host, int port, List<String> hostAllowlist,
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(rpcLimits, "rpcLimits");
     hostAllowlist = List.copyOf(hostAllowlist);
+    Objects.requireNonNull(safety, "safety");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
     }
@@ -37,15 +39,22 @@ public record ApiServerConfig(String host, int port, List<String> hostAllowlist,
 
   public static ApiServerConfig defaults() {
     return new ApiServerConfig(DEFAULT_HOST, DEFAULT_PORT, LOCAL_HOSTS, BODY_BYTES_MAX, BATCH_SIZE_MAX,
-        WORKER_THREADS_DEFAULT, JsonRpcLimits.DEFAULTS);
+        WORKER_THREADS_DEFAULT, JsonRpcLimits.DEFAULTS, ApiSafety.defaults());
   }
 
   public ApiServerConfig withAddress(String newHost, int newPort) {
-    return new ApiServerConfig(newHost, newPort, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, rpcLimits);
+    return new ApiServerConfig(newHost, newPort, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, rpcLimits,
+        safety);
   }
 
   public ApiServerConfig withRpcLimits(JsonRpcLimits newRpcLimits) {
-    return new ApiServerConfig(host, port, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, newRpcLimits);
+    return new ApiServerConfig(host, port, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, newRpcLimits,
+        safety);
+  }
+
+  public ApiServerConfig withSafety(ApiSafety newSafety) {
+    return new ApiServerConfig(host, port, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, rpcLimits,
+        newSafety);
   }
 
   /** Whether a request's Host header (with or without port) is allowed. */

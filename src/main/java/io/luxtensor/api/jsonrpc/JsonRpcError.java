@@ -17,6 +17,8 @@ public final class JsonRpcError {
   public static final int EXECUTION_REVERTED = 3;
   /** A block tag the node cannot resolve (safe or finalized before any exists). */
   public static final int UNKNOWN_BLOCK = -39001;
+  /** A request without a valid bearer token when authentication is on (Besu's code; sent with HTTP 401). */
+  public static final int UNAUTHORIZED = -40100;
 
   private JsonRpcError() {}
 }

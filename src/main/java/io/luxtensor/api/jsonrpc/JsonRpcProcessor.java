@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.luxtensor.api.ApiObserver;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
 /**
  * JSON-RPC 2.0 over bytes, transport-free: parses a single request or a batch, dispatches each to its method and
  * renders the response. Notifications (no "id") get no response; a batch of only notifications gets none at all.
- * Errors never carry a stack trace: unexpected failures are logged and answered with -32603.
+ * Errors never carry a stack trace: unexpected failures are logged and answered with -32603. A response larger than
+ * the response limit is replaced by -32005 (for a batch, one error for the whole batch, as for its size limit).
  */
 public final class JsonRpcProcessor {
   private static final System.Logger LOG = System.getLogger(JsonRpcProcessor.class.getName());
@@ -25,8 +27,19 @@ public final class JsonRpcProcessor {
   private final ObjectMapper json;
   private final Map<String, JsonRpcMethod> methods;
   private final int batchSizeMax;
+  private final int responseBytesMax;
+  private final ApiObserver observer;
 
+  /** A processor without a response size limit that reports nothing. */
   public JsonRpcProcessor(ObjectMapper json, List<JsonRpcMethod> methods, int batchSizeMax) {
+    this(json, methods, new Limits(batchSizeMax, Integer.MAX_VALUE), ApiObserver.NONE);
+  }
+
+  /**
+   * @param limits the batch and response size limits
+   * @param observer told of every error response and every refusal by a limit
+   */
+  public JsonRpcProcessor(ObjectMapper json, List<JsonRpcMethod> methods, Limits limits, ApiObserver observer) {
     this.json = json;
     this.methods = new TreeMap<>();
     for (JsonRpcMethod method : methods) {
@@ -34,7 +47,21 @@ public final class JsonRpcProcessor {
         throw new IllegalArgumentException("two methods named " + method.name());
       }
     }
-    this.batchSizeMax = batchSizeMax;
+    this.batchSizeMax = limits.batchSizeMax();
+    this.responseBytesMax = limits.responseBytesMax();
+    this.observer = observer;
+  }
+
+  /**
+   * @param batchSizeMax most requests in one batch
+   * @param responseBytesMax largest serialized response (a whole batch counts as one)
+   */
+  public record Limits(int batchSizeMax, int responseBytesMax) {
+    public Limits {
+      if (batchSizeMax < 1 || responseBytesMax < 1) {
+        throw new IllegalArgumentException("limits must be at least 1: " + batchSizeMax + ", " + responseBytesMax);
+      }
+    }
   }
 
   /**
@@ -65,7 +92,7 @@ public final class JsonRpcProcessor {
     if (request.isArray()) {
       return handleBatch((ArrayNode) request);
     }
-    return handleOne(request).map(this::write);
+    return handleOne(request).map(response -> withinResponseLimit(write(response), response.get("id")));
   }
 
   private Optional<byte[]> handleBatch(ArrayNode batch) {
@@ -73,6 +100,7 @@ public final class JsonRpcProcessor {
       return Optional.of(write(error(NODES.nullNode(), JsonRpcError.INVALID_REQUEST, "empty batch")));
     }
     if (batch.size() > batchSizeMax) {
+      observer.onRefused(ApiObserver.Refusal.BATCH_SIZE);
       return Optional.of(write(error(NODES.nullNode(), JsonRpcError.LIMIT_EXCEEDED,
           "batch of " + batch.size() + " requests exceeds the limit of " + batchSizeMax)));
     }
@@ -80,7 +108,18 @@ public final class JsonRpcProcessor {
     for (JsonNode request : batch) {
       handleOne(request).ifPresent(responses::add);
     }
-    return responses.isEmpty() ? Optional.empty() : Optional.of(write(responses));
+    return responses.isEmpty() ? Optional.empty()
+        : Optional.of(withinResponseLimit(write(responses), NODES.nullNode()));
+  }
+
+  /** The response, or -32005 in its place when it is over the response size limit. */
+  private byte[] withinResponseLimit(byte[] response, JsonNode id) {
+    if (response.length <= responseBytesMax) {
+      return response;
+    }
+    observer.onRefused(ApiObserver.Refusal.RESPONSE_SIZE);
+    return write(error(id, JsonRpcError.LIMIT_EXCEEDED, "response size of " + response.length
+        + " bytes exceeds the limit of " + responseBytesMax + " bytes"));
   }
 
   private Optional<ObjectNode> handleOne(JsonNode request) {
@@ -136,7 +175,8 @@ public final class JsonRpcProcessor {
     return response;
   }
 
-  private static ObjectNode error(JsonNode id, int code, String message) {
+  private ObjectNode error(JsonNode id, int code, String message) {
+    observer.onError(code);
     ObjectNode response = envelope(id);
     ObjectNode error = response.putObject("error");
     error.put("code", code);

@@ -1,0 +1,22 @@
+package io.luxtensor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code luxtensor bench}: load generators that measure a running node from outside, as its users would. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measure a running node under load.",
+    subcommands = {BenchRpcCommand.class},
+    footer = {"", "Run 'luxtensor bench COMMAND --help' for a benchmark's options."})
+final class BenchCommand implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,161 @@
+package io.luxtensor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An open-loop JSON-RPC load: request {@code i} is due at {@code start + i / rate}, whatever happened to the ones
+ * before, and its latency runs from that intended time to the end of its response. A stalled node or a late sender
+ * therefore shows up in the latencies instead of silently lowering the rate (no coordinated omission). Calls take
+ * turns; requests share {@code connections} keep-alive connections, queueing when all are busy.
+ */
+final class RpcLoad {
+  /** A request unanswered this long counts as an error: far beyond any latency worth measuring. */
+  static final long REQUEST_TIMEOUT_MS_MAX = 10_000;
+  /**
+   * Requests outstanding at once: 10 s of the highest rate at the timeout. Beyond it, the node is not answering
+   * and further requests are counted as errors instead of growing the client's queue.
+   */
+  static final int IN_FLIGHT_MAX = 100_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * @param url the node's JSON-RPC endpoint
+   * @param ratePerSecond requests per second, all calls together
+   * @param warmup time at the rate before measuring (JIT, connection set-up)
+   * @param duration time measured
+   * @param calls the calls, sent in turn
+   * @param connections keep-alive connections to the node
+   */
+  record Settings(URI url, int ratePerSecond, Duration warmup, Duration duration, List<RpcBenchCall> calls,
+      int connections) {}
+
+  private final Settings settings;
+  private final Map<String, RpcBenchStats> stats = new LinkedHashMap<>();
+  private final List<RpcBenchStats> statsByTurn = new ArrayList<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  RpcLoad(Settings settings) {
+    this.settings = settings;
+    for (RpcBenchCall call : settings.calls()) {
+      RpcBenchStats callStats = stats.computeIfAbsent(call.method(), RpcBenchStats::new);
+      statsByTurn.add(callStats);
+    }
+  }
+
+  /** Runs the load and returns the measured calls, in {@code --methods} order. */
+  List<RpcBenchStats> run() throws InterruptedException {
+    Vertx vertx = Vertx.vertx();
+    try {
+      HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+          new PoolOptions().setHttp1MaxSize(settings.connections()));
+      Context context = vertx.getOrCreateContext();
+      long intervalNanos = TimeUnit.SECONDS.toNanos(1) / settings.ratePerSecond();
+      long warmupRequests = settings.warmup().toNanos() / intervalNanos;
+      long total = warmupRequests + settings.duration().toNanos() / intervalNanos;
+      CountDownLatch answered = new CountDownLatch(Math.toIntExact(total));
+      long start = System.nanoTime();
+      long measureFrom = start + warmupRequests * intervalNanos;
+      stats.values().forEach(s -> s.startMeasuring(measureFrom));
+      long next = 0;
+      while (next < total) {
+        waitUntil(start + next * intervalNanos);
+        // Everything due by now goes to the event loop in one task: a late wake-up costs one hand-off, not many.
+        long dueEnd = Math.min(total, (System.nanoTime() - start) / intervalNanos + 1);
+        List<Due> due = new ArrayList<>((int) (dueEnd - next));
+        for (long i = next; i < dueEnd; i++) {
+          long intended = start + i * intervalNanos;
+          int turn = (int) (i % statsByTurn.size());
+          due.add(new Due(settings.calls().get(turn).body(i), intended, statsByTurn.get(turn),
+              intended >= measureFrom));
+        }
+        next = dueEnd;
+        context.runOnContext(v -> due.forEach(request -> send(client, request, answered)));
+      }
+      // Requests still unanswered then are counted as errors (sent, never answered with a result).
+      answered.await(REQUEST_TIMEOUT_MS_MAX * 2, TimeUnit.MILLISECONDS);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+    return List.copyOf(stats.values());
+  }
+
+  /** A request whose time has come. */
+  private record Due(String body, long intendedNanos, RpcBenchStats stats, boolean measured) {}
+
+  /** Sends a due request (on the event loop) and records its outcome against its intended time. */
+  private void send(HttpClient client, Due request, CountDownLatch answered) {
+    request.stats().sent(request.measured());
+    if (inFlight.incrementAndGet() > IN_FLIGHT_MAX) {
+      inFlight.decrementAndGet();
+      request.stats().failed(request.measured(), "client overloaded: " + IN_FLIGHT_MAX + " requests in flight");
+      answered.countDown();
+      return;
+    }
+    exchange(client, request.body()).onComplete(done -> {
+      long end = System.nanoTime();
+      inFlight.decrementAndGet();
+      String error = done.succeeded() ? done.result() : done.cause().toString();
+      if (error == null) {
+        request.stats().succeeded(request.measured(), end - request.intendedNanos(), end);
+      } else {
+        request.stats().failed(request.measured(), error);
+      }
+      answered.countDown();
+    });
+  }
+
+  /** One request and its response; completes with null for a result, or with what went wrong. */
+  private Future<String> exchange(HttpClient client, String body) {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+        .setAbsoluteURI(settings.url().toString())
+        .putHeader("Content-Type", "application/json")
+        .setConnectTimeout(REQUEST_TIMEOUT_MS_MAX)
+        .setIdleTimeout(REQUEST_TIMEOUT_MS_MAX);
+    return client.request(options)
+        .compose(request -> request.send(Buffer.buffer(body)))
+        .compose(response -> response.body().map(answer -> response.statusCode() == 200 ? problem(answer)
+            : "HTTP " + response.statusCode() + ": " + answer.toString()));
+  }
+
+  /** Null when the answer carries a result; otherwise its error. */
+  private static String problem(Buffer answer) {
+    try {
+      JsonNode response = JSON.readTree(answer.getBytes());
+      if (response.has("result")) {
+        return null;
+      }
+      return response.has("error") ? response.get("error").toString() : "neither result nor error: " + answer;
+    } catch (IOException e) {
+      return "not JSON: " + e.getMessage();
+    }
+  }
+
+  /** Paces the sender: parks until {@code deadlineNanos}, returning at once when it has passed. */
+  private static void waitUntil(long deadlineNanos) {
+    long remaining;
+    while ((remaining = deadlineNanos - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(remaining);
+    }
+  }
+}

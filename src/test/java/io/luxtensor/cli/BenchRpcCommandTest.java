@@ -1,0 +1,92 @@
+package io.luxtensor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luxtensor.node.LuxtensorNode;
+import io.luxtensor.testing.TestNodes;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code luxtensor bench rpc} run in-process against a real dev node. */
+class BenchRpcCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void aShortRunPrintsAParseableResultWithThroughputForEveryMethod() throws Exception {
+    try (LuxtensorNode node = TestNodes.devNode()) {
+      Run run = run("bench", "rpc", "--rpc", "http://127.0.0.1:" + node.rpcPort(), "--rate", "200", "--duration",
+          "1", "--warmup", "0", "--connections", "2", "--json");
+      assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+      JsonNode result = JSON.readTree(run.out());
+      assertEquals(200, result.get("rate").asInt());
+      assertEquals(200, result.get("requests").asLong(), "one second at 200 requests per second");
+      assertEquals(0, result.get("errors").asLong(), result.toString());
+      assertTrue(result.get("throughput").asDouble() > 0);
+      assertTrue(result.get("latencyMs").get("p50").asDouble() > 0);
+      assertTrue(result.get("latencyMs").get("p999").asDouble() >= result.get("latencyMs").get("p99").asDouble());
+      List<String> methods = new java.util.ArrayList<>();
+      result.get("methods").forEach(m -> methods.add(m.get("method").asText()));
+      assertEquals(List.of("eth_blockNumber", "eth_getBalance", "eth_getBlockByNumber", "eth_call"), methods);
+      for (JsonNode method : result.get("methods")) {
+        assertEquals(50, method.get("requests").asLong(), method.toString());
+        assertTrue(method.get("throughput").asDouble() > 0, method.toString());
+        assertTrue(method.get("latencyMs").get("p99").asDouble() > 0, method.toString());
+      }
+      assertTrue(run.err().startsWith("bench rpc: 200 req/s for 1 s over 2 connections: 200 requests, 0 errors"),
+          run.err());
+    }
+  }
+
+  @Test
+  void withoutJsonItPrintsATableAndTheSummary() {
+    try (LuxtensorNode node = TestNodes.devNode()) {
+      Run run = run("bench", "rpc", "--rpc", "http://127.0.0.1:" + node.rpcPort(), "--rate", "50", "--duration",
+          "1", "--warmup", "0", "--methods", "eth_blockNumber");
+      assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+      List<String> lines = run.out().lines().toList();
+      assertTrue(lines.get(0).startsWith("method"), run.out());
+      assertTrue(lines.get(1).startsWith("eth_blockNumber"), run.out());
+      assertTrue(lines.get(2).startsWith("bench rpc: 50 req/s for 1 s over 4 connections: 50 requests, 0 errors"),
+          run.out());
+    }
+  }
+
+  @Test
+  void anUnreachableNodeIsReportedAsErrors() {
+    Run run = run("bench", "rpc", "--rpc", "http://127.0.0.1:1", "--rate", "20", "--duration", "1", "--warmup", "0",
+        "--json");
+    assertEquals(ExitCodes.FAILED, run.exitCode());
+    assertTrue(run.out().contains("\"errors\":20"), run.out());
+  }
+
+  @Test
+  void unknownMethodsAndBadRatesAreUsageErrors() {
+    Run unknown = run("bench", "rpc", "--methods", "eth_sendTransaction");
+    assertEquals(ExitCodes.USAGE, unknown.exitCode());
+    assertTrue(unknown.err().contains("unknown method eth_sendTransaction (known: eth_blockNumber, eth_getBalance, "
+        + "eth_getBlockByNumber, eth_call)"), unknown.err());
+    assertEquals(ExitCodes.USAGE, run("bench", "rpc", "--rate", "0").exitCode());
+    Run help = run("bench", "rpc", "--help");
+    assertEquals(ExitCodes.OK, help.exitCode());
+    assertTrue(help.out().contains("--connections=C"), help.out());
+    assertEquals(ExitCodes.USAGE, run("bench", "rpc", "--connections", "0").exitCode());
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine cli = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exitCode = cli.execute(args);
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+}
