@@ -1,7 +1,6 @@
 package io.luxtensor.cli;
 
 import io.luxtensor.api.http.ApiServerConfig;
-import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.bytes.Hex;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.node.ChainService;
@@ -71,7 +70,7 @@ final class DevCommand implements Runnable {
     ChainService.Sealing sealing = options.blockTimeMillis == 0
         ? new ChainService.Sealing.Instant() : new ChainService.Sealing.EverySlot();
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(storage, DevChain.genesis(settings), false,
-        DevChain.validatorKeys(), sealing, apiConfig(options), WebSocketConfig.defaults(), TxPoolConfig.DEFAULT, false,
+        DevChain.validatorKeys(), sealing, apiConfig(options), TxPoolConfig.DEFAULT, false,
         VersionProvider.version(), DevChain.accounts(options.accounts).stream().map(DevChain.DevAccount::key).toList()),
         System::currentTimeMillis);
     printBanner(node, options, out);

@@ -1,6 +1,5 @@
 package io.luxtensor.cli;
 
-import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.crypto.Keystore;
@@ -35,7 +34,7 @@ final class StartCommand implements Runnable {
     GenesisSpec genesis = genesisOf(config);
     ValidatorKeys validator = validatorOf(config);
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(config.storage(), genesis, true, validator,
-        new ChainService.Sealing.EverySlot(), config.api(), WebSocketConfig.defaults(), config.txpool(),
+        new ChainService.Sealing.EverySlot(), config.api(), config.txpool(),
         config.allowUnprotectedTransactions(), VersionProvider.version(), List.of()), System::currentTimeMillis);
     System.out.println("LuxTensor " + VersionProvider.version() + ": chain " + genesis.parameters().chainId()
         + ", validator " + validator.address().toChecksumHex() + ", data in " + config.datadir());

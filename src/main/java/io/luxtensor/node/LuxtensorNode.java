@@ -6,7 +6,6 @@ import io.luxtensor.api.auth.JwtSecret;
 import io.luxtensor.api.auth.JwtVerifier;
 import io.luxtensor.api.filter.FilterManager;
 import io.luxtensor.api.graphql.GraphQlEndpoint;
-import io.luxtensor.api.graphql.GraphQlLimits;
 import io.luxtensor.api.graphql.LuxtensorGraphQl;
 import io.luxtensor.api.health.HealthEndpoint;
 import io.luxtensor.api.http.ApiGuards;
@@ -24,7 +23,6 @@ import io.luxtensor.api.metrics.MetricsEndpoint;
 import io.luxtensor.api.metrics.NodeMetrics;
 import io.luxtensor.api.metrics.TimedJsonRpcMethod;
 import io.luxtensor.api.ws.SubscriptionHub;
-import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.api.ws.WebSocketEndpoint;
 import io.luxtensor.chain.BlockProducer;
 import io.luxtensor.chain.GenesisSpec;
@@ -71,15 +69,14 @@ public final class LuxtensorNode implements AutoCloseable {
    * @param validator this node's validator keys
    * @param sealing when blocks are sealed
    * @param api the API listener, its limits and guards
-   * @param webSocket WebSocket limits
    * @param pool pool limits
    * @param allowUnprotectedTransactions whether the API takes pre-EIP-155 transactions
    * @param version the node's version, for web3_clientVersion
    * @param devAccounts on a dev chain, the funded keys the node signs with (dev-only methods); empty elsewhere
    */
   public record Options(StorageConfig storage, GenesisSpec genesis, boolean requireSameGenesis,
-      ValidatorKeys validator, ChainService.Sealing sealing, ApiServerConfig api, WebSocketConfig webSocket,
-      TxPoolConfig pool, boolean allowUnprotectedTransactions, String version, List<PrivateKey> devAccounts) {
+      ValidatorKeys validator, ChainService.Sealing sealing, ApiServerConfig api, TxPoolConfig pool,
+      boolean allowUnprotectedTransactions, String version, List<PrivateKey> devAccounts) {
     public Options {
       devAccounts = List.copyOf(devAccounts);
     }
@@ -156,8 +153,8 @@ public final class LuxtensorNode implements AutoCloseable {
       final ApiServer api = new ApiServer(vertx, options.api(),
           ApiGuards.of(vertx, options.api().safety(), jwt, apiMeters, clockMillis),
           List.of(new JsonRpcHttpEndpoint(rpc, options.api().bodyBytesMax()),
-              new WebSocketEndpoint(rpc, subscriptions, options.webSocket()),
-              new GraphQlEndpoint(graphQl, GraphQlLimits.defaults(), options.api().bodyBytesMax()),
+              new WebSocketEndpoint(rpc, subscriptions, options.api().webSocket()),
+              new GraphQlEndpoint(graphQl, options.api().graphQl(), options.api().bodyBytesMax()),
               new MetricsEndpoint(metrics),
               new HealthEndpoint(network, context.chain())));
       int port = api.start().toCompletionStage().toCompletableFuture()

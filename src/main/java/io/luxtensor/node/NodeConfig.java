@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxtensor.api.http.ApiSafety;
+import io.luxtensor.api.graphql.GraphQlLimits;
 import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.api.jsonrpc.JsonRpcLimits;
+import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.storage.StorageEngine;
 import io.luxtensor.txpool.TxPoolConfig;
@@ -39,7 +41,10 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   private static final Map<String, Set<String>> KEYS = Map.of(
-      "", Set.of("datadir", "genesis", "storage", "api", "validator", "txpool"),
+      "", Set.of("datadir", "genesis", "storage", "api", "webSocket", "graphql", "validator", "txpool"),
+      "webSocket", Set.of("connectionsMax", "subscriptionsPerConnectionMax", "outboundBytesMax"),
+      "graphql", Set.of("queryDepthMax", "queryComplexityMax", "blocksRangeMax", "logsBlockRangeMax",
+          "logsResultsMax"),
       "storage", Set.of("engine", "syncWrites", "blockCacheBytes"),
       "api", Set.of("host", "port", "hostAllowlist", "bodyBytesMax", "batchSizeMax", "workerThreads",
           "allowUnprotectedTransactions", "logsBlockRangeMax", "logsResultsMax", "filtersMax",
@@ -63,6 +68,8 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
     JsonNode api = section(root, "api");
     JsonNode validator = section(root, "validator");
     JsonNode txpool = section(root, "txpool");
+    JsonNode webSocket = section(root, "webSocket");
+    JsonNode graphql = section(root, "graphql");
 
     Path datadir = baseDirectory.resolve(text(root, "datadir", "datadir").orElse("data"));
     StorageEngine engine = text(storage, "engine", "storage.engine").map(NodeConfig::engine)
@@ -87,7 +94,7 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
               number(api, "logsBlockRangeMax", "api.logsBlockRangeMax", defaults.rpcLimits().logsBlockRangeMax()),
               (int) number(api, "logsResultsMax", "api.logsResultsMax", defaults.rpcLimits().logsResultsMax()),
               (int) number(api, "filtersMax", "api.filtersMax", defaults.rpcLimits().filtersMax())),
-          safety(api, baseDirectory));
+          safety(api, baseDirectory), webSocket(webSocket), graphql(graphql));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("api: " + e.getMessage());
     }
@@ -125,6 +132,33 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
         rate,
         (int) number(api, "rateLimitBurst", "api.rateLimitBurst", rate),
         text(api, "jwtSecretFile", "api.jwtSecretFile").map(baseDirectory::resolve));
+  }
+
+  private static WebSocketConfig webSocket(JsonNode section) {
+    WebSocketConfig d = WebSocketConfig.defaults();
+    try {
+      return new WebSocketConfig(
+          (int) number(section, "connectionsMax", "webSocket.connectionsMax", d.connectionsMax()),
+          (int) number(section, "subscriptionsPerConnectionMax", "webSocket.subscriptionsPerConnectionMax",
+              d.subscriptionsPerConnectionMax()),
+          (int) number(section, "outboundBytesMax", "webSocket.outboundBytesMax", d.outboundBytesMax()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("webSocket: " + e.getMessage());
+    }
+  }
+
+  private static GraphQlLimits graphql(JsonNode section) {
+    GraphQlLimits d = GraphQlLimits.defaults();
+    try {
+      return new GraphQlLimits(
+          (int) number(section, "queryDepthMax", "graphql.queryDepthMax", d.queryDepthMax()),
+          (int) number(section, "queryComplexityMax", "graphql.queryComplexityMax", d.queryComplexityMax()),
+          (int) number(section, "blocksRangeMax", "graphql.blocksRangeMax", d.blocksRangeMax()),
+          (int) number(section, "logsBlockRangeMax", "graphql.logsBlockRangeMax", d.logsBlockRangeMax()),
+          (int) number(section, "logsResultsMax", "graphql.logsResultsMax", d.logsResultsMax()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("graphql: " + e.getMessage());
+    }
   }
 
   private static StorageEngine engine(String name) {

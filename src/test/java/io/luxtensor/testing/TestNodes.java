@@ -3,7 +3,6 @@ package io.luxtensor.testing;
 import io.luxtensor.api.http.ApiSafety;
 import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.api.jsonrpc.JsonRpcLimits;
-import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.crypto.PrivateKey;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class TestNodes {
     return LuxtensorNode.start(new LuxtensorNode.Options(storage,
         DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, DevChain.ACCOUNTS_DEFAULT, DevChain.BALANCE_DEFAULT,
             blockTimeMillis, clockMillis.getAsLong() / 1000)),
-        false, DevChain.validatorKeys(), sealing, api, WebSocketConfig.defaults(), pool, false, "test", DEV_KEYS),
+        false, DevChain.validatorKeys(), sealing, api, pool, false, "test", DEV_KEYS),
         clockMillis);
   }
 

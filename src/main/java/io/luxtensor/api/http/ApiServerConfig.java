@@ -1,5 +1,7 @@
 package io.luxtensor.api.http;
 
+import io.luxtensor.api.graphql.GraphQlLimits;
+import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.api.jsonrpc.JsonRpcLimits;
 import java.util.List;
 import java.util.Objects;
@@ -15,9 +17,11 @@ import java.util.Objects;
  * @param workerThreads threads that run methods (they may read storage)
  * @param rpcLimits log query and filter limits of the JSON-RPC methods
  * @param safety response size, connection and rate limits, CORS and authentication
+ * @param webSocket WebSocket connection, subscription and queue limits
+ * @param graphQl GraphQL query limits
  */
 public record ApiServerConfig(String host, int port, List<String> hostAllowlist, int bodyBytesMax, int batchSizeMax,
-    int workerThreads, JsonRpcLimits rpcLimits, ApiSafety safety) {
+    int workerThreads, JsonRpcLimits rpcLimits, ApiSafety safety, WebSocketConfig webSocket, GraphQlLimits graphQl) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8545;
   /** 5 MiB, Geth's HTTP body limit: room for a batch of large transactions. */
@@ -30,6 +34,8 @@ public record ApiServerConfig(String host, int port, List<String> hostAllowlist,
   public ApiServerConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(rpcLimits, "rpcLimits");
+    Objects.requireNonNull(webSocket, "webSocket");
+    Objects.requireNonNull(graphQl, "graphQl");
     hostAllowlist = List.copyOf(hostAllowlist);
     Objects.requireNonNull(safety, "safety");
     if (port < 0 || port > 65535) {
@@ -39,22 +45,23 @@ public record ApiServerConfig(String host, int port, List<String> hostAllowlist,
 
   public static ApiServerConfig defaults() {
     return new ApiServerConfig(DEFAULT_HOST, DEFAULT_PORT, LOCAL_HOSTS, BODY_BYTES_MAX, BATCH_SIZE_MAX,
-        WORKER_THREADS_DEFAULT, JsonRpcLimits.DEFAULTS, ApiSafety.defaults());
+        WORKER_THREADS_DEFAULT, JsonRpcLimits.DEFAULTS, ApiSafety.defaults(), WebSocketConfig.defaults(),
+        GraphQlLimits.defaults());
   }
 
   public ApiServerConfig withAddress(String newHost, int newPort) {
     return new ApiServerConfig(newHost, newPort, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, rpcLimits,
-        safety);
+        safety, webSocket, graphQl);
   }
 
   public ApiServerConfig withRpcLimits(JsonRpcLimits newRpcLimits) {
     return new ApiServerConfig(host, port, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, newRpcLimits,
-        safety);
+        safety, webSocket, graphQl);
   }
 
   public ApiServerConfig withSafety(ApiSafety newSafety) {
     return new ApiServerConfig(host, port, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, rpcLimits,
-        newSafety);
+        newSafety, webSocket, graphQl);
   }
 
   /** Whether a request's Host header (with or without port) is allowed. */

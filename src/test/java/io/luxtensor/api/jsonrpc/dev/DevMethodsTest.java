@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxtensor.api.http.ApiServerConfig;
-import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.bytes.Hex;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.node.ChainService;
@@ -88,7 +87,7 @@ class DevMethodsTest {
         DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, 1, DevChain.BALANCE_DEFAULT, 0, 0)), false,
         DevChain.validatorKeys(), new ChainService.Sealing.Manual(),
         ApiServerConfig.defaults().withAddress("127.0.0.1", 0),
-        WebSocketConfig.defaults(), TxPoolConfig.DEFAULT, false, "test", List.of());
+        TxPoolConfig.DEFAULT, false, "test", List.of());
     try (LuxtensorNode plain = LuxtensorNode.start(options, System::currentTimeMillis)) {
       JsonNode response = rpc(plain, "eth_sendTransaction", "[{}]");
       assertEquals(-32601, response.get("error").get("code").asInt());
