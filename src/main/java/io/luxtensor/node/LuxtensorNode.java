@@ -8,10 +8,12 @@ import io.luxtensor.api.filter.FilterManager;
 import io.luxtensor.api.graphql.GraphQlEndpoint;
 import io.luxtensor.api.graphql.LuxtensorGraphQl;
 import io.luxtensor.api.health.HealthEndpoint;
+import io.luxtensor.api.http.ApiEndpoint;
 import io.luxtensor.api.http.ApiGuards;
 import io.luxtensor.api.http.ApiServer;
 import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.api.http.JsonRpcHttpEndpoint;
+import io.luxtensor.api.http.SeparateListeners;
 import io.luxtensor.api.jsonrpc.JsonRpcMethod;
 import io.luxtensor.api.jsonrpc.JsonRpcMethods;
 import io.luxtensor.api.jsonrpc.JsonRpcProcessor;
@@ -42,8 +44,11 @@ import io.vertx.core.Vertx;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -86,19 +91,19 @@ public final class LuxtensorNode implements AutoCloseable {
   private final GenesisSpec genesis;
   private final ChainService chain;
   private final SubscriptionHub subscriptions;
-  private final ApiServer api;
-  private final int rpcPort;
+  private final Map<Listener, ApiServer> servers;
+  private final Map<Listener, Integer> ports;
   /** What was started, most recent first: closed in this order. */
   private final Deque<AutoCloseable> started;
 
   private LuxtensorNode(ChainDatabase database, GenesisSpec genesis, ChainService chain, SubscriptionHub subscriptions,
-      ApiServer api, int rpcPort, Deque<AutoCloseable> started) {
+      Map<Listener, ApiServer> servers, Map<Listener, Integer> ports, Deque<AutoCloseable> started) {
     this.database = database;
     this.genesis = genesis;
     this.chain = chain;
     this.subscriptions = subscriptions;
-    this.api = api;
-    this.rpcPort = rpcPort;
+    this.servers = servers;
+    this.ports = ports;
     this.started = started;
   }
 
@@ -150,16 +155,30 @@ public final class LuxtensorNode implements AutoCloseable {
 
       final Vertx vertx = Vertx.vertx();
       started.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
-      final ApiServer api = new ApiServer(vertx, options.api(),
-          ApiGuards.of(vertx, options.api().safety(), jwt, apiMeters, clockMillis),
-          List.of(new JsonRpcHttpEndpoint(rpc, options.api().bodyBytesMax()),
-              new WebSocketEndpoint(rpc, subscriptions, options.api().webSocket()),
-              new GraphQlEndpoint(graphQl, options.api().graphQl(), options.api().bodyBytesMax()),
-              new MetricsEndpoint(metrics),
-              new HealthEndpoint(network, context.chain())));
-      int port = api.start().toCompletionStage().toCompletableFuture()
-          .get(START_TIMEOUT_SECONDS_MAX, TimeUnit.SECONDS);
-      return new LuxtensorNode(database, genesis, chain, subscriptions, api, port, started);
+      final ApiGuards guards = ApiGuards.of(vertx, options.api().safety(), jwt, apiMeters, clockMillis);
+      final SeparateListeners separate = options.api().separateListeners();
+      final Map<Listener, List<ApiEndpoint>> endpoints = new EnumMap<>(Listener.class);
+      endpoints.computeIfAbsent(Listener.MAIN, l -> new ArrayList<>())
+          .add(new JsonRpcHttpEndpoint(rpc, options.api().bodyBytesMax()));
+      endpoints.computeIfAbsent(separate.webSocket().isPresent() ? Listener.WEBSOCKET : Listener.MAIN,
+          l -> new ArrayList<>()).add(new WebSocketEndpoint(rpc, subscriptions, options.api().webSocket()));
+      endpoints.computeIfAbsent(separate.graphql().isPresent() ? Listener.GRAPHQL : Listener.MAIN,
+          l -> new ArrayList<>()).add(new GraphQlEndpoint(graphQl, options.api().graphQl(),
+              options.api().bodyBytesMax()));
+      endpoints.computeIfAbsent(separate.metrics().isPresent() ? Listener.METRICS : Listener.MAIN,
+          l -> new ArrayList<>()).add(new MetricsEndpoint(metrics));
+      endpoints.get(Listener.MAIN).add(new HealthEndpoint(network, context.chain()));
+      final Map<Listener, ApiServer> servers = new EnumMap<>(Listener.class);
+      final Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
+      for (Map.Entry<Listener, List<ApiEndpoint>> group : endpoints.entrySet()) {
+        ApiServerConfig listenerConfig = group.getKey().address(separate)
+            .map(a -> options.api().withAddress(a.host(), a.port())).orElse(options.api());
+        ApiServer server = new ApiServer(vertx, listenerConfig, guards, group.getValue());
+        ports.put(group.getKey(), server.start().toCompletionStage().toCompletableFuture()
+            .get(START_TIMEOUT_SECONDS_MAX, TimeUnit.SECONDS));
+        servers.put(group.getKey(), server);
+      }
+      return new LuxtensorNode(database, genesis, chain, subscriptions, servers, ports, started);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeAll(started);
@@ -189,8 +208,14 @@ public final class LuxtensorNode implements AutoCloseable {
     }
   }
 
+  /** The port of the main listener (JSON-RPC over HTTP, and every endpoint not given its own). */
   public int rpcPort() {
-    return rpcPort;
+    return ports.get(Listener.MAIN);
+  }
+
+  /** The port an endpoint listens on: its own if configured, else the main one. */
+  public int port(Listener listener) {
+    return ports.getOrDefault(listener, rpcPort());
   }
 
   public ChainService chain() {
@@ -211,14 +236,30 @@ public final class LuxtensorNode implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      api.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.log(System.Logger.Level.WARNING, "API did not stop cleanly", e);
+    for (ApiServer server : servers.values()) {
+      try {
+        server.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.log(System.Logger.Level.WARNING, "API did not stop cleanly", e);
+      }
     }
     closeAll(started);
+  }
+
+  /** The API's listeners: the main one, and those endpoints can be moved to. */
+  public enum Listener {
+    MAIN, WEBSOCKET, GRAPHQL, METRICS;
+
+    Optional<SeparateListeners.Address> address(SeparateListeners separate) {
+      return switch (this) {
+        case MAIN -> Optional.empty();
+        case WEBSOCKET -> separate.webSocket();
+        case GRAPHQL -> separate.graphql();
+        case METRICS -> separate.metrics();
+      };
+    }
   }
 
   private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T component) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxtensor.api.http.ApiSafety;
 import io.luxtensor.api.graphql.GraphQlLimits;
 import io.luxtensor.api.http.ApiServerConfig;
+import io.luxtensor.api.http.SeparateListeners;
 import io.luxtensor.api.jsonrpc.JsonRpcLimits;
 import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.storage.StorageConfig;
@@ -41,10 +42,11 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   private static final Map<String, Set<String>> KEYS = Map.of(
-      "", Set.of("datadir", "genesis", "storage", "api", "webSocket", "graphql", "validator", "txpool"),
-      "webSocket", Set.of("connectionsMax", "subscriptionsPerConnectionMax", "outboundBytesMax"),
+      "", Set.of("datadir", "genesis", "storage", "api", "webSocket", "graphql", "metrics", "validator", "txpool"),
+      "webSocket", Set.of("connectionsMax", "subscriptionsPerConnectionMax", "outboundBytesMax", "host", "port"),
       "graphql", Set.of("queryDepthMax", "queryComplexityMax", "blocksRangeMax", "logsBlockRangeMax",
-          "logsResultsMax"),
+          "logsResultsMax", "host", "port"),
+      "metrics", Set.of("host", "port"),
       "storage", Set.of("engine", "syncWrites", "blockCacheBytes"),
       "api", Set.of("host", "port", "hostAllowlist", "bodyBytesMax", "batchSizeMax", "workerThreads",
           "allowUnprotectedTransactions", "logsBlockRangeMax", "logsResultsMax", "filtersMax",
@@ -70,6 +72,7 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
     JsonNode txpool = section(root, "txpool");
     JsonNode webSocket = section(root, "webSocket");
     JsonNode graphql = section(root, "graphql");
+    JsonNode metrics = section(root, "metrics");
 
     Path datadir = baseDirectory.resolve(text(root, "datadir", "datadir").orElse("data"));
     StorageEngine engine = text(storage, "engine", "storage.engine").map(NodeConfig::engine)
@@ -94,7 +97,10 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
               number(api, "logsBlockRangeMax", "api.logsBlockRangeMax", defaults.rpcLimits().logsBlockRangeMax()),
               (int) number(api, "logsResultsMax", "api.logsResultsMax", defaults.rpcLimits().logsResultsMax()),
               (int) number(api, "filtersMax", "api.filtersMax", defaults.rpcLimits().filtersMax())),
-          safety(api, baseDirectory), webSocket(webSocket), graphql(graphql));
+          safety(api, baseDirectory), webSocket(webSocket), graphql(graphql), SeparateListeners.NONE);
+      String apiHost = apiConfig.host();
+      apiConfig = apiConfig.withSeparateListeners(new SeparateListeners(listener(webSocket, "webSocket", apiHost),
+          listener(graphql, "graphql", apiHost), listener(metrics, "metrics", apiHost)));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("api: " + e.getMessage());
     }
@@ -132,6 +138,22 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
         rate,
         (int) number(api, "rateLimitBurst", "api.rateLimitBurst", rate),
         text(api, "jwtSecretFile", "api.jwtSecretFile").map(baseDirectory::resolve));
+  }
+
+  /** The endpoint's own listener when its section names a port (its host defaults to the API's). */
+  private static Optional<SeparateListeners.Address> listener(JsonNode section, String name, String apiHost) {
+    if (!section.has("port")) {
+      if (section.has("host")) {
+        throw new ConfigException(name + ".host: needs " + name + ".port (without a port the endpoint shares api's)");
+      }
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new SeparateListeners.Address(text(section, "host", name + ".host").orElse(apiHost),
+          (int) number(section, "port", name + ".port")));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(name + ".port: " + e.getMessage());
+    }
   }
 
   private static WebSocketConfig webSocket(JsonNode section) {

@@ -34,7 +34,7 @@ class NodeConfigTest {
 
   @Test
   void unknownOrMalformedKeysNameThemselves() {
-    assertEquals("webSocket.bogus: unknown key (known: connectionsMax, outboundBytesMax, subscriptionsPerConnectionMax)",
+    assertEquals("webSocket.bogus: unknown key (known: connectionsMax, host, outboundBytesMax, port, subscriptionsPerConnectionMax)",
         assertThrows(ConfigException.class, () -> NodeConfig.parse("{\"webSocket\": {\"bogus\": 1}}", Path.of(".")))
             .getMessage());
     assertTrue(assertThrows(ConfigException.class,

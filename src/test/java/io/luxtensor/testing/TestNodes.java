@@ -18,7 +18,7 @@ public final class TestNodes {
   private static final List<PrivateKey> DEV_KEYS =
       DevChain.accounts(DevChain.ACCOUNTS_DEFAULT).stream().map(DevChain.DevAccount::key).toList();
 
-  private static final ApiServerConfig LOCAL_API = ApiServerConfig.defaults().withAddress("127.0.0.1", 0);
+  public static final ApiServerConfig LOCAL_API = ApiServerConfig.defaults().withAddress("127.0.0.1", 0);
 
   private TestNodes() {}
 
@@ -49,6 +49,12 @@ public final class TestNodes {
   public static LuxtensorNode devNode(ApiSafety safety, LongSupplier clockMillis) {
     return start(StorageConfig.memory(), new ChainService.Sealing.Instant(), LOCAL_API.withSafety(safety),
         TxPoolConfig.DEFAULT, 0, clockMillis);
+  }
+
+  /** An instant-sealing dev node in memory with this API configuration (e.g. endpoints on their own listeners). */
+  public static LuxtensorNode devNode(ApiServerConfig api) {
+    return start(StorageConfig.memory(), new ChainService.Sealing.Instant(), api, TxPoolConfig.DEFAULT, 0,
+        System::currentTimeMillis);
   }
 
   private static LuxtensorNode start(StorageConfig storage, ChainService.Sealing sealing, ApiServerConfig api,

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param safety response size, connection and rate limits, CORS and authentication
  * @param webSocket WebSocket connection, subscription and queue limits
  * @param graphQl GraphQL query limits
+ * @param separateListeners endpoints given their own host and port
  */
 public record ApiServerConfig(String host, int port, List<String> hostAllowlist, int bodyBytesMax, int batchSizeMax,
-    int workerThreads, JsonRpcLimits rpcLimits, ApiSafety safety, WebSocketConfig webSocket, GraphQlLimits graphQl) {
+    int workerThreads, JsonRpcLimits rpcLimits, ApiSafety safety, WebSocketConfig webSocket, GraphQlLimits graphQl,
+    SeparateListeners separateListeners) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8545;
   /** 5 MiB, Geth's HTTP body limit: room for a batch of large transactions. */
@@ -36,6 +38,7 @@ public record ApiServerConfig(String host, int port, List<String> hostAllowlist,
     Objects.requireNonNull(rpcLimits, "rpcLimits");
     Objects.requireNonNull(webSocket, "webSocket");
     Objects.requireNonNull(graphQl, "graphQl");
+    Objects.requireNonNull(separateListeners, "separateListeners");
     hostAllowlist = List.copyOf(hostAllowlist);
     Objects.requireNonNull(safety, "safety");
     if (port < 0 || port > 65535) {
@@ -46,22 +49,27 @@ public record ApiServerConfig(String host, int port, List<String> hostAllowlist,
   public static ApiServerConfig defaults() {
     return new ApiServerConfig(DEFAULT_HOST, DEFAULT_PORT, LOCAL_HOSTS, BODY_BYTES_MAX, BATCH_SIZE_MAX,
         WORKER_THREADS_DEFAULT, JsonRpcLimits.DEFAULTS, ApiSafety.defaults(), WebSocketConfig.defaults(),
-        GraphQlLimits.defaults());
+        GraphQlLimits.defaults(), SeparateListeners.NONE);
   }
 
   public ApiServerConfig withAddress(String newHost, int newPort) {
     return new ApiServerConfig(newHost, newPort, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, rpcLimits,
-        safety, webSocket, graphQl);
+        safety, webSocket, graphQl, separateListeners);
   }
 
   public ApiServerConfig withRpcLimits(JsonRpcLimits newRpcLimits) {
     return new ApiServerConfig(host, port, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, newRpcLimits,
-        safety, webSocket, graphQl);
+        safety, webSocket, graphQl, separateListeners);
+  }
+
+  public ApiServerConfig withSeparateListeners(SeparateListeners newListeners) {
+    return new ApiServerConfig(host, port, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, rpcLimits,
+        safety, webSocket, graphQl, newListeners);
   }
 
   public ApiServerConfig withSafety(ApiSafety newSafety) {
     return new ApiServerConfig(host, port, hostAllowlist, bodyBytesMax, batchSizeMax, workerThreads, rpcLimits,
-        newSafety, webSocket, graphQl);
+        newSafety, webSocket, graphQl, separateListeners);
   }
 
   /** Whether a request's Host header (with or without port) is allowed. */
