@@ -12,10 +12,13 @@ final class OneLineErrors implements IExecutionExceptionHandler {
     boolean verbose = parseResult.hasMatchedOption("--verbose")
         || parseResult.subcommands().stream().anyMatch(sub -> sub.hasMatchedOption("--verbose"));
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof NodeClient.RpcError rpc) {
+      message = "the node refused: " + message + " (JSON-RPC error " + rpc.code() + ")";
+    }
     command.getErr().println(command.getColorScheme().errorText("error: " + message));
     if (verbose) {
       e.printStackTrace(command.getErr());
     }
-    return ExitCodes.FAILED;
+    return e instanceof CliException cli ? cli.exitCode() : ExitCodes.FAILED;
   }
 }
