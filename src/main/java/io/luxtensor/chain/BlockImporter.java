@@ -72,6 +72,9 @@ public final class BlockImporter {
     if (!BlockRoots.transactionsRoot(block.transactions()).equals(header.transactionsRoot())) {
       return rejected(BlockInvalidReason.WRONG_TRANSACTIONS_ROOT, "");
     }
+    if (!Block.consensusRoot(block.votes(), block.evidence()).equals(header.consensusRoot())) {
+      return rejected(BlockInvalidReason.WRONG_CONSENSUS_ROOT, "");
+    }
     BlockContext context = new BlockContext(parameters.chainId(), header.number(), header.slot(), header.timestamp(),
         header.proposer(), header.baseFeePerGas(), header.gasLimit());
     BlockExecution execution;

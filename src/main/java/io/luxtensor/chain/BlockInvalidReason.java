@@ -16,6 +16,7 @@ public enum BlockInvalidReason {
   WRONG_RANDAO_MIX("RANDAO mix is not the parent's mix folded with the VRF output"),
   BAD_TRANSACTION_SIGNATURE("a transaction's signature is invalid"),
   WRONG_TRANSACTIONS_ROOT("transactions root does not match the transactions"),
+  WRONG_CONSENSUS_ROOT("consensus root does not match the block's votes and evidence"),
   INVALID_TRANSACTION("a transaction cannot execute"),
   WRONG_GAS_USED("gas used does not match execution"),
   WRONG_LOGS_BLOOM("logs bloom does not match the receipts"),

@@ -15,6 +15,9 @@ import io.luxtensor.state.WorldState;
 import io.luxtensor.trie.NodeStore;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.SignedVote;
+import io.luxtensor.types.SlashingEvidence;
+import java.util.List;
 
 /** Builds and signs a block for a slot this validator proposes. */
 public final class BlockProducer {
@@ -31,10 +34,10 @@ public final class BlockProducer {
   /**
    * Builds the child of {@code parent} in {@code slot} from {@code candidates} (best first), executing on
    * {@code state} (the parent's state, changed in place) and writing trie nodes to {@code nodeSink}. The header
-   * carries {@code finality} as this node knows it.
+   * carries {@code finality} as this node knows it; the body carries {@code votes} and {@code evidence}.
    */
   public ProducedBlock produce(BlockHeader parent, long slot, WorldState state, FinalityState finality,
-      CandidateTransactions candidates, NodeStore nodeSink) {
+      CandidateTransactions candidates, List<SignedVote> votes, List<SlashingEvidence> evidence, NodeStore nodeSink) {
     if (slot <= parent.slot()) {
       throw new IllegalArgumentException("slot " + slot + " is not after the parent's slot " + parent.slot());
     }
@@ -51,7 +54,8 @@ public final class BlockProducer {
         commit.stateRoot(), BlockRoots.transactionsRoot(transactions), BlockRoots.receiptsRoot(execution.receipts()),
         execution.logsBloom(), context.gasLimit(), execution.gasUsed(), context.baseFeePerGas(), Bytes.EMPTY,
         Randao.nextMix(parent.randaoMix(), Ecvrf.proofToHash(vrfProof)), Bytes.of(vrfProof),
-        finality.justified(), finality.finalized(), null).sign(keys.signingKey());
-    return new ProducedBlock(new Block(header, transactions), execution, commit);
+        finality.justified(), finality.finalized(), Block.consensusRoot(votes, evidence), null)
+        .sign(keys.signingKey());
+    return new ProducedBlock(new Block(header, transactions, votes, evidence), execution, commit);
   }
 }

@@ -38,7 +38,8 @@ public final class Genesis {
     Hash emptyRoot = BlockRoots.transactionsRoot(List.of());
     BlockHeader header = new BlockHeader(Hash.ZERO, 0, 0, spec.parameters().timestampOf(0), Address.ZERO,
         commit.stateRoot(), emptyRoot, emptyRoot, Bloom.EMPTY, spec.gasLimit(), 0, spec.baseFeePerGas(),
-        spec.extraData(), Hash.ZERO, Bytes.EMPTY, Checkpoint.GENESIS_UNSET, Checkpoint.GENESIS_UNSET, null);
+        spec.extraData(), Hash.ZERO, Bytes.EMPTY, Checkpoint.GENESIS_UNSET, Checkpoint.GENESIS_UNSET,
+        Block.consensusRoot(List.of(), List.of()), null);
     return new GenesisBlock(new Block(header, List.of()), commit);
   }
 }

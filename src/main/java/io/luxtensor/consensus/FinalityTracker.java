@@ -3,6 +3,8 @@ package io.luxtensor.consensus;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Checkpoint;
 import io.luxtensor.types.Hash;
+import io.luxtensor.types.SignedVote;
+import io.luxtensor.types.Vote;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;

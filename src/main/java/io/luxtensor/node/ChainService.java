@@ -7,10 +7,10 @@ import io.luxtensor.chain.ProducedBlock;
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.consensus.FinalityState;
 import io.luxtensor.consensus.FinalityTracker;
-import io.luxtensor.consensus.SignedVote;
+import io.luxtensor.types.SignedVote;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.consensus.ValidatorSet;
-import io.luxtensor.consensus.Vote;
+import io.luxtensor.types.Vote;
 import io.luxtensor.execution.CandidateTransactions;
 import io.luxtensor.execution.FeeMarket;
 import io.luxtensor.execution.TransactionResult;
@@ -91,6 +91,8 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   private final FinalityTracker finality;
   private final TxPool pool;
   private boolean sealQueued;
+  /** This validator's vote for the head, carried in the next block so the chain itself records justification. */
+  private List<SignedVote> votesToInclude = List.of();
 
   private volatile CanonicalHead published;
   private volatile PoolStatus publishedPoolStatus;
@@ -247,7 +249,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     try (WriteBatch batch = database.store().newBatch()) {
       BatchNodeStore nodeSink = new BatchNodeStore(database.store(), batch);
       ProducedBlock produced = producer.produce(head, slot, headState, finality.state(), new PoolCandidates(candidates),
-          nodeSink);
+          votesToInclude, List.of(), nodeSink);
       BlockHeader header = produced.block().header();
       SignedVote vote = new Vote(slot, header.hash(), finality.state().justified(), new Checkpoint(slot, header.hash()))
           .sign(parameters.chainId(), keys.signingKey());
@@ -256,6 +258,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       database.writeHeadBlock(batch, produced, senders);
       database.writeFinality(batch, newFinality);
       batch.commit();
+      votesToInclude = List.of(vote);
       head = header;
       pool.onNewHead(poolHead());
       published = canonicalHead();

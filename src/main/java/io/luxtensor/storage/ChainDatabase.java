@@ -21,6 +21,8 @@ import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Checkpoint;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.Receipt;
+import io.luxtensor.types.SignedVote;
+import io.luxtensor.types.SlashingEvidence;
 import io.luxtensor.types.Transaction;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -34,7 +36,7 @@ import java.util.Optional;
  * block, its receipts, its index entries, its state and the new head commit together or not at all.
  *
  * <ul>
- *   <li>HEADERS: block hash → header RLP; BODIES: block hash → rlp([transactions, senders]); RECEIPTS: block hash →
+ *   <li>HEADERS: block hash → header RLP; BODIES: block hash → rlp([transactions, senders, votes, evidence]); RECEIPTS: block hash →
  *       rlp([receipt, ...]);
  *   <li>CANONICAL_INDEX: number (8 bytes, big-endian) → block hash; TRANSACTION_INDEX: transaction hash →
  *       rlp([block hash, index]) for canonical blocks;
@@ -82,12 +84,16 @@ public final class ChainDatabase implements ChainReader {
       return Optional.empty();
     }
     return store.get(Column.BODIES, hash.toBytes()).map(body -> {
-      RlpList f = Rlp.decodeList(body, "body").expectSize("body", 2);
+      RlpList f = Rlp.decodeList(body, "body").expectSize("body", 4);
       List<Transaction> transactions = new ArrayList<>();
       f.get(0).asList("transactions").items().forEach(item -> transactions.add(Transaction.fromBlockBodyItem(item)));
       List<Address> senders = new ArrayList<>();
       f.get(1).asList("senders").items().forEach(item -> senders.add(Address.wrap(item.asString("sender").bytes())));
-      return new StoredBlock(new Block(header.get(), transactions), senders);
+      List<SignedVote> votes = new ArrayList<>();
+      f.get(2).asList("votes").items().forEach(item -> votes.add(SignedVote.fromRlp(item)));
+      List<SlashingEvidence> evidence = new ArrayList<>();
+      f.get(3).asList("evidence").items().forEach(item -> evidence.add(SlashingEvidence.fromRlp(item)));
+      return new StoredBlock(new Block(header.get(), transactions, votes, evidence), senders);
     });
   }
 
@@ -140,7 +146,12 @@ public final class ChainDatabase implements ChainReader {
     b.transactions().forEach(tx -> txItems.add(tx.toBlockBodyItem()));
     List<RlpItem> senderItems = new ArrayList<>();
     senders.forEach(s -> senderItems.add(RlpString.of(s.toBytes())));
-    batch.put(Column.BODIES, hash.toBytes(), Rlp.encode(RlpList.of(new RlpList(txItems), new RlpList(senderItems))));
+    List<RlpItem> voteItems = new ArrayList<>();
+    b.votes().forEach(v -> voteItems.add(v.toRlp()));
+    List<RlpItem> evidenceItems = new ArrayList<>();
+    b.evidence().forEach(e -> evidenceItems.add(e.toRlp()));
+    batch.put(Column.BODIES, hash.toBytes(), Rlp.encode(RlpList.of(new RlpList(txItems), new RlpList(senderItems),
+        new RlpList(voteItems), new RlpList(evidenceItems))));
     List<RlpItem> receiptItems = new ArrayList<>();
     block.execution().receipts().forEach(r -> receiptItems.add(RlpString.of(r.encode())));
     batch.put(Column.RECEIPTS, hash.toBytes(), Rlp.encode(new RlpList(receiptItems)));

@@ -8,16 +8,40 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A block: its header and its transactions, encoded as {@code rlp([header, [tx...]])} with typed transactions as
- * byte strings, as in Ethereum's block bodies.
+ * A block: its header, its transactions, and the votes and slashing evidence it carries for consensus, encoded as
+ * {@code rlp([header, [tx...], [vote...], [evidence...]])} with typed transactions as byte strings, as in
+ * Ethereum's block bodies. The header commits to the votes and evidence through its consensus root.
  *
  * @param header the signed header
  * @param transactions in execution order
+ * @param votes validators' votes the proposer includes (each counts once per chain)
+ * @param evidence proofs of slashable offences
  */
-public record Block(BlockHeader header, List<Transaction> transactions) {
+public record Block(BlockHeader header, List<Transaction> transactions, List<SignedVote> votes,
+    List<SlashingEvidence> evidence) {
   public Block {
     Objects.requireNonNull(header, "header");
     transactions = List.copyOf(transactions);
+    votes = List.copyOf(votes);
+    evidence = List.copyOf(evidence);
+  }
+
+  /** A block without votes or evidence. */
+  public Block(BlockHeader header, List<Transaction> transactions) {
+    this(header, transactions, List.of(), List.of());
+  }
+
+  /** keccak256(rlp([[vote...], [evidence...]])): what the header's consensus root must equal. */
+  public static Hash consensusRoot(List<SignedVote> votes, List<SlashingEvidence> evidence) {
+    return Hash.keccak(Rlp.encode(consensusItems(votes, evidence)));
+  }
+
+  private static RlpList consensusItems(List<SignedVote> votes, List<SlashingEvidence> evidence) {
+    List<RlpItem> voteItems = new ArrayList<>(votes.size());
+    votes.forEach(v -> voteItems.add(v.toRlp()));
+    List<RlpItem> evidenceItems = new ArrayList<>(evidence.size());
+    evidence.forEach(e -> evidenceItems.add(e.toRlp()));
+    return RlpList.of(new RlpList(voteItems), new RlpList(evidenceItems));
   }
 
   public Hash hash() {
@@ -27,7 +51,8 @@ public record Block(BlockHeader header, List<Transaction> transactions) {
   public byte[] encode() {
     List<RlpItem> txItems = new ArrayList<>(transactions.size());
     transactions.forEach(tx -> txItems.add(tx.toBlockBodyItem()));
-    return Rlp.encode(RlpList.of(header.toRlp(), new RlpList(txItems)));
+    RlpList consensus = consensusItems(votes, evidence);
+    return Rlp.encode(RlpList.of(header.toRlp(), new RlpList(txItems), consensus.get(0), consensus.get(1)));
   }
 
   /**
@@ -37,11 +62,15 @@ public record Block(BlockHeader header, List<Transaction> transactions) {
    * @throws TransactionDecodingException if one of its transactions is
    */
   public static Block decode(byte[] raw) {
-    RlpList f = Rlp.decodeList(raw, "block").expectSize("block", 2);
+    RlpList f = Rlp.decodeList(raw, "block").expectSize("block", 4);
     BlockHeader header = BlockHeader.fromRlp(f.get(0));
     RlpList txItems = f.get(1).asList("transactions");
     List<Transaction> transactions = new ArrayList<>(txItems.size());
     txItems.items().forEach(item -> transactions.add(Transaction.fromBlockBodyItem(item)));
-    return new Block(header, transactions);
+    List<SignedVote> votes = new ArrayList<>();
+    f.get(2).asList("votes").items().forEach(item -> votes.add(SignedVote.fromRlp(item)));
+    List<SlashingEvidence> evidence = new ArrayList<>();
+    f.get(3).asList("evidence").items().forEach(item -> evidence.add(SlashingEvidence.fromRlp(item)));
+    return new Block(header, transactions, votes, evidence);
   }
 }

@@ -11,14 +11,14 @@ import io.luxtensor.rlp.RlpList;
 import io.luxtensor.rlp.RlpString;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * LuxTensor's block header. Ethereum's execution fields (roots, bloom, gas, base fee) keep their meaning so RPC
  * presents blocks in Ethereum's shape; consensus adds the slot, the proposer, the RANDAO mix with the proposer's
- * VRF proof, the finality checkpoints the proposer saw, and the proposer's signature over {@link #signingHash()}.
+ * VRF proof, the finality checkpoints the proposer saw, the root of the votes and slashing evidence the block
+ * carries ({@link Block#consensusRoot}), and the proposer's signature over {@link #signingHash()}.
  *
  * <p>{@link #hash()} covers every field including the signature; {@code signature} is null while unsigned.
  */
@@ -40,6 +40,7 @@ public record BlockHeader(
     Bytes vrfProof,
     Checkpoint justified,
     Checkpoint finalized,
+    Hash consensusRoot,
     Signature signature) {
 
   /** Ethereum's bound on extra data. */
@@ -47,7 +48,7 @@ public record BlockHeader(
   /** An ECVRF-P256-SHA256-TAI proof is 81 bytes; the genesis header has none. */
   public static final int VRF_PROOF_MAX = 81;
 
-  private static final int FIELDS_UNSIGNED = 17;
+  private static final int FIELDS_UNSIGNED = 18;
 
   public BlockHeader {
     Objects.requireNonNull(parentHash, "parentHash");
@@ -62,6 +63,7 @@ public record BlockHeader(
     Objects.requireNonNull(vrfProof, "vrfProof");
     Objects.requireNonNull(justified, "justified");
     Objects.requireNonNull(finalized, "finalized");
+    Objects.requireNonNull(consensusRoot, "consensusRoot");
     if (extraData.length() > EXTRA_DATA_MAX) {
       throw new IllegalArgumentException("extraData is at most 32 bytes, got " + extraData.length());
     }
@@ -83,7 +85,7 @@ public record BlockHeader(
   public BlockHeader withSignature(Signature newSignature) {
     return new BlockHeader(parentHash, number, slot, timestamp, proposer, stateRoot, transactionsRoot, receiptsRoot,
         logsBloom, gasLimit, gasUsed, baseFeePerGas, extraData, randaoMix, vrfProof, justified, finalized,
-        newSignature);
+        consensusRoot, newSignature);
   }
 
   public BlockHeader sign(PrivateKey key) {
@@ -120,20 +122,8 @@ public record BlockHeader(
   /** @throws RlpDecodingException naming the malformed field */
   public static BlockHeader fromRlp(RlpItem item) {
     RlpList f = item.asList("header").expectSize("header", FIELDS_UNSIGNED + 1);
-    byte[] signatureBytes = f.get(17).asString("signature").bytes();
-    Signature signature = switch (signatureBytes.length) {
-      case 0 -> null;
-      case 65 -> {
-        if (signatureBytes[64] > 1 || signatureBytes[64] < 0) {
-          throw new RlpDecodingException("signature: recovery id must be 0 or 1");
-        }
-        yield new Signature(
-            new BigInteger(1, Arrays.copyOfRange(signatureBytes, 0, 32)),
-            new BigInteger(1, Arrays.copyOfRange(signatureBytes, 32, 64)),
-            signatureBytes[64]);
-      }
-      default -> throw new RlpDecodingException("signature: expected 0 or 65 bytes, found " + signatureBytes.length);
-    };
+    byte[] signatureBytes = f.get(18).asString("signature").bytes();
+    Signature signature = signatureBytes.length == 0 ? null : Signatures.fromBytes(signatureBytes, "signature");
     byte[] extraData = f.get(12).asString("extraData").bytes();
     if (extraData.length > EXTRA_DATA_MAX) {
       throw new RlpDecodingException("extraData: at most 32 bytes, found " + extraData.length);
@@ -160,6 +150,7 @@ public record BlockHeader(
         Bytes.of(vrfProof),
         Checkpoint.fromRlp(f.get(15), "justified"),
         Checkpoint.fromRlp(f.get(16), "finalized"),
+        hash(f.get(17), "consensusRoot"),
         signature);
   }
 
@@ -182,6 +173,7 @@ public record BlockHeader(
     fields.add(RlpString.of(vrfProof.toArray()));
     fields.add(justified.toRlp());
     fields.add(finalized.toRlp());
+    fields.add(RlpString.of(consensusRoot.toBytes()));
     return fields;
   }
 

@@ -102,6 +102,7 @@ class BlockProductionAndImportTest {
     assertRejected(BlockInvalidReason.SLOT_IN_FUTURE, block, h -> with(with(h, 2, 1_000L), 3, spec.parameters()
         .timestampOf(1_000)), proposerKey);
     assertRejected(BlockInvalidReason.UNKNOWN_PARENT, block, h -> with(h, 0, data.hash()), proposerKey);
+    assertRejected(BlockInvalidReason.WRONG_CONSENSUS_ROOT, block, h -> with(h, 17, data.hash()), proposerKey);
   }
 
   private void assertRejected(BlockInvalidReason reason, ProducedBlock block, UnaryOperator<BlockHeader> tamper,
@@ -118,12 +119,13 @@ class BlockProductionAndImportTest {
   private static BlockHeader with(BlockHeader h, int index, Object value) {
     List<Object> f = new ArrayList<>(List.of(h.parentHash(), h.number(), h.slot(), h.timestamp(), h.proposer(),
         h.stateRoot(), h.transactionsRoot(), h.receiptsRoot(), h.logsBloom(), h.gasLimit(), h.gasUsed(),
-        h.baseFeePerGas(), h.extraData(), h.randaoMix(), h.vrfProof(), h.justified(), h.finalized()));
+        h.baseFeePerGas(), h.extraData(), h.randaoMix(), h.vrfProof(), h.justified(), h.finalized(),
+        h.consensusRoot()));
     f.set(index, value);
     return new BlockHeader((Hash) f.get(0), (Long) f.get(1), (Long) f.get(2), (Long) f.get(3), (Address) f.get(4),
         (Hash) f.get(5), (Hash) f.get(6), (Hash) f.get(7), (Bloom) f.get(8), (Long) f.get(9),
         (Long) f.get(10), (BigInteger) f.get(11), (Bytes) f.get(12), (Hash) f.get(13), (Bytes) f.get(14),
-        (Checkpoint) f.get(15), (Checkpoint) f.get(16), null);
+        (Checkpoint) f.get(15), (Checkpoint) f.get(16), (Hash) f.get(17), null);
   }
 
   private List<Transaction> sampleTransactions() {
@@ -177,7 +179,8 @@ class BlockProductionAndImportTest {
       Checkpoint genesisCheckpoint = new Checkpoint(0, genesis.block().hash());
       ProducedBlock block = new BlockProducer(spec.parameters(), validator, executor).produce(head, slot, state,
           FinalityState.atGenesis(genesisCheckpoint),
-          CandidateTransactions.of(txs.stream().map(RecoveredTransaction::recover).toList()), nodes);
+          CandidateTransactions.of(txs.stream().map(RecoveredTransaction::recover).toList()), List.of(), List.of(),
+          nodes);
       advance(block.block().header());
       return block;
     }

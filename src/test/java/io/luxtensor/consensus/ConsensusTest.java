@@ -12,6 +12,8 @@ import io.luxtensor.testing.TestData;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Checkpoint;
 import io.luxtensor.types.Hash;
+import io.luxtensor.types.SignedVote;
+import io.luxtensor.types.Vote;
 import io.luxtensor.types.Wei;
 import java.math.BigInteger;
 import java.util.ArrayList;

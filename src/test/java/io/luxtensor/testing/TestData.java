@@ -77,7 +77,7 @@ public final class TestData {
         Address.of(proposerKey.publicKey()), hash(), hash(), hash(), Bloom.of(List.of(log())), 30_000_000,
         random.nextInt(30_000_000), BigInteger.valueOf(1_000_000_000L + random.nextInt(1000)),
         Bytes.of(bytes(random.nextInt(BlockHeader.EXTRA_DATA_MAX + 1))), hash(), Bytes.of(bytes(81)),
-        new Checkpoint(number - 1, hash()), new Checkpoint(number - 2, hash()), null)
+        new Checkpoint(number - 1, hash()), new Checkpoint(number - 2, hash()), hash(), null)
         .sign(proposerKey);
   }
 }

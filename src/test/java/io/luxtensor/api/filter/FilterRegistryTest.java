@@ -243,7 +243,7 @@ class FilterRegistryTest {
     BlockHeader header = new BlockHeader(data.hash(), number, number, 1_700_000_000L + number, data.address(),
         data.hash(), data.hash(), data.hash(), Bloom.of(all), 30_000_000, 21_000L * transactions.size(),
         BigInteger.ONE, Bytes.EMPTY, data.hash(), Bytes.EMPTY, Checkpoint.GENESIS_UNSET, Checkpoint.GENESIS_UNSET,
-        null);
+        data.hash(), null);
     return new BlockWithReceipts(new StoredBlock(new Block(header, transactions), senders), receipts);
   }
 }

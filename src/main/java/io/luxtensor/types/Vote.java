@@ -1,14 +1,12 @@
-package io.luxtensor.consensus;
+package io.luxtensor.types;
 
 import io.luxtensor.crypto.Keccak256;
 import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.crypto.Secp256k1;
 import io.luxtensor.rlp.Rlp;
+import io.luxtensor.rlp.RlpItem;
 import io.luxtensor.rlp.RlpList;
 import io.luxtensor.rlp.RlpString;
-import io.luxtensor.types.Address;
-import io.luxtensor.types.Checkpoint;
-import io.luxtensor.types.Hash;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -34,6 +32,18 @@ public record Vote(long slot, Hash head, Checkpoint source, Checkpoint target) {
   public byte[] signingHash(long chainId) {
     return Keccak256.hash(Rlp.encode(RlpList.of(RlpString.of(DOMAIN), RlpString.of(chainId), RlpString.of(slot),
         RlpString.of(head.toBytes()), source.toRlp(), target.toRlp())));
+  }
+
+  public RlpList toRlp() {
+    return RlpList.of(RlpString.of(slot), RlpString.of(head.toBytes()), source.toRlp(), target.toRlp());
+  }
+
+  /** @throws io.luxtensor.rlp.RlpDecodingException naming the malformed field */
+  public static Vote fromRlp(RlpItem item) {
+    RlpList f = item.asList("vote").expectSize("vote", 4);
+    return new Vote(f.get(0).asString("vote.slot").asLong("vote.slot"),
+        Hash.wrap(f.get(1).asString("vote.head").asBytes("vote.head", Hash.LENGTH)),
+        Checkpoint.fromRlp(f.get(2), "vote.source"), Checkpoint.fromRlp(f.get(3), "vote.target"));
   }
 
   public SignedVote sign(long chainId, PrivateKey key) {
