@@ -133,6 +133,33 @@ OWN = {
         "x-luxtensor": True,
         "x-luxtensor-dev-only": True,
     },
+    "lux_getValidators": {
+        "name": "lux_getValidators",
+        "summary": "Returns the active validators in address order (address, stake in wei, compressed ECVRF-P256 "
+                   "public key) and their total stake: the genesis validators until validator rotation lands.",
+        "params": [],
+        "result": {"name": "Validator set", "schema": {
+            "type": "object",
+            "required": ["validators", "totalStake"],
+            "additionalProperties": False,
+            "properties": {
+                "validators": {"type": "array", "minItems": 1, "items": {
+                    "type": "object",
+                    "required": ["address", "stake", "vrfPublicKey"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "address": {"title": "hex encoded address", "type": "string",
+                                    "pattern": "^0x[0-9a-f]{40}$"},
+                        "stake": QUANTITY,
+                        "vrfPublicKey": {"title": "33 byte compressed P-256 point", "type": "string",
+                                         "pattern": "^0x0[23][0-9a-f]{64}$"},
+                    },
+                }},
+                "totalStake": QUANTITY,
+            },
+        }},
+        "x-luxtensor": True,
+    },
     "rpc.discover": {
         "name": "rpc.discover",
         "summary": "Returns this OpenRPC document.",

@@ -9,8 +9,11 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
-    boolean verbose = parseResult.hasMatchedOption("--verbose")
-        || parseResult.subcommands().stream().anyMatch(sub -> sub.hasMatchedOption("--verbose"));
+    boolean verbose = false;
+    // --verbose may follow any command of the chain, however nested (luxtensor query head --verbose).
+    for (ParseResult matched = parseResult; matched != null; matched = matched.subcommand()) {
+      verbose |= matched.hasMatchedOption("--verbose");
+    }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (e instanceof NodeClient.RpcError rpc) {
       message = "the node refused: " + message + " (JSON-RPC error " + rpc.code() + ")";

@@ -1,7 +1,8 @@
 package io.luxtensor.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
+import picocli.CommandLine;
 
 /**
  * Output for people: aligned tables, and colour only when writing to a terminal (never into a pipe or a file, and
@@ -13,21 +14,33 @@ final class Terminal {
   private static final String GREEN = "\u001b[32m";
   private static final String RED = "\u001b[31m";
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean colour;
 
-  Terminal(PrintStream out, boolean colour) {
+  Terminal(PrintWriter out, boolean colour) {
     this.out = out;
     this.colour = colour;
   }
 
   /** Standard output, coloured when it is a terminal. */
   static Terminal standard() {
-    return new Terminal(System.out, System.console() != null && System.getenv("NO_COLOR") == null
-        && !"dumb".equals(System.getenv("TERM")));
+    return new Terminal(new PrintWriter(System.out, true), colourWanted(CommandLine.Help.Ansi.AUTO));
   }
 
-  PrintStream out() {
+  /** The command line's output (which tests capture with {@code setOut}), coloured when it is a terminal. */
+  static Terminal of(CommandLine commandLine) {
+    return new Terminal(commandLine.getOut(), colourWanted(commandLine.getColorScheme().ansi()));
+  }
+
+  /**
+   * Picocli's decision, the one its help and error text follow: NO_COLOR, CLICOLOR and a terminal (picocli asks
+   * Console.isTerminal() where Java 22+ gives a System.console() even in a pipe).
+   */
+  private static boolean colourWanted(CommandLine.Help.Ansi ansi) {
+    return ansi.enabled() && !"dumb".equals(System.getenv("TERM"));
+  }
+
+  PrintWriter out() {
     return out;
   }
 

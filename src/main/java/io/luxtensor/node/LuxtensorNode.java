@@ -141,7 +141,8 @@ public final class LuxtensorNode implements AutoCloseable {
           new NodeQueries(genesis.parameters().chainId(), database, chain), chain,
           new StateCallSimulator(genesis.parameters(), database.trieNodes(), processor),
           new StatelessTransactionValidator(genesis.parameters().chainId(), options.allowUnprotectedTransactions()),
-          genesis.parameters().minBaseFeePerGas(), options.version(), filters, options.api().rpcLimits());
+          genesis.parameters().minBaseFeePerGas(), options.version(), filters, options.api().rpcLimits(),
+          validators);
       final List<JsonRpcMethod> methods = options.devAccounts().isEmpty() ? JsonRpcMethods.create(context)
           : DevJsonRpcMethods.overlay(JsonRpcMethods.create(context), DevJsonRpcMethods.create(context,
               new DevKeys(options.devAccounts()), new NodeDevControls(chain, clockMillis)));

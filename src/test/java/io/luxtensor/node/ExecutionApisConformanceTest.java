@@ -120,8 +120,8 @@ class ExecutionApisConformanceTest {
       check(node, "eth_getStorageAt", "[\"" + CHAIN_INFO + "\",\"0x0\",\"latest\"]");
       check(node, "eth_getTransactionCount", "[\"" + alice + "\",\"pending\"]");
       for (String method : List.of("eth_accounts", "eth_blockNumber", "eth_chainId", "eth_gasPrice",
-          "eth_maxPriorityFeePerGas", "eth_syncing", "net_listening", "net_peerCount", "net_version",
-          "web3_clientVersion", "rpc.discover")) {
+          "eth_maxPriorityFeePerGas", "eth_syncing", "lux_getValidators", "net_listening", "net_peerCount",
+          "net_version", "web3_clientVersion", "rpc.discover")) {
         check(node, method, "[]");
       }
       check(node, "web3_sha3", "[\"0x68656c6c6f\"]");
@@ -142,6 +142,8 @@ class ExecutionApisConformanceTest {
     ObjectNode status = JSON.createObjectNode().put("pending", "0x1");
     assertFalse(violations("txpool_status", status).isEmpty(), "queued missing");
     assertFalse(violations("eth_getProof", JSON.createObjectNode()).isEmpty());
+    assertFalse(violations("lux_getValidators", JSON.createObjectNode().put("totalStake", "0x1")).isEmpty(),
+        "validators missing");
   }
 
   /**

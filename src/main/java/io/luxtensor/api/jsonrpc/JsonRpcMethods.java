@@ -39,6 +39,7 @@ import io.luxtensor.api.jsonrpc.eth.EthSendRawTransaction;
 import io.luxtensor.api.jsonrpc.eth.EthSyncing;
 import io.luxtensor.api.jsonrpc.eth.EthUninstallFilter;
 import io.luxtensor.api.jsonrpc.eth.GasPriceOracle;
+import io.luxtensor.api.jsonrpc.lux.LuxGetValidators;
 import io.luxtensor.api.jsonrpc.net.NetListening;
 import io.luxtensor.api.jsonrpc.net.NetPeerCount;
 import io.luxtensor.api.jsonrpc.net.NetVersion;
@@ -48,6 +49,7 @@ import io.luxtensor.api.jsonrpc.txpool.TxPoolInspect;
 import io.luxtensor.api.jsonrpc.txpool.TxPoolStatus;
 import io.luxtensor.api.jsonrpc.web3.Web3ClientVersion;
 import io.luxtensor.api.jsonrpc.web3.Web3Sha3;
+import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.execution.StatelessTransactionValidator;
 import java.math.BigInteger;
 import java.util.List;
@@ -66,10 +68,11 @@ public final class JsonRpcMethods {
    * @param version the node's version
    * @param filters the installed filters (eth_newFilter and the rest)
    * @param limits log query and filter limits
+   * @param validators the active validators (lux_getValidators)
    */
   public record Context(BlockchainQueries chain, PendingTransactions pool, CallSimulator simulator,
       StatelessTransactionValidator validator, BigInteger minBaseFee, String version, FilterManager filters,
-      JsonRpcLimits limits) {}
+      JsonRpcLimits limits, ValidatorSet validators) {}
 
   private JsonRpcMethods() {}
 
@@ -110,6 +113,7 @@ public final class JsonRpcMethods {
         new EthSendRawTransaction(c.validator(), c.pool()),
         new EthSyncing(),
         new EthUninstallFilter(c.filters()),
+        new LuxGetValidators(c.validators()),
         new NetListening(),
         new NetPeerCount(),
         new NetVersion(c.chain()),
