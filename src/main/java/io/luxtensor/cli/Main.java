@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = "LuxTensor: a proof-of-stake Layer-1 node for the ModernTensor AI network.",
     subcommands = {DevCommand.class, InitCommand.class, StartCommand.class, DecodeTransactionCommand.class,
-        QueryCommand.class, BenchCommand.class, VersionCommand.class},
+        QueryCommand.class, WalletCommand.class, BenchCommand.class, VersionCommand.class},
     footer = {"", "Run 'luxtensor COMMAND --help' for a command's options and examples."})
 public final class Main implements Runnable {
 

@@ -9,11 +9,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
-    boolean verbose = false;
-    // --verbose may follow any command of the chain, however nested (luxtensor query head --verbose).
-    for (ParseResult matched = parseResult; matched != null; matched = matched.subcommand()) {
-      verbose |= matched.hasMatchedOption("--verbose");
-    }
+    boolean verbose = verbose(parseResult);
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (e instanceof NodeClient.RpcError rpc) {
       message = "the node refused: " + message + " (JSON-RPC error " + rpc.code() + ")";
@@ -23,5 +19,11 @@ final class OneLineErrors implements IExecutionExceptionHandler {
       e.printStackTrace(command.getErr());
     }
     return e instanceof CliException cli ? cli.exitCode() : ExitCodes.FAILED;
+  }
+
+  /** {@code --verbose} given at any level: {@code luxtensor wallet export --verbose} is two subcommands deep. */
+  private static boolean verbose(ParseResult parseResult) {
+    return parseResult.hasMatchedOption("--verbose")
+        || parseResult.subcommands().stream().anyMatch(OneLineErrors::verbose);
   }
 }
