@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Measure a running node under load.",
     subcommands = {BenchRpcCommand.class},
-    footer = {"", "Run 'luxtensor bench COMMAND --help' for a benchmark's options."})
+    footer = {"", "Example:", "  luxtensor bench rpc --rate 2000 --duration 30", "",
+        "Run 'luxtensor bench COMMAND --help' for a benchmark's options."})
 final class BenchCommand implements Runnable {
 
   @CommandLine.Spec

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
             + "(no coordinated omission)."},
     footer = {"", "Examples:",
         "  luxtensor bench rpc --rate 2000 --duration 30",
-        "  luxtensor bench rpc --rpc http://127.0.0.1:8545 --methods eth_call --rate 500 --json"})
+        "  luxtensor bench rpc --rpc http://127.0.0.1:8545 --methods eth_call \\", "      --rate 500 --json"})
 final class BenchRpcCommand implements Callable<Integer> {
   /** The pacing thread sends one request per 10 µs at most; beyond, the generator would be measured, not the node. */
   static final int RATE_PER_SECOND_MAX = 100_000;

@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
 /** {@code luxtensor decode-tx RAW}: a signed transaction's fields, hash and sender, as JSON. */
 @Command(
     name = "decode-tx",
+    mixinStandardHelpOptions = true,
     description = "Decode a signed raw transaction (legacy, EIP-2930 or EIP-1559) and print its fields as JSON.",
     footer = {"", "Example:", "  luxtensor decode-tx 0x02f8..."})
 final class DecodeTransactionCommand implements Runnable {

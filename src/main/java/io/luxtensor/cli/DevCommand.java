@@ -22,11 +22,13 @@ import picocli.CommandLine.Option;
     description = {"Run a development chain: one validator, prefunded Hardhat/anvil accounts, JSON-RPC on "
         + "127.0.0.1:8545. In memory unless --datadir is given."},
     footer = {"", "Examples:",
-        "  luxtensor dev                       # instant blocks, chain id 31337",
-        "  luxtensor dev --block-time 1000     # a block every second, empty ones included",
-        "  luxtensor dev --port 0              # any free port (printed)",
-        "  luxtensor dev --datadir ./devdata   # keep the chain between runs (RocksDB)",
-        "  luxtensor dev --rpc-cors-origins http://localhost:3000   # let a local dApp call it from the browser"})
+        "  luxtensor dev                      # instant blocks, chain id 31337",
+        "  luxtensor dev --block-time 1000    # a block every second, empty ones too",
+        "  luxtensor dev --port 0             # any free port (printed)",
+        "  luxtensor dev --datadir ./devdata  # keep the chain between runs",
+        "",
+        "  # let a dApp served on localhost:3000 call the node from the browser:",
+        "  luxtensor dev --rpc-cors-origins http://localhost:3000"})
 final class DevCommand implements Runnable {
 
   @Option(names = "--chain-id", defaultValue = "31337", description = "Chain id (default: ${DEFAULT-VALUE}).")

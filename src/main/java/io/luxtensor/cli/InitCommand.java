@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code luxtensor init}: writes a genesis into a new data directory. */
 @Command(
     name = "init",
+    mixinStandardHelpOptions = true,
     description = "Initialize a data directory with a genesis file (docs/genesis.md).",
     footer = {"", "Example:", "  luxtensor init --genesis config/genesis-dev.json --datadir data"})
 final class InitCommand implements Runnable {

@@ -12,7 +12,12 @@ import picocli.CommandLine.Option;
     description = "LuxTensor: a proof-of-stake Layer-1 node for the ModernTensor AI network.",
     subcommands = {DevCommand.class, InitCommand.class, StartCommand.class, DecodeTransactionCommand.class,
         QueryCommand.class, WalletCommand.class, BenchCommand.class, VersionCommand.class},
-    footer = {"", "Run 'luxtensor COMMAND --help' for a command's options and examples."})
+    footer = {"", "Examples:",
+        "  luxtensor dev                      # a dev chain on http://127.0.0.1:8545",
+        "  luxtensor query head               # what the node at --rpc has finalized",
+        "  luxtensor wallet send --from alice --to 0x7099...79C8 --value 1.5",
+        "",
+        "Run 'luxtensor COMMAND --help' for a command's options and examples."})
 public final class Main implements Runnable {
 
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
@@ -36,6 +41,13 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(new OneLineErrors());
     cli.setUsageHelpAutoWidth(true);
+    withVersion(cli);
     return cli;
+  }
+
+  /** {@code --version} answers the same on every command: picocli gives subcommands no version of their own. */
+  private static void withVersion(CommandLine command) {
+    command.getCommandSpec().versionProvider(new VersionProvider());
+    command.getSubcommands().values().forEach(Main::withVersion);
   }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code luxtensor start}: runs a persistent node from a configuration file. */
 @Command(
     name = "start",
+    mixinStandardHelpOptions = true,
     description = "Run a persistent node from a configuration file (docs/configuration.md).",
     footer = {"", "Example:", "  luxtensor start --config config.json"})
 final class StartCommand implements Runnable {

@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
         "  # type the key, unseen:",
         "  luxtensor wallet import --private-key-file - --name alice",
         "  luxtensor wallet import --mnemonic-file phrase.txt --index 1 --name bob",
-        "  luxtensor wallet import --keystore-file ~/.ethereum/keystore/UTC--... --name carol",
+        "  luxtensor wallet import --keystore-file ~/.ethereum/keystore/UTC--... \\", "      --name carol",
         "  # in a script, the key piped in:",
         "  pass show ci-key | luxtensor wallet import --private-key-file - \\",
         "      --password-file ci-password.txt"})
