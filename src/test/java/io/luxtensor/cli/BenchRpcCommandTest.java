@@ -58,6 +58,17 @@ class BenchRpcCommandTest {
   }
 
   @Test
+  void aLongRunShowsItIsAliveOnStderrAndKeepsStdoutForTheResult() {
+    try (LuxtensorNode node = TestNodes.devNode()) {
+      Run run = run("bench", "rpc", "--rpc", "http://127.0.0.1:" + node.rpcPort(), "--rate", "20", "--duration",
+          "6", "--warmup", "0", "--methods", "eth_blockNumber", "--json");
+      assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+      assertTrue(run.err().contains("bench rpc: 0 s warm-up + 6 s measured (5 s)"), run.err());
+      assertTrue(run.out().strip().startsWith("{"), "stdout is the JSON alone: " + run.out());
+    }
+  }
+
+  @Test
   void anUnreachableNodeIsReportedAsErrors() {
     Run run = run("bench", "rpc", "--rpc", "http://127.0.0.1:1", "--rate", "20", "--duration", "1", "--warmup", "0",
         "--json");
