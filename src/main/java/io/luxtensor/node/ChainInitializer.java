@@ -38,6 +38,12 @@ public final class ChainInitializer {
         throw new ConfigException("the database holds another chain (genesis " + storedHash + "), not the one of this "
             + "genesis file (" + expected + "): use another datadir");
       }
+      // The block hash does not commit to the chain's rules: a genesis file that changes only the chain id or the
+      // slot length has the same hash, and would otherwise be reported as initialized while the old rules stay.
+      if (!stored.parameters().equals(genesis.parameters())) {
+        throw new ConfigException("the database holds chain " + stored.parameters().chainId() + " with other rules "
+            + "(" + stored.parameters() + ") than this genesis file (" + genesis.parameters() + "): use another datadir");
+      }
     } else if (stored.parameters().chainId() != genesis.parameters().chainId()) {
       throw new ConfigException("the database holds chain " + stored.parameters().chainId() + ", not chain "
           + genesis.parameters().chainId() + ": use another datadir or the same --chain-id");
