@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         "Secrets are never flag values: passwords are asked without echo or read with --password-file FILE, keys "
             + "and mnemonics are read from files ('-': typed without echo, or piped)."},
     subcommands = {WalletNewCommand.class, WalletImportCommand.class, WalletListCommand.class,
-        WalletExportCommand.class, WalletBalanceCommand.class, WalletSendCommand.class},
+        WalletExportCommand.class, WalletBalanceCommand.class, WalletSendCommand.class,
+        WalletValidatorInfoCommand.class},
     footer = {"", "Examples:",
         "  luxtensor wallet new --name alice",
         "  luxtensor wallet import --mnemonic-file - --index 1 --name bob",

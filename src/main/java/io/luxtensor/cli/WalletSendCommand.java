@@ -89,7 +89,7 @@ final class WalletSendCommand implements Runnable {
     if (timeoutSeconds < 1 || timeoutSeconds > TIMEOUT_SECONDS_MAX) {
       throw CliException.usage("--timeout must be in [1, " + TIMEOUT_SECONDS_MAX + "] seconds, got " + timeoutSeconds);
     }
-    Wei amount = parseValue();
+    Wei amount = LuxArgument.parse("--value", value);
     WalletDirectory directory = keystore.directory();
     WalletKey sender = directory.find(from);
     Address recipient = AccountArgument.resolve(to, "--to", directory);
@@ -146,15 +146,6 @@ final class WalletSendCommand implements Runnable {
           + signed.hash().toHex());
     }
     return signed;
-  }
-
-  private Wei parseValue() {
-    try {
-      return Wei.ofLux(value);
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw CliException.usage("--value: " + (e.getMessage().startsWith("wei amount out of range")
-          ? "must be a positive amount of LUX below 2^256 wei" : e.getMessage()));
-    }
   }
 
   private static ObjectNode describe(WalletKey sender, Transaction tx) {
