@@ -34,7 +34,7 @@ final class PasswordOptions {
       password = firstLine(SecretSource.read(passwordFile, "--password-file", "Password for the new key: ", console));
     }
     if (password.isEmpty()) {
-      throw new CliException(ExitCodes.FAILED, "the password is empty: a keystore file is only as safe as it");
+      throw new CliException(ExitCodes.FAILED, "the password is empty: a keystore file is only as safe as its password");
     }
     return password;
   }
