@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The project's documents, read from the working tree the tests run in. */
 final class Docs {
@@ -12,6 +14,16 @@ final class Docs {
   static String read(String relativePath) {
     try {
       return Files.readString(Path.of(relativePath));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every Markdown document under docs/ (not in its subfolders), as paths relative to the repository, sorted. */
+  static List<String> markdownFiles() {
+    try (Stream<Path> files = Files.list(Path.of("docs"))) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".md")).map(f -> "docs/" + f.getFileName())
+          .sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
