@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxtensor.node.LuxtensorNode;
 import io.luxtensor.testing.TestNodes;
+import io.luxtensor.testing.TextMessages;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -74,20 +74,7 @@ class ApiFuzzTest {
   void webSocketAnswersGarbageWithErrorsAndKeepsServing() throws Exception {
     BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + node.rpcPort()),
-        new WebSocket.Listener() {
-          private final StringBuilder partial = new StringBuilder();
-
-          @Override
-          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-              messages.add(partial.toString());
-              partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-          }
-        }).get(10, TimeUnit.SECONDS);
+        new TextMessages(messages)).get(10, TimeUnit.SECONDS);
     int expectedReplies = 0;
     for (int i = 0; i < 200; i++) {
       String text = new String(garbage(), StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxtensor.bytes.Hex;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.node.LuxtensorNode;
+import io.luxtensor.testing.Receipts;
 import io.luxtensor.testing.TestNodes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -16,8 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +38,6 @@ class WalletSendTest {
   private static final String RECIPIENT = "0x000000000000000000000000000000000000bEEF";
   private static final BigInteger ONE_AND_A_HALF_LUX = new BigInteger("1500000000000000000");
   private static final Duration RECEIPT_DEADLINE = Duration.ofSeconds(20);
-  /** Back-off between receipt polls after --no-wait; the deadline, not this, bounds the wait. */
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
 
   @TempDir
   Path directory;
@@ -222,14 +219,6 @@ class WalletSendTest {
   }
 
   private TransactionReceipt receipt(String hash) throws Exception {
-    long deadline = System.nanoTime() + RECEIPT_DEADLINE.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<TransactionReceipt> receipt = web3.ethGetTransactionReceipt(hash).send().getTransactionReceipt();
-      if (receipt.isPresent()) {
-        return receipt.get();
-      }
-      LockSupport.parkNanos(POLL_INTERVAL.toNanos());
-    }
-    throw new AssertionError("no receipt for " + hash + " within " + RECEIPT_DEADLINE);
+    return Receipts.await(web3, hash, RECEIPT_DEADLINE);
   }
 }

@@ -13,6 +13,7 @@ import io.luxtensor.node.LuxtensorNode;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.testing.DevNodeClient;
 import io.luxtensor.testing.TestNodes;
+import io.luxtensor.testing.TextMessages;
 import io.luxtensor.txpool.TxPoolConfig;
 import java.math.BigInteger;
 import java.net.URI;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -133,7 +133,7 @@ class GettingStartedTest {
     BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     HttpClient http = HttpClient.newHttpClient();
     WebSocket socket = http.newWebSocketBuilder()
-        .buildAsync(URI.create("ws://127.0.0.1:" + node.rpcPort()), new Collecting(messages))
+        .buildAsync(URI.create("ws://127.0.0.1:" + node.rpcPort()), new TextMessages(messages))
         .get(NOTIFICATION_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     try {
       socket.sendText(Docs.read("docs/examples/websocket/new-heads.json").strip(), true);
@@ -251,23 +251,5 @@ class GettingStartedTest {
       throw new AssertionError("no message within " + NOTIFICATION_DEADLINE);
     }
     return JSON.readTree(message);
-  }
-
-  /** Queues each whole text message. */
-  private record Collecting(BlockingQueue<String> messages, StringBuilder partial) implements WebSocket.Listener {
-    Collecting(BlockingQueue<String> messages) {
-      this(messages, new StringBuilder());
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        messages.add(partial.toString());
-        partial.setLength(0);
-      }
-      socket.request(1);
-      return null;
-    }
   }
 }

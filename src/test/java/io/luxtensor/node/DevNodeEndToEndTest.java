@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.chain.DevChain;
+import io.luxtensor.testing.Receipts;
 import io.luxtensor.testing.TestNodes;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.AccessListObject;
@@ -33,8 +32,6 @@ import org.web3j.utils.Numeric;
 class DevNodeEndToEndTest {
   private static final BigInteger GWEI = BigInteger.valueOf(1_000_000_000L);
   private static final Duration RECEIPT_DEADLINE = Duration.ofSeconds(20);
-  /** Back-off between receipt polls, as wallets poll; the deadline, not this, bounds the wait. */
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
 
   private final LuxtensorNode node = TestNodes.devNode();
   private final Web3j web3 = Web3j.build(new HttpService("http://127.0.0.1:" + node.rpcPort()));
@@ -117,15 +114,7 @@ class DevNodeEndToEndTest {
   }
 
   private TransactionReceipt receipt(String hash) throws Exception {
-    long deadline = System.nanoTime() + RECEIPT_DEADLINE.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<TransactionReceipt> receipt = web3.ethGetTransactionReceipt(hash).send().getTransactionReceipt();
-      if (receipt.isPresent()) {
-        return receipt.get();
-      }
-      LockSupport.parkNanos(POLL_INTERVAL.toNanos());
-    }
-    throw new AssertionError("no receipt for " + hash + " within " + RECEIPT_DEADLINE);
+    return Receipts.await(web3, hash, RECEIPT_DEADLINE);
   }
 
   private BigInteger balance(String address) throws Exception {

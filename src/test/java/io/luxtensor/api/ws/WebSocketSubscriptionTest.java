@@ -17,6 +17,7 @@ import io.luxtensor.node.ChainService;
 import io.luxtensor.node.LuxtensorNode;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.testing.TestNodes;
+import io.luxtensor.testing.TextMessages;
 import io.luxtensor.txpool.TxPoolConfig;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.DynamicFeeTransaction;
@@ -36,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -209,20 +209,7 @@ class WebSocketSubscriptionTest {
     static RawClient connect(int port) throws Exception {
       BlockingQueue<String> messages = new LinkedBlockingQueue<>();
       WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-          .buildAsync(URI.create("ws://127.0.0.1:" + port), new WebSocket.Listener() {
-            private final StringBuilder partial = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-              partial.append(data);
-              if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-              }
-              ws.request(1);
-              return null;
-            }
-          }).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+          .buildAsync(URI.create("ws://127.0.0.1:" + port), new TextMessages(messages)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
       return new RawClient(socket, messages);
     }
 
