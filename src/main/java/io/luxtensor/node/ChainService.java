@@ -7,6 +7,7 @@ import io.luxtensor.chain.ProducedBlock;
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.consensus.FinalityState;
 import io.luxtensor.consensus.FinalityTracker;
+import io.luxtensor.consensus.SlashingProtection;
 import io.luxtensor.types.SignedVote;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.consensus.ValidatorSet;
@@ -93,6 +94,8 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   private boolean sealQueued;
   /** This validator's vote for the head, carried in the next block so the chain itself records justification. */
   private List<SignedVote> votesToInclude = List.of();
+  /** What this node's validator has signed: read once, then kept in step with every seal it commits. */
+  private SlashingProtection signed;
 
   private volatile CanonicalHead published;
   private volatile PoolStatus publishedPoolStatus;
@@ -111,6 +114,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     this.finality = new FinalityTracker(validators, database.finality().orElseThrow(
         () -> new IllegalStateException("database has no finality record")));
     this.pool = new TxPool(poolConfig, poolHead());
+    this.signed = database.slashingProtection(keys.address());
     this.published = canonicalHead();
     this.publishedPoolStatus = pool.status();
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -219,10 +223,11 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       sealQueued = true;
       thread.execute(() -> {
         sealQueued = false;
-        StoredBlock sealed = sealBlock();
-        if (pool.status().pending() > 0 && !sealed.block().transactions().isEmpty()) {
-          queueInstantSeal();
-        }
+        sealRefusable().ifPresent(sealed -> {
+          if (pool.status().pending() > 0 && !sealed.block().transactions().isEmpty()) {
+            queueInstantSeal();
+          }
+        });
       });
     }
   }
@@ -234,7 +239,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     thread.schedule(() -> {
       try {
         if (parameters.slotAt(clockMillis.getAsLong()) > head.slot()) {
-          sealBlock();
+          sealRefusable();
         }
       } finally {
         scheduleNextSlot();
@@ -242,22 +247,41 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     }, delay, TimeUnit.MILLISECONDS);
   }
 
+  /** Seals a block unless slashing protection refuses the signatures, which is logged: the next slot may do. */
+  private Optional<StoredBlock> sealRefusable() {
+    try {
+      return Optional.of(sealBlock());
+    } catch (SigningRefusedException e) {
+      LOG.log(System.Logger.Level.WARNING, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   private StoredBlock sealBlock() {
     long startNanos = System.nanoTime();
     long slot = Math.max(head.slot() + 1, parameters.slotAt(clockMillis.getAsLong()));
+    Checkpoint source = finality.state().justified();
+    Optional<SlashingProtection.Refusal> refusal =
+        signed.checkBlock(slot).or(() -> signed.checkVote(source.slot(), slot));
+    if (refusal.isPresent()) {
+      throw new SigningRefusedException(keys.address(), slot, refusal.get());
+    }
+    SlashingProtection afterSigning = signed.withBlock(slot).withVote(source.slot(), slot);
     BlockCandidates candidates = pool.candidates(nextBaseFee());
     try (WriteBatch batch = database.store().newBatch()) {
       BatchNodeStore nodeSink = new BatchNodeStore(database.store(), batch);
       ProducedBlock produced = producer.produce(head, slot, headState, finality.state(), new PoolCandidates(candidates),
           votesToInclude, List.of(), nodeSink);
       BlockHeader header = produced.block().header();
-      SignedVote vote = new Vote(slot, header.hash(), finality.state().justified(), new Checkpoint(slot, header.hash()))
+      SignedVote vote = new Vote(slot, header.hash(), source, new Checkpoint(slot, header.hash()))
           .sign(parameters.chainId(), keys.signingKey());
       FinalityState newFinality = finality.onVote(vote, header.parentHash());
       List<Address> senders = produced.execution().transactions().stream().map(t -> t.transaction().sender()).toList();
       database.writeHeadBlock(batch, produced, senders);
       database.writeFinality(batch, newFinality);
+      database.writeSlashingProtection(batch, keys.address(), afterSigning);
       batch.commit();
+      signed = afterSigning;
       votesToInclude = List.of(vote);
       head = header;
       pool.onNewHead(poolHead());

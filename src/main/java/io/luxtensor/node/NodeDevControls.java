@@ -1,7 +1,6 @@
 package io.luxtensor.node;
 
 import io.luxtensor.api.DevControls;
-import io.luxtensor.chain.StoredBlock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,13 +19,18 @@ final class NodeDevControls implements DevControls {
   }
 
   @Override
-  public StoredBlock mine() {
+  public Mined mine() {
     try {
-      return chain.seal().get(SEAL_TIMEOUT_SECONDS_MAX, TimeUnit.SECONDS);
+      return new Mined.Sealed(chain.seal().get(SEAL_TIMEOUT_SECONDS_MAX, TimeUnit.SECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sealing", e);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SigningRefusedException refused) {
+        return new Mined.Refused(refused.getMessage());
+      }
+      throw new IllegalStateException("sealing failed", e);
+    } catch (TimeoutException e) {
       throw new IllegalStateException("sealing failed", e);
     }
   }

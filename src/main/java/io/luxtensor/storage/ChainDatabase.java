@@ -6,6 +6,7 @@ import io.luxtensor.chain.ProducedBlock;
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.chain.TransactionLocation;
 import io.luxtensor.consensus.FinalityState;
+import io.luxtensor.consensus.SlashingProtection;
 import io.luxtensor.rlp.Rlp;
 import io.luxtensor.rlp.RlpItem;
 import io.luxtensor.rlp.RlpList;
@@ -42,7 +43,9 @@ import java.util.Optional;
  *       rlp([block hash, index]) for canonical blocks;
  *   <li>TRIE_NODES: node hash → node; ACCOUNTS: address → account RLP and STORAGE_SLOTS: address || slot → value, the
  *       flat state of the head;
- *   <li>CHAIN_METADATA: "genesis", "head", "finality" (justified and finalized checkpoints).
+ *   <li>CHAIN_METADATA: "genesis", "head", "finality" (justified and finalized checkpoints);
+ *   <li>CONSENSUS: "slashingProtection" || validator address → the highest block slot, vote source and vote target
+ *       it signed (three signed 8-byte big-endian numbers, -1 for none).
  * </ul>
  */
 public final class ChainDatabase implements ChainReader {
@@ -50,6 +53,8 @@ public final class ChainDatabase implements ChainReader {
   private static final byte[] GENESIS_SPEC_KEY = key("genesisSpec");
   private static final byte[] HEAD_KEY = key("head");
   private static final byte[] FINALITY_KEY = key("finality");
+  private static final byte[] SLASHING_PROTECTION_PREFIX = key("slashingProtection");
+  private static final int SLASHING_PROTECTION_BYTES = 3 * Long.BYTES;
 
   private final KeyValueStore store;
   private final NodeStore trieNodes;
@@ -178,6 +183,29 @@ public final class ChainDatabase implements ChainReader {
   public void writeFinality(WriteBatch batch, FinalityState finality) {
     batch.put(Column.CHAIN_METADATA, FINALITY_KEY,
         Rlp.encode(RlpList.of(finality.justified().toRlp(), finality.finalized().toRlp())));
+  }
+
+  /** What {@code validator} has signed on this database's chain; nothing if it never signed here. */
+  public SlashingProtection slashingProtection(Address validator) {
+    return store.get(Column.CONSENSUS, slashingProtectionKey(validator)).map(encoded -> {
+      if (encoded.length != SLASHING_PROTECTION_BYTES) {
+        throw new IllegalStateException("slashing protection record of " + validator
+            + " has " + encoded.length + " bytes, not " + SLASHING_PROTECTION_BYTES + ": the database is damaged");
+      }
+      ByteBuffer record = ByteBuffer.wrap(encoded);
+      return new SlashingProtection(record.getLong(), record.getLong(), record.getLong());
+    }).orElse(SlashingProtection.NOTHING_SIGNED);
+  }
+
+  /** Records what {@code validator} has signed, in the batch that commits before the signatures leave the node. */
+  public void writeSlashingProtection(WriteBatch batch, Address validator, SlashingProtection signed) {
+    batch.put(Column.CONSENSUS, slashingProtectionKey(validator), ByteBuffer.allocate(SLASHING_PROTECTION_BYTES)
+        .putLong(signed.lastBlockSlot()).putLong(signed.lastVoteSource()).putLong(signed.lastVoteTarget()).array());
+  }
+
+  private static byte[] slashingProtectionKey(Address validator) {
+    return ByteBuffer.allocate(SLASHING_PROTECTION_PREFIX.length + Address.LENGTH)
+        .put(SLASHING_PROTECTION_PREFIX).put(validator.toBytes()).array();
   }
 
   private static void writeFlatState(WriteBatch batch, StateCommit commit) {

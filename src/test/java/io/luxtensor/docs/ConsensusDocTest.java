@@ -3,6 +3,7 @@ package io.luxtensor.docs;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.chain.BlockInvalidReason;
+import io.luxtensor.consensus.SlashingProtection;
 import org.junit.jupiter.api.Test;
 
 class ConsensusDocTest {
@@ -13,6 +14,16 @@ class ConsensusDocTest {
       assertTrue(
           doc.contains("`" + reason.message() + "`"),
           () -> "docs/consensus.md does not explain " + reason + ": " + reason.message());
+    }
+  }
+
+  @Test
+  void everyRefusalOfSlashingProtectionIsDocumented() {
+    String doc = Docs.read("docs/consensus.md");
+    for (SlashingProtection.Refusal refusal : SlashingProtection.Refusal.values()) {
+      assertTrue(
+          doc.contains("`" + refusal.message() + "`"),
+          () -> "docs/consensus.md does not explain " + refusal + ": " + refusal.message());
     }
   }
 }

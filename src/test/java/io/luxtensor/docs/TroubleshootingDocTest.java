@@ -98,7 +98,9 @@ class TroubleshootingDocTest {
       "missing issued-at (iat) claim",
       "stale token: issued at ",
       "expired token (exp ",
-      "token longer than ");
+      "token longer than ",
+      "slashing protection: validator ",
+      " will not sign slot ");
 
   @Test
   void everyRefusalOfATransactionIsExplained() {

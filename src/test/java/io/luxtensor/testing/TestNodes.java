@@ -36,6 +36,11 @@ public final class TestNodes {
     return start(storage, sealing, LOCAL_API, pool, blockTimeMillis, System::currentTimeMillis);
   }
 
+  /** A dev node on {@code storage} whose blocks take their 1 ms slots from {@code clockMillis}. */
+  public static LuxtensorNode devNode(StorageConfig storage, ChainService.Sealing sealing, LongSupplier clockMillis) {
+    return start(storage, sealing, LOCAL_API, TxPoolConfig.DEFAULT, 0, clockMillis);
+  }
+
   /**
    * A dev node with the given JSON-RPC limits and clock: filters expire by it, and blocks take their slots from it
    * (with 1 ms slots, advancing it only moves the next block's slot forward).
