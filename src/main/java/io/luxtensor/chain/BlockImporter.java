@@ -1,7 +1,9 @@
 package io.luxtensor.chain;
 
+import io.luxtensor.consensus.BlockVoteCheck;
 import io.luxtensor.consensus.ProposerSchedule;
 import io.luxtensor.consensus.Randao;
+import io.luxtensor.consensus.SlashingEvidenceCheck;
 import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.crypto.Ecvrf;
@@ -25,8 +27,8 @@ import java.util.Optional;
 
 /**
  * Validates a received block against its parent and re-executes it: header rules (number, slot, time, gas, base
- * fee), consensus rules (scheduled proposer, its signature, its VRF proof and the RANDAO mix), then the roots,
- * gas and bloom recomputed from execution.
+ * fee), consensus rules (scheduled proposer, its signature, its VRF proof and the RANDAO mix, the votes and slashing
+ * evidence it carries), then the roots, gas and bloom recomputed from execution.
  */
 public final class BlockImporter {
   /** How far ahead of our clock a block's slot may start: tolerance for clock skew between nodes. */
@@ -74,6 +76,17 @@ public final class BlockImporter {
     }
     if (!Block.consensusRoot(block.votes(), block.evidence()).equals(header.consensusRoot())) {
       return rejected(BlockInvalidReason.WRONG_CONSENSUS_ROOT, "");
+    }
+    Optional<String> voteProblem = BlockVoteCheck.problem(block.votes(), header.slot(), validators, parameters.chainId());
+    if (voteProblem.isPresent()) {
+      return rejected(BlockInvalidReason.INVALID_VOTE, voteProblem.get());
+    }
+    for (int i = 0; i < block.evidence().size(); i++) {
+      Optional<String> evidenceProblem =
+          SlashingEvidenceCheck.problem(block.evidence().get(i), validators, parameters.chainId());
+      if (evidenceProblem.isPresent()) {
+        return rejected(BlockInvalidReason.INVALID_EVIDENCE, "evidence " + i + ": " + evidenceProblem.get());
+      }
     }
     BlockContext context = new BlockContext(parameters.chainId(), header.number(), header.slot(), header.timestamp(),
         header.proposer(), header.baseFeePerGas(), header.gasLimit());

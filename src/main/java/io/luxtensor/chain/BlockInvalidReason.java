@@ -17,6 +17,8 @@ public enum BlockInvalidReason {
   BAD_TRANSACTION_SIGNATURE("a transaction's signature is invalid"),
   WRONG_TRANSACTIONS_ROOT("transactions root does not match the transactions"),
   WRONG_CONSENSUS_ROOT("consensus root does not match the block's votes and evidence"),
+  INVALID_VOTE("a vote is not a validator's signed vote for an earlier slot"),
+  INVALID_EVIDENCE("slashing evidence does not prove an offence"),
   INVALID_TRANSACTION("a transaction cannot execute"),
   WRONG_GAS_USED("gas used does not match execution"),
   WRONG_LOGS_BLOOM("logs bloom does not match the receipts"),

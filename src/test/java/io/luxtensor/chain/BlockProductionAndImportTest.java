@@ -3,6 +3,7 @@ package io.luxtensor.chain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.consensus.FinalityState;
@@ -34,7 +35,10 @@ import io.luxtensor.types.Hash;
 import io.luxtensor.types.LegacyTransaction;
 import io.luxtensor.types.Receipt;
 import io.luxtensor.types.RecoveredTransaction;
+import io.luxtensor.types.SignedVote;
+import io.luxtensor.types.SlashingEvidence;
 import io.luxtensor.types.Transaction;
+import io.luxtensor.types.Vote;
 import io.luxtensor.types.Wei;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -103,6 +107,47 @@ class BlockProductionAndImportTest {
         .timestampOf(1_000)), proposerKey);
     assertRejected(BlockInvalidReason.UNKNOWN_PARENT, block, h -> with(h, 0, data.hash()), proposerKey);
     assertRejected(BlockInvalidReason.WRONG_CONSENSUS_ROOT, block, h -> with(h, 17, data.hash()), proposerKey);
+  }
+
+  @Test
+  void votesAndEvidenceABlockCarriesAreCheckedOnImport() {
+    ProducedBlock first = producer.produce(1, List.of());
+    importer.importBlock(first.block(), 1);
+    Hash head = first.block().hash();
+    Checkpoint genesis = new Checkpoint(0, producer.genesis.block().hash());
+    SignedVote vote = new Vote(1, head, genesis, new Checkpoint(1, head)).sign(CHAIN_ID, validator.signingKey());
+    SignedVote otherVote = new Vote(1, data.hash(), genesis, new Checkpoint(1, data.hash()))
+        .sign(CHAIN_ID, validator.signingKey());
+
+    assertImportRejected(BlockInvalidReason.INVALID_VOTE, "vote 0: it is not signed by",
+        List.of(new SignedVote(vote.vote(), validator.address(), otherVote.signature())), List.of());
+    assertImportRejected(BlockInvalidReason.INVALID_VOTE, "vote 0: it is for slot 2, not one before the block's 2",
+        List.of(new Vote(2, head, genesis, new Checkpoint(2, head)).sign(CHAIN_ID, validator.signingKey())),
+        List.of());
+    assertImportRejected(BlockInvalidReason.INVALID_VOTE, "is not a validator",
+        List.of(new Vote(1, head, genesis, new Checkpoint(1, head)).sign(CHAIN_ID, data.key())), List.of());
+    assertImportRejected(BlockInvalidReason.INVALID_VOTE, "already voted in slot 1 in this block",
+        List.of(vote, vote), List.of());
+    assertImportRejected(BlockInvalidReason.INVALID_EVIDENCE, "evidence 0: the two votes are the same vote",
+        List.of(), List.of(new SlashingEvidence.DoubleVote(vote, vote)));
+
+    ProducedBlock withBoth = producer.produce(2, List.of(), List.of(vote),
+        List.of(new SlashingEvidence.DoubleVote(vote, otherVote)));
+    ImportResult result = importer.importBlock(withBoth.block(), 2);
+    assertInstanceOf(ImportResult.Imported.class, result, result::toString);
+  }
+
+  /** A block in slot 2, on an empty block 1, carrying {@code votes} and {@code evidence} is refused. */
+  private void assertImportRejected(BlockInvalidReason reason, String detail, List<SignedVote> votes,
+      List<SlashingEvidence> evidence) {
+    Node proposer = new Node();
+    Node receiver = new Node();
+    assertInstanceOf(ImportResult.Imported.class, receiver.importBlock(proposer.produce(1, List.of()).block(), 1));
+    ProducedBlock block = proposer.produce(2, List.of(), votes, evidence);
+    ImportResult result = receiver.importBlock(block.block(), 2);
+    ImportResult.Rejected rejected = assertInstanceOf(ImportResult.Rejected.class, result, reason::name);
+    assertEquals(reason, rejected.reason(), rejected.message());
+    assertTrue(rejected.message().contains(detail), rejected.message());
   }
 
   private void assertRejected(BlockInvalidReason reason, ProducedBlock block, UnaryOperator<BlockHeader> tamper,
@@ -175,12 +220,15 @@ class BlockProductionAndImportTest {
     }
 
     ProducedBlock produce(long slot, List<Transaction> txs) {
+      return produce(slot, txs, List.of(), List.of());
+    }
+
+    ProducedBlock produce(long slot, List<Transaction> txs, List<SignedVote> votes, List<SlashingEvidence> evidence) {
       WorldState state = WorldState.at(nodes, head.stateRoot());
       Checkpoint genesisCheckpoint = new Checkpoint(0, genesis.block().hash());
       ProducedBlock block = new BlockProducer(spec.parameters(), validator, executor).produce(head, slot, state,
           FinalityState.atGenesis(genesisCheckpoint),
-          CandidateTransactions.of(txs.stream().map(RecoveredTransaction::recover).toList()), List.of(), List.of(),
-          nodes);
+          CandidateTransactions.of(txs.stream().map(RecoveredTransaction::recover).toList()), votes, evidence, nodes);
       advance(block.block().header());
       return block;
     }

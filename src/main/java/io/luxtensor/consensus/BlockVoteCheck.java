@@ -1,0 +1,45 @@
+package io.luxtensor.consensus;
+
+import io.luxtensor.types.Address;
+import io.luxtensor.types.SignedVote;
+import io.luxtensor.types.Vote;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Whether the votes a block carries may count: each is a validator's, signed on this chain, for an earlier slot,
+ * with its source before its target, and no validator appears twice for one slot. Whether a vote justifies anything
+ * is the finality rule's business; these checks keep forged or replayed votes out of the chain.
+ */
+public final class BlockVoteCheck {
+  private BlockVoteCheck() {}
+
+  /** What is wrong with the votes of a block in {@code blockSlot}, or empty if nothing is. */
+  public static Optional<String> problem(List<SignedVote> votes, long blockSlot, ValidatorSet validators,
+      long chainId) {
+    Set<String> seen = new TreeSet<>();
+    for (int i = 0; i < votes.size(); i++) {
+      SignedVote signed = votes.get(i);
+      Vote vote = signed.vote();
+      Address validator = signed.validator();
+      String problem = null;
+      if (validators.find(validator).isEmpty()) {
+        problem = validator + " is not a validator";
+      } else if (vote.slot() >= blockSlot) {
+        problem = "it is for slot " + vote.slot() + ", not one before the block's " + blockSlot;
+      } else if (vote.source().slot() >= vote.target().slot()) {
+        problem = "its source slot " + vote.source().slot() + " is not before its target slot " + vote.target().slot();
+      } else if (!seen.add(validator + "@" + vote.slot())) {
+        problem = validator + " already voted in slot " + vote.slot() + " in this block";
+      } else if (!signed.isSignedBy(chainId)) {
+        problem = "it is not signed by " + validator + " on chain " + chainId;
+      }
+      if (problem != null) {
+        return Optional.of("vote " + i + ": " + problem);
+      }
+    }
+    return Optional.empty();
+  }
+}
