@@ -1,0 +1,60 @@
+package io.luxtensor.types;
+
+import io.luxtensor.bytes.Bytes;
+import java.util.Objects;
+
+/**
+ * A validator as the staking contract records it: its stake, its VRF key, where it stands in its life from
+ * registration to withdrawal, and the epochs rotation scheduled for it.
+ *
+ * @param address the validator's signing account, which registered and owns the stake
+ * @param stake the stake it holds in the contract
+ * @param vrfPublicKey its compressed ECVRF-P256 public key (33 bytes)
+ * @param registration the order of registration, first 0: earlier wins ties of stake
+ * @param status where it stands
+ * @param activationEpoch the first epoch it is active in, once rotation scheduled it (0 before)
+ * @param exitEpoch the first epoch it is no longer active in, once rotation scheduled its exit (0 before)
+ */
+public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long registration, Status status,
+    long activationEpoch, long exitEpoch) {
+
+  /** A validator's life: registered, scheduled and active, asked to leave, leaving, gone, paid out. */
+  public enum Status {
+    /** Registered with enough stake, waiting for rotation to schedule its activation. */
+    PENDING,
+    /** Scheduled: active from {@code activationEpoch} on. */
+    ACTIVE,
+    /** Active, and asked to leave: waiting for rotation to schedule its exit. */
+    EXIT_REQUESTED,
+    /** Active until {@code exitEpoch}, then its stake waits out the withdrawal delay. */
+    EXITING,
+    /** Gone from the active set and past the withdrawal delay: {@code withdraw()} pays the stake back. */
+    WITHDRAWABLE,
+    /** Its stake has been withdrawn; the record stays, so the address cannot register again. */
+    WITHDRAWN
+  }
+
+  public StakingRecord {
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(stake, "stake");
+    Objects.requireNonNull(vrfPublicKey, "vrfPublicKey");
+    Objects.requireNonNull(status, "status");
+  }
+
+  /** Whether it votes and may propose in {@code epoch}. */
+  public boolean isActiveAt(long epoch) {
+    return switch (status) {
+      case ACTIVE, EXIT_REQUESTED -> activationEpoch <= epoch;
+      case EXITING -> activationEpoch <= epoch && epoch < exitEpoch;
+      case PENDING, WITHDRAWABLE, WITHDRAWN -> false;
+    };
+  }
+
+  public StakingRecord withStatus(Status newStatus, long newActivationEpoch, long newExitEpoch) {
+    return new StakingRecord(address, stake, vrfPublicKey, registration, newStatus, newActivationEpoch, newExitEpoch);
+  }
+
+  public StakingRecord withStake(Wei newStake) {
+    return new StakingRecord(address, newStake, vrfPublicKey, registration, status, activationEpoch, exitEpoch);
+  }
+}
