@@ -143,6 +143,11 @@ public final class Ecvrf {
     return x;
   }
 
+  /** Whether {@code publicKey} is a valid ECVRF-P256 public key: a compressed encoding of a point on the curve. */
+  public static boolean isValidPublicKey(byte[] publicKey) {
+    return isCompressedEncoding(publicKey) && stringToPoint(publicKey).isPresent();
+  }
+
   /**
    * string_to_point followed by validate_key (RFC 9381 §5.4.5). With cofactor 1 every curve point is in the
    * prime-order group, and a 33-byte compressed encoding is never the identity, so decoding is the whole check.

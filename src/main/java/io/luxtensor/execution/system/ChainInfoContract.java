@@ -43,6 +43,11 @@ public final class ChainInfoContract implements SystemContract {
   }
 
   @Override
+  public List<String> events() {
+    return List.of(PINGED_EVENT);
+  }
+
+  @Override
   public CallOutcome call(SystemCall call) {
     return dispatcher.dispatch(call);
   }

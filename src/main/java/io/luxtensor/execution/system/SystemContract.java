@@ -14,6 +14,9 @@ public interface SystemContract {
   /** The functions it answers, as its ABI file lists them. */
   List<ContractFunction> functions();
 
+  /** The signatures of the events it emits, e.g. {@code "Pinged(address,bytes32,uint256)"}, as its ABI lists them. */
+  List<String> events();
+
   /** Executes {@code call}; a {@link CallOutcome.Revert} makes the caller undo every change the call made. */
   CallOutcome call(SystemCall call);
 }
