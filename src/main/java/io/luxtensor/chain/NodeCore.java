@@ -1,0 +1,304 @@
+package io.luxtensor.chain;
+
+import io.luxtensor.consensus.BlockVoteCheck;
+import io.luxtensor.consensus.FinalityState;
+import io.luxtensor.consensus.FinalityTracker;
+import io.luxtensor.consensus.ForkChoice;
+import io.luxtensor.consensus.SlashingProtection;
+import io.luxtensor.consensus.Validator;
+import io.luxtensor.consensus.ValidatorKeys;
+import io.luxtensor.consensus.ValidatorSet;
+import io.luxtensor.execution.BlockExecutor;
+import io.luxtensor.execution.CandidateTransactions;
+import io.luxtensor.state.WorldState;
+import io.luxtensor.trie.NodeStore;
+import io.luxtensor.types.Address;
+import io.luxtensor.types.Block;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Checkpoint;
+import io.luxtensor.types.Hash;
+import io.luxtensor.types.SignedVote;
+import io.luxtensor.types.SlashingEvidence;
+import io.luxtensor.types.Vote;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One node of a multi-validator chain, as pure logic: it imports blocks and votes from peers, keeps the block tree,
+ * the fork choice and finality, and — when it holds a validator key — proposes in its slots and votes once a slot,
+ * never signing anything slashable. It collects evidence of equivocations it sees and puts it in its next block.
+ *
+ * <p>Driven by its caller: time comes in as milliseconds, messages as arguments, and what the node wants published
+ * comes back as {@link Outbound} messages. The caller persists {@link #signed()} before it publishes a signature
+ * (see {@code ChainService}). Deterministic for a given sequence of calls: the simulator relies on it.
+ */
+public final class NodeCore {
+  /** Blocks whose parent has not arrived, kept for when it does; the oldest go first beyond this. */
+  static final int ORPHANS_MAX = 256;
+  /** Votes for a head not yet seen, kept for when it arrives; the oldest go first beyond this. */
+  static final int WAITING_VOTES_MAX = 1024;
+  /** How many slots back a seen vote may be carried into a block. */
+  static final long VOTE_INCLUSION_SLOTS = 2;
+  /** Votes and headers older than this many slots are no longer remembered, so memory stays bounded. */
+  static final long MEMORY_SLOTS = 64;
+
+  /** A message the node wants sent to its peers. */
+  public sealed interface Outbound {
+    record PublishBlock(Block block) implements Outbound {}
+
+    record PublishVote(SignedVote vote) implements Outbound {}
+  }
+
+  private final ChainParameters parameters;
+  private final ValidatorSet validators;
+  private final Optional<ValidatorKeys> keys;
+  private final NodeStore nodes;
+  private final BlockImporter importer;
+  private final Optional<BlockProducer> producer;
+  private final Map<Hash, BlockHeader> headers = new HashMap<>();
+  private final ForkChoice forkChoice;
+  private final FinalityTracker finality;
+  private SlashingProtection signed;
+  private final Deque<Block> orphans = new ArrayDeque<>();
+  private final Deque<SignedVote> waitingVotes = new ArrayDeque<>();
+  /** Votes already handled, by slot. */
+  private final TreeMap<Long, Set<Hash>> seenVotes = new TreeMap<>();
+  /** Valid votes by (slot, validator), for inclusion in the blocks this node proposes. */
+  private final TreeMap<Long, Map<Address, SignedVote>> recentVotes = new TreeMap<>();
+  /** The first vote seen per (target slot, validator), and the first header per (slot, proposer): to spot doubles. */
+  private final TreeMap<Long, Map<Address, SignedVote>> votesByTarget = new TreeMap<>();
+  private final TreeMap<Long, Map<Address, BlockHeader>> headersByProposerSlot = new TreeMap<>();
+  private final Map<Address, SlashingEvidence> evidenceToInclude = new TreeMap<>();
+  private final Map<Address, SlashingEvidence> evidenceOnChain = new TreeMap<>();
+
+  public NodeCore(Genesis.GenesisBlock genesis, ChainParameters parameters, ValidatorSet validators,
+      Optional<ValidatorKeys> keys, BlockExecutor executor, NodeStore nodes, SlashingProtection signed) {
+    this.parameters = parameters;
+    this.validators = validators;
+    this.keys = keys;
+    this.nodes = nodes;
+    this.signed = signed;
+    BlockHeader genesisHeader = genesis.block().header();
+    headers.put(genesisHeader.hash(), genesisHeader);
+    this.importer = new BlockImporter(parameters, validators, executor, hash -> Optional.ofNullable(headers.get(hash)));
+    this.producer = keys.map(k -> new BlockProducer(parameters, k, executor));
+    Checkpoint anchor = new Checkpoint(genesisHeader.slot(), genesisHeader.hash());
+    this.forkChoice = new ForkChoice(anchor, validators.totalStake());
+    this.finality = new FinalityTracker(validators, FinalityState.atGenesis(anchor));
+  }
+
+  /** At the start of {@code slot}: the block this node proposes, if the slot is its own. */
+  public List<Outbound> onSlotStart(long slot, long nowMillis) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    BlockHeader parent = headers.get(forkChoice.head(slot));
+    if (slot <= parent.slot()
+        || !importer.scheduledProposer(parent, slot).address().equals(keys.get().address())
+        || signed.checkBlock(slot).isPresent()) {
+      return List.of();
+    }
+    ProducedBlock produced = producer.get().produce(parent, slot, WorldState.at(nodes, parent.stateRoot()),
+        finality.state(), CandidateTransactions.of(List.of()), votesToInclude(slot), List.copyOf(evidenceToInclude.values()),
+        nodes);
+    signed = signed.withBlock(slot);
+    Block block = produced.block();
+    accept(block, slot, true);
+    return List.of(new Outbound.PublishBlock(block));
+  }
+
+  /** A third into {@code slot}: this node's vote for the head it sees, if it has something new to vote for. */
+  public List<Outbound> onVoteDue(long slot, long nowMillis) {
+    if (keys.isEmpty() || validators.find(keys.get().address()).isEmpty()) {
+      return List.of();
+    }
+    Hash head = forkChoice.head(slot);
+    Checkpoint source = finality.state().justified();
+    Checkpoint target = new Checkpoint(headers.get(head).slot(), head);
+    if (target.slot() <= source.slot() || signed.checkVote(source.slot(), target.slot()).isPresent()) {
+      return List.of();
+    }
+    SignedVote vote = new Vote(slot, head, source, target).sign(parameters.chainId(), keys.get().signingKey());
+    signed = signed.withVote(source.slot(), target.slot());
+    onVote(vote, nowMillis);
+    return List.of(new Outbound.PublishVote(vote));
+  }
+
+  /** A block from a peer: imported if valid, kept if its parent is missing, dropped otherwise. */
+  public void onBlock(Block block, long nowMillis) {
+    Deque<Block> pending = new ArrayDeque<>(List.of(block));
+    while (!pending.isEmpty()) {
+      Block next = pending.removeFirst();
+      if (headers.containsKey(next.hash())) {
+        continue;
+      }
+      BlockHeader parent = headers.get(next.header().parentHash());
+      if (parent == null) {
+        keepOrphan(next);
+        continue;
+      }
+      ImportResult result = importer.importBlock(next, parent, WorldState.at(nodes, parent.stateRoot()), nowMillis,
+          nodes);
+      if (result instanceof ImportResult.Imported) {
+        long currentSlot = parameters.slotAt(nowMillis);
+        boolean timely = next.header().slot() == currentSlot
+            && nowMillis - parameters.slotStartMillis(currentSlot) < parameters.slotMillis() / 3;
+        accept(next, currentSlot, timely);
+        for (SignedVote vote : next.votes()) {
+          onVote(vote, nowMillis);
+        }
+        retryWaitingVotes(nowMillis);
+        orphans.removeIf(orphan -> {
+          if (orphan.header().parentHash().equals(next.hash())) {
+            pending.addLast(orphan);
+            return true;
+          }
+          return false;
+        });
+      }
+    }
+  }
+
+  /** A vote from a peer or from a block: counted if valid, kept if its head is not known yet. */
+  public void onVote(SignedVote vote, long nowMillis) {
+    long currentSlot = Math.max(parameters.slotAt(nowMillis), vote.vote().slot());
+    forget(currentSlot);
+    // Validators voting alike sign the same hash: a vote is the hash and who signed it.
+    byte[] signingHash = vote.vote().signingHash(parameters.chainId());
+    byte[] idInput = new byte[signingHash.length + Address.LENGTH];
+    System.arraycopy(signingHash, 0, idInput, 0, signingHash.length);
+    System.arraycopy(vote.validator().toBytes(), 0, idInput, signingHash.length, Address.LENGTH);
+    Hash id = Hash.keccak(idInput);
+    if (vote.vote().slot() < currentSlot - MEMORY_SLOTS
+        || !seenVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeSet<>()).add(id)) {
+      return;
+    }
+    Optional<Validator> validator = validators.find(vote.validator());
+    if (validator.isEmpty() || BlockVoteCheck.problem(List.of(vote), Long.MAX_VALUE, validators,
+        parameters.chainId()).isPresent()) {
+      return;
+    }
+    noteDoubleVote(vote);
+    if (!headers.containsKey(vote.vote().head()) || !headers.containsKey(vote.vote().target().blockHash())) {
+      seenVotes.get(vote.vote().slot()).remove(id);
+      keepWaiting(vote);
+      return;
+    }
+    forkChoice.onVote(vote.validator(), validator.get().stake().value(), vote.vote().slot(), vote.vote().head(),
+        currentSlot);
+    FinalityState before = finality.state();
+    FinalityState after = finality.onVote(vote, headers.get(vote.vote().target().blockHash()).parentHash());
+    if (!after.justified().equals(before.justified())) {
+      forkChoice.onJustified(after.justified());
+    }
+    if (!after.finalized().equals(before.finalized())) {
+      forkChoice.onFinalized(after.finalized());
+    }
+    recentVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeMap<>()).putIfAbsent(vote.validator(), vote);
+  }
+
+  /** Drops what is too old to matter: seen votes, double-vote and equivocation trackers, inclusion candidates. */
+  private void forget(long currentSlot) {
+    long oldest = currentSlot - MEMORY_SLOTS;
+    seenVotes.headMap(oldest).clear();
+    votesByTarget.headMap(oldest).clear();
+    headersByProposerSlot.headMap(oldest).clear();
+    recentVotes.headMap(currentSlot - VOTE_INCLUSION_SLOTS).clear();
+  }
+
+  public Hash head(long slot) {
+    return forkChoice.head(slot);
+  }
+
+  public FinalityState finality() {
+    return finality.state();
+  }
+
+  public Optional<BlockHeader> header(Hash hash) {
+    return Optional.ofNullable(headers.get(hash));
+  }
+
+  /** What this node's validator has signed: the caller persists it before publishing what it signed. */
+  public SlashingProtection signed() {
+    return signed;
+  }
+
+  /** The parents of blocks held back because they are missing: what sync should fetch from peers. */
+  public List<Hash> missingBlocks() {
+    return orphans.stream().map(orphan -> orphan.header().parentHash()).filter(parent -> !headers.containsKey(parent))
+        .distinct().sorted().toList();
+  }
+
+  /** The validators against whom evidence is in a block this node imported or made. */
+  public List<Address> offendersOnChain() {
+    return List.copyOf(evidenceOnChain.keySet());
+  }
+
+  private void accept(Block block, long currentSlot, boolean timely) {
+    BlockHeader header = block.header();
+    headers.put(header.hash(), header);
+    forkChoice.onBlock(header.hash(), header.parentHash(), header.slot(), header.justified(),
+        Math.max(currentSlot, header.slot()), timely);
+    for (SlashingEvidence evidence : block.evidence()) {
+      evidenceOnChain.putIfAbsent(evidence.offender(), evidence);
+      evidenceToInclude.remove(evidence.offender());
+      forkChoice.onEquivocation(evidence.offender());
+    }
+    BlockHeader first = headersByProposerSlot.computeIfAbsent(header.slot(), s -> new TreeMap<>())
+        .putIfAbsent(header.proposer(), header);
+    if (first != null && !first.hash().equals(header.hash())) {
+      noteEvidence(new SlashingEvidence.ProposerEquivocation(first, header));
+    }
+  }
+
+  private void noteDoubleVote(SignedVote vote) {
+    SignedVote first = votesByTarget.computeIfAbsent(vote.vote().target().slot(), s -> new TreeMap<>())
+        .putIfAbsent(vote.validator(), vote);
+    if (first != null && !first.vote().equals(vote.vote())) {
+      noteEvidence(new SlashingEvidence.DoubleVote(first, vote));
+      forkChoice.onEquivocation(vote.validator());
+    }
+  }
+
+  private void noteEvidence(SlashingEvidence evidence) {
+    if (!evidenceOnChain.containsKey(evidence.offender())) {
+      evidenceToInclude.putIfAbsent(evidence.offender(), evidence);
+    }
+  }
+
+  private List<SignedVote> votesToInclude(long slot) {
+    Map<String, SignedVote> included = new LinkedHashMap<>();
+    recentVotes.subMap(slot - VOTE_INCLUSION_SLOTS, true, slot, false).forEach((voteSlot, byValidator) ->
+        byValidator.forEach((validator, vote) -> included.putIfAbsent(validator + "@" + voteSlot, vote)));
+    return List.copyOf(included.values());
+  }
+
+  private void keepOrphan(Block block) {
+    if (orphans.size() >= ORPHANS_MAX) {
+      orphans.removeFirst();
+    }
+    orphans.addLast(block);
+  }
+
+  private void retryWaitingVotes(long nowMillis) {
+    List<SignedVote> retry = new ArrayList<>(waitingVotes);
+    waitingVotes.clear();
+    retry.forEach(vote -> onVote(vote, nowMillis));
+  }
+
+  private void keepWaiting(SignedVote vote) {
+    if (waitingVotes.size() >= WAITING_VOTES_MAX) {
+      waitingVotes.removeFirst();
+    }
+    waitingVotes.addLast(vote);
+  }
+}

@@ -1,0 +1,141 @@
+package io.luxtensor.chain.simulation;
+
+import io.luxtensor.chain.simulation.Simulation.Behaviour;
+import io.luxtensor.chain.simulation.Simulation.Report;
+import io.luxtensor.types.Block;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Hash;
+import io.luxtensor.types.SignedVote;
+import io.luxtensor.types.Vote;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What must hold after every simulated run; each check returns the first violation it finds. */
+final class Invariants {
+  private Invariants() {}
+
+  /** No two finalized blocks, at any node at any time, conflict: each pair lies on one chain. */
+  static Optional<String> finalizedBlocksNeverConflict(Report report) {
+    Set<Hash> finalized = new TreeSet<>();
+    report.finalizedHashBySlot().forEach(finalized::addAll);
+    List<Hash> list = new ArrayList<>(finalized);
+    for (int i = 0; i < list.size(); i++) {
+      for (int j = i + 1; j < list.size(); j++) {
+        if (!onOneChain(report.allBlocks(), list.get(i), list.get(j))) {
+          return Optional.of("conflicting finalized blocks " + list.get(i) + " and " + list.get(j));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A node's finalized slot never goes down. */
+  static Optional<String> finalityNeverGoesBack(Report report) {
+    for (int slot = 1; slot < report.finalizedSlotBySlot().size(); slot++) {
+      for (int node = 0; node < report.behaviours().size(); node++) {
+        long before = report.finalizedSlotBySlot().get(slot - 1).get(node);
+        long after = report.finalizedSlotBySlot().get(slot).get(node);
+        if (after < before) {
+          return Optional.of("node " + node + " went back from finalized slot " + before + " to " + after);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Honest validators never sign two blocks for a slot, two votes for a target, or surrounding votes. */
+  static Optional<String> honestValidatorsSignNothingSlashable(Report report) {
+    for (int node = 0; node < report.behaviours().size(); node++) {
+      if (report.behaviours().get(node) != Behaviour.HONEST) {
+        continue;
+      }
+      Set<Long> blockSlots = new TreeSet<>();
+      for (Block block : report.blocksSigned().get(node)) {
+        if (!blockSlots.add(block.header().slot())) {
+          return Optional.of("honest node " + node + " signed two blocks in slot " + block.header().slot());
+        }
+      }
+      List<SignedVote> votes = report.votesSigned().get(node);
+      for (int i = 0; i < votes.size(); i++) {
+        for (int j = i + 1; j < votes.size(); j++) {
+          Vote a = votes.get(i).vote();
+          Vote b = votes.get(j).vote();
+          boolean doubleVote = a.target().slot() == b.target().slot() && !a.equals(b);
+          boolean surround = a.source().slot() < b.source().slot() && b.target().slot() < a.target().slot()
+              || b.source().slot() < a.source().slot() && a.target().slot() < b.target().slot();
+          if (doubleVote || surround) {
+            return Optional.of("honest node " + node + " signed slashable votes " + a + " and " + b);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every honest node's finalized slot is at least {@code slot - lag} at every slot in [from, to]. */
+  static Optional<String> finalityKeepsUp(Report report, long from, long to, long lag) {
+    for (long slot = from; slot <= to; slot++) {
+      for (int node = 0; node < report.behaviours().size(); node++) {
+        if (report.behaviours().get(node) != Behaviour.HONEST) {
+          continue;
+        }
+        long finalized = report.finalizedSlotBySlot().get((int) slot - 1).get(node);
+        if (finalized < slot - lag) {
+          return Optional.of("at slot " + slot + " node " + node + " had finalized only slot " + finalized);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** No honest node's finalized slot moves in [from, to]: no side of a split can finalize alone. */
+  static Optional<String> finalityStalls(Report report, long from, long to) {
+    for (int node = 0; node < report.behaviours().size(); node++) {
+      long start = report.finalizedSlotBySlot().get((int) from - 1).get(node);
+      long end = report.finalizedSlotBySlot().get((int) to - 1).get(node);
+      if (end != start) {
+        return Optional.of("node " + node + " finalized from slot " + start + " to " + end + " while split");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every misbehaving validator that equivocated is named by evidence in every honest node's chain. */
+  static Optional<String> everyEquivocationEndsInEvidence(Report report) {
+    for (int offender = 0; offender < report.behaviours().size(); offender++) {
+      Behaviour behaviour = report.behaviours().get(offender);
+      boolean equivocated = behaviour == Behaviour.DOUBLE_VOTER && !report.votesSigned().get(offender).isEmpty()
+          || behaviour == Behaviour.EQUIVOCATING_PROPOSER && !report.blocksSigned().get(offender).isEmpty();
+      if (!equivocated) {
+        continue;
+      }
+      for (int node = 0; node < report.behaviours().size(); node++) {
+        if (report.behaviours().get(node) == Behaviour.HONEST
+            && !report.offendersSeen().get(node).contains(report.addresses().get(offender))) {
+          return Optional.of("node " + node + " has no evidence against " + behaviour + " validator " + offender);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean onOneChain(Map<Hash, BlockHeader> blocks, Hash a, Hash b) {
+    return isAncestor(blocks, a, b) || isAncestor(blocks, b, a);
+  }
+
+  private static boolean isAncestor(Map<Hash, BlockHeader> blocks, Hash ancestor, Hash descendant) {
+    Hash at = descendant;
+    while (at != null) {
+      if (at.equals(ancestor)) {
+        return true;
+      }
+      BlockHeader header = blocks.get(at);
+      at = header == null || header.number() == 0 ? null : header.parentHash();
+    }
+    return false;
+  }
+}

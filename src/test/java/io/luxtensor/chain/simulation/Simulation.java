@@ -1,0 +1,319 @@
+package io.luxtensor.chain.simulation;
+
+import io.luxtensor.bytes.Bytes;
+import io.luxtensor.chain.ChainParameters;
+import io.luxtensor.chain.Genesis;
+import io.luxtensor.chain.GenesisSpec;
+import io.luxtensor.chain.NodeCore;
+import io.luxtensor.consensus.SlashingProtection;
+import io.luxtensor.consensus.Validator;
+import io.luxtensor.consensus.ValidatorKeys;
+import io.luxtensor.consensus.ValidatorSet;
+import io.luxtensor.crypto.PrivateKey;
+import io.luxtensor.execution.BlockExecutor;
+import io.luxtensor.execution.TransactionProcessor;
+import io.luxtensor.execution.system.SystemContracts;
+import io.luxtensor.testing.SeededRandom;
+import io.luxtensor.trie.InMemoryNodeStore;
+import io.luxtensor.types.Address;
+import io.luxtensor.types.Block;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Hash;
+import io.luxtensor.types.SignedVote;
+import io.luxtensor.types.Vote;
+import io.luxtensor.types.Wei;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.function.BiPredicate;
+
+/**
+ * Many nodes' {@link NodeCore}s in one thread, on a virtual clock, over a virtual network with per-message delay,
+ * loss and duplication and scheduled partitions, with byzantine validators that equivocate as proposers or voters.
+ * Every choice comes from one seed, so a failing run replays from it. {@link Report} says what happened; the
+ * invariants are checked by {@link Invariants}.
+ */
+final class Simulation {
+  static final long CHAIN_ID = 7357;
+  static final long SLOT_MILLIS = 500;
+  static final long GENESIS_MILLIS = 1_800_000_000_000L;
+
+  /** How a validator misbehaves. */
+  enum Behaviour { HONEST, OFFLINE, EQUIVOCATING_PROPOSER, DOUBLE_VOTER }
+
+  /**
+   * @param stakes each validator's stake in LUX
+   * @param behaviours each validator's behaviour (same size as stakes)
+   * @param minDelayMillis least delay of a message
+   * @param maxDelayMillis most delay of a message
+   * @param lossPercent share of messages lost
+   * @param duplicatePercent share of messages delivered twice
+   * @param partitioned whether a message from one validator to another is cut at a slot
+   */
+  record Setup(List<Integer> stakes, List<Behaviour> behaviours, long minDelayMillis, long maxDelayMillis,
+      int lossPercent, int duplicatePercent, Partition partitioned, Outage outage) {
+
+    static Setup honest(int validators) {
+      return new Setup(Collections.nCopies(validators, 32), Collections.nCopies(validators, Behaviour.HONEST), 5, 120,
+          0, 0, Partition.NONE, Outage.NONE);
+    }
+
+    Setup withBehaviour(int validator, Behaviour behaviour) {
+      List<Behaviour> changed = new ArrayList<>(behaviours);
+      changed.set(validator, behaviour);
+      return new Setup(stakes, changed, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent, partitioned,
+          outage);
+    }
+
+    Setup withNetwork(long minDelay, long maxDelay, int loss, int duplicate) {
+      return new Setup(stakes, behaviours, minDelay, maxDelay, loss, duplicate, partitioned, outage);
+    }
+
+    Setup withPartition(Partition partition) {
+      return new Setup(stakes, behaviours, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent, partition,
+          outage);
+    }
+
+    Setup withOutage(Outage newOutage) {
+      return new Setup(stakes, behaviours, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent, partitioned,
+          newOutage);
+    }
+
+    Setup withStakes(List<Integer> newStakes) {
+      return new Setup(newStakes, behaviours, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent,
+          partitioned, outage);
+    }
+  }
+
+  /** Whether a validator's node is down in a slot: it neither sends nor receives, and keeps its memory. */
+  interface Outage {
+    Outage NONE = (slot, node) -> false;
+
+    boolean down(long slot, int node);
+
+    /** The nodes from {@code first} on are down in slots [from, until). */
+    static Outage from(int first, long fromSlot, long untilSlot) {
+      return (slot, node) -> node >= first && slot >= fromSlot && slot < untilSlot;
+    }
+  }
+
+  /** Whether the link from one validator to another is cut in a slot. */
+  interface Partition {
+    Partition NONE = (slot, from, to) -> false;
+
+    boolean cut(long slot, int from, int to);
+
+    /** Two groups (below {@code split} and the rest) that cannot reach each other in slots [from, until). */
+    static Partition halves(int split, long fromSlot, long untilSlot) {
+      return (slot, from, to) -> slot >= fromSlot && slot < untilSlot && (from < split) != (to < split);
+    }
+  }
+
+  /** What a run produced, for the invariants to judge. */
+  record Report(long slots, List<Behaviour> behaviours, Map<Hash, BlockHeader> allBlocks,
+      List<List<Long>> finalizedSlotBySlot, List<List<Hash>> finalizedHashBySlot, Map<Integer, List<Block>> blocksSigned,
+      Map<Integer, List<SignedVote>> votesSigned, List<List<Address>> offendersSeen, List<Address> addresses) {}
+
+  private record Event(long time, long sequence, Runnable action) {}
+
+  private final Setup setup;
+  private final SecureRandom random;
+  private final List<ValidatorKeys> keys = new ArrayList<>();
+  private final List<NodeCore> nodes = new ArrayList<>();
+  private final PriorityQueue<Event> events = new PriorityQueue<>(
+      Comparator.comparingLong(Event::time).thenComparingLong(Event::sequence));
+  private final Map<Hash, BlockHeader> allBlocks = new HashMap<>();
+  /** Every block published, by hash, to answer sync requests. */
+  private final Map<Hash, Block> published = new HashMap<>();
+  private final Map<Integer, List<Block>> blocksSigned = new TreeMap<>();
+  private final Map<Integer, List<SignedVote>> votesSigned = new TreeMap<>();
+  private long sequence;
+  private long now = GENESIS_MILLIS;
+
+  Simulation(Setup setup, long seed) {
+    this.setup = setup;
+    this.random = SeededRandom.of(seed);
+    SecureRandom keyRandom = SeededRandom.of(42);
+    List<Validator> validators = new ArrayList<>();
+    for (int i = 0; i < setup.stakes().size(); i++) {
+      ValidatorKeys validator = ValidatorKeys.derivedFrom(PrivateKey.random(keyRandom));
+      keys.add(validator);
+      validators.add(new Validator(validator.address(), Wei.ofLux(Integer.toString(setup.stakes().get(i))),
+          validator.vrfPublicKey()));
+    }
+    ChainParameters parameters = new ChainParameters(CHAIN_ID, GENESIS_MILLIS, SLOT_MILLIS, 8, BigInteger.ZERO);
+    GenesisSpec spec = new GenesisSpec(parameters, 30_000_000, BigInteger.valueOf(1_000_000_000L), Bytes.EMPTY,
+        new TreeMap<>(), validators);
+    BlockExecutor executor = new BlockExecutor(new TransactionProcessor(SystemContracts.standard()));
+    ValidatorSet set = new ValidatorSet(validators);
+    for (int i = 0; i < keys.size(); i++) {
+      InMemoryNodeStore store = new InMemoryNodeStore();
+      Genesis.GenesisBlock genesis = Genesis.create(spec, store);
+      allBlocks.put(genesis.block().hash(), genesis.block().header());
+      nodes.add(new NodeCore(genesis, parameters, set, Optional.of(keys.get(i)), executor, store,
+          SlashingProtection.NOTHING_SIGNED));
+      blocksSigned.put(i, new ArrayList<>());
+      votesSigned.put(i, new ArrayList<>());
+    }
+  }
+
+  Report run(long slots) {
+    List<List<Long>> finalizedSlots = new ArrayList<>();
+    List<List<Hash>> finalizedHashes = new ArrayList<>();
+    List<List<Address>> offenders = new ArrayList<>();
+    for (long slot = 1; slot <= slots; slot++) {
+      long start = GENESIS_MILLIS + slot * SLOT_MILLIS;
+      long currentSlot = slot;
+      for (int i = 0; i < nodes.size(); i++) {
+        int node = i;
+        schedule(start, () -> propose(node, currentSlot));
+        schedule(start + SLOT_MILLIS / 3, () -> vote(node, currentSlot));
+      }
+      runUntil(start + SLOT_MILLIS);
+      List<Long> slotsNow = new ArrayList<>();
+      List<Hash> hashesNow = new ArrayList<>();
+      for (int i = 0; i < nodes.size(); i++) {
+        slotsNow.add(nodes.get(i).finality().finalized().slot());
+        hashesNow.add(nodes.get(i).finality().finalized().blockHash());
+      }
+      finalizedSlots.add(slotsNow);
+      finalizedHashes.add(hashesNow);
+    }
+    for (NodeCore node : nodes) {
+      offenders.add(node.offendersOnChain());
+    }
+    return new Report(slots, setup.behaviours(), allBlocks, finalizedSlots, finalizedHashes, blocksSigned,
+        votesSigned, offenders, keys.stream().map(ValidatorKeys::address).toList());
+  }
+
+  private void propose(int node, long slot) {
+    Behaviour behaviour = setup.behaviours().get(node);
+    if (isDown(node, slot)) {
+      return;
+    }
+    for (NodeCore.Outbound out : nodes.get(node).onSlotStart(slot, now)) {
+      Block block = ((NodeCore.Outbound.PublishBlock) out).block();
+      record(node, block);
+      if (behaviour == Behaviour.EQUIVOCATING_PROPOSER) {
+        Block twin = conflicting(block, keys.get(node));
+        record(node, twin);
+        broadcast(node, slot, block, (from, to) -> to % 2 == 0);
+        broadcast(node, slot, twin, (from, to) -> to % 2 == 1);
+      } else {
+        broadcast(node, slot, block, (from, to) -> true);
+      }
+    }
+  }
+
+  private void vote(int node, long slot) {
+    Behaviour behaviour = setup.behaviours().get(node);
+    if (isDown(node, slot)) {
+      return;
+    }
+    for (NodeCore.Outbound out : nodes.get(node).onVoteDue(slot, now)) {
+      SignedVote vote = ((NodeCore.Outbound.PublishVote) out).vote();
+      votesSigned.get(node).add(vote);
+      broadcast(node, slot, vote, (from, to) -> true);
+      if (behaviour == Behaviour.DOUBLE_VOTER) {
+        Vote original = vote.vote();
+        Hash otherHead = allBlocks.get(original.head()).parentHash();
+        SignedVote second = new Vote(original.slot(), otherHead, original.source(), original.target())
+            .sign(CHAIN_ID, keys.get(node).signingKey());
+        votesSigned.get(node).add(second);
+        broadcast(node, slot, second, (from, to) -> true);
+      }
+    }
+  }
+
+  /** The same block with other extra data, signed again: valid, and in conflict with the first. */
+  private static Block conflicting(Block block, ValidatorKeys key) {
+    BlockHeader h = block.header();
+    BlockHeader twin = new BlockHeader(h.parentHash(), h.number(), h.slot(), h.timestamp(), h.proposer(),
+        h.stateRoot(), h.transactionsRoot(), h.receiptsRoot(), h.logsBloom(), h.gasLimit(), h.gasUsed(),
+        h.baseFeePerGas(), Bytes.of(new byte[] {1}), h.randaoMix(), h.vrfProof(), h.justified(), h.finalized(),
+        h.consensusRoot(), null).sign(key.signingKey());
+    return new Block(twin, block.transactions(), block.votes(), block.evidence());
+  }
+
+  private void record(int node, Block block) {
+    blocksSigned.get(node).add(block);
+    allBlocks.put(block.hash(), block.header());
+    published.put(block.hash(), block);
+  }
+
+  private void broadcast(int from, long slot, Object message, BiPredicate<Integer, Integer> recipients) {
+    for (int to = 0; to < nodes.size(); to++) {
+      if (to == from || !recipients.test(from, to) || setup.partitioned().cut(slot, from, to)) {
+        continue;
+      }
+      if (random.nextInt(100) < setup.lossPercent()) {
+        continue;
+      }
+      int copies = random.nextInt(100) < setup.duplicatePercent() ? 2 : 1;
+      for (int c = 0; c < copies; c++) {
+        long delay = setup.minDelayMillis() + random.nextLong(setup.maxDelayMillis() - setup.minDelayMillis() + 1);
+        int recipient = to;
+        schedule(now + delay, () -> deliver(recipient, message));
+      }
+    }
+  }
+
+  private boolean isDown(int node, long slot) {
+    return setup.behaviours().get(node) == Behaviour.OFFLINE || setup.outage().down(slot, node);
+  }
+
+  private long currentSlot() {
+    return (now - GENESIS_MILLIS) / SLOT_MILLIS;
+  }
+
+  private void deliver(int to, Object message) {
+    if (isDown(to, currentSlot())) {
+      return;
+    }
+    NodeCore node = nodes.get(to);
+    if (message instanceof Block block) {
+      node.onBlock(block, now);
+      sync(to);
+    } else {
+      node.onVote((SignedVote) message, now);
+    }
+  }
+
+  /** A node missing a block's parent asks the peers it can reach; one that has it answers after a delay. */
+  private void sync(int node) {
+    long slot = currentSlot();
+    for (Hash missing : nodes.get(node).missingBlocks()) {
+      for (int peer = 0; peer < nodes.size(); peer++) {
+        if (peer != node && !isDown(peer, slot)
+            && !setup.partitioned().cut(slot, node, peer) && nodes.get(peer).header(missing).isPresent()
+            && published.containsKey(missing)) {
+          long delay = 2 * (setup.minDelayMillis() + random.nextLong(setup.maxDelayMillis() - setup.minDelayMillis() + 1));
+          Block block = published.get(missing);
+          schedule(now + delay, () -> deliver(node, block));
+          break;
+        }
+      }
+    }
+  }
+
+  private void schedule(long time, Runnable action) {
+    events.add(new Event(time, sequence++, action));
+  }
+
+  private void runUntil(long time) {
+    while (!events.isEmpty() && events.peek().time() < time) {
+      Event event = events.poll();
+      now = event.time();
+      event.action().run();
+    }
+    now = time;
+  }
+}
