@@ -47,7 +47,7 @@ public final class NodeCore {
   /** Votes for a head not yet seen, kept for when it arrives; the oldest go first beyond this. */
   static final int WAITING_VOTES_MAX = 1024;
   /** How many slots back a seen vote may be carried into a block. */
-  static final long VOTE_INCLUSION_SLOTS = 2;
+  static final long VOTE_INCLUSION_SLOTS = 4;
   /** Votes and headers older than this many slots are no longer remembered, so memory stays bounded. */
   static final long MEMORY_SLOTS = 64;
 
@@ -187,7 +187,7 @@ public final class NodeCore {
         parameters.chainId()).isPresent()) {
       return;
     }
-    noteDoubleVote(vote);
+    noteSlashableVote(vote);
     if (!headers.containsKey(vote.vote().head()) || !headers.containsKey(vote.vote().target().blockHash())) {
       seenVotes.get(vote.vote().slot()).remove(id);
       keepWaiting(vote);
@@ -256,17 +256,38 @@ public final class NodeCore {
     BlockHeader first = headersByProposerSlot.computeIfAbsent(header.slot(), s -> new TreeMap<>())
         .putIfAbsent(header.proposer(), header);
     if (first != null && !first.hash().equals(header.hash())) {
-      noteEvidence(new SlashingEvidence.ProposerEquivocation(first, header));
+      noteEquivocation(new SlashingEvidence.ProposerEquivocation(first, header));
     }
   }
 
-  private void noteDoubleVote(SignedVote vote) {
-    SignedVote first = votesByTarget.computeIfAbsent(vote.vote().target().slot(), s -> new TreeMap<>())
-        .putIfAbsent(vote.validator(), vote);
-    if (first != null && !first.vote().equals(vote.vote())) {
-      noteEvidence(new SlashingEvidence.DoubleVote(first, vote));
-      forkChoice.onEquivocation(vote.validator());
+  /** Spots a second vote for a target, or one surrounding or surrounded by an earlier vote of the validator. */
+  private void noteSlashableVote(SignedVote vote) {
+    Vote v = vote.vote();
+    for (Map<Address, SignedVote> byValidator : votesByTarget.values()) {
+      SignedVote earlier = byValidator.get(vote.validator());
+      if (earlier == null) {
+        continue;
+      }
+      Vote e = earlier.vote();
+      if (e.source().slot() < v.source().slot() && v.target().slot() < e.target().slot()) {
+        noteEquivocation(new SlashingEvidence.SurroundVote(earlier, vote));
+        return;
+      }
+      if (v.source().slot() < e.source().slot() && e.target().slot() < v.target().slot()) {
+        noteEquivocation(new SlashingEvidence.SurroundVote(vote, earlier));
+        return;
+      }
     }
+    SignedVote first = votesByTarget.computeIfAbsent(v.target().slot(), s -> new TreeMap<>())
+        .putIfAbsent(vote.validator(), vote);
+    if (first != null && !first.vote().equals(v)) {
+      noteEquivocation(new SlashingEvidence.DoubleVote(first, vote));
+    }
+  }
+
+  private void noteEquivocation(SlashingEvidence evidence) {
+    noteEvidence(evidence);
+    forkChoice.onEquivocation(evidence.offender());
   }
 
   private void noteEvidence(SlashingEvidence evidence) {

@@ -79,6 +79,26 @@ class ConsensusTest {
   }
 
   @Test
+  void aNodeThatMissedAJustificationCatchesUpWhenItsVotesArriveLate() {
+    List<PrivateKey> keys = List.of(data.key(), data.key(), data.key());
+    ValidatorSet set = new ValidatorSet(keys.stream().map(k -> validator(k, 10)).toList());
+    Checkpoint genesis = new Checkpoint(0, data.hash());
+    Checkpoint first = new Checkpoint(1, data.hash());
+    Checkpoint second = new Checkpoint(2, data.hash());
+    FinalityTracker tracker = new FinalityTracker(set, FinalityState.atGenesis(genesis));
+    for (PrivateKey key : keys) {
+      tracker.onVote(new Vote(2, second.blockHash(), first, second).sign(CHAIN_ID, key), first.blockHash());
+    }
+    assertEquals(FinalityState.atGenesis(genesis), tracker.state(), "votes from a source not yet justified wait");
+
+    for (PrivateKey key : keys) {
+      tracker.onVote(new Vote(1, first.blockHash(), genesis, first).sign(CHAIN_ID, key), genesis.blockHash());
+    }
+
+    assertEquals(new FinalityState(second, first), tracker.state(), "first justified, then second from it");
+  }
+
+  @Test
   void votesAreBoundToTheirChainAndSigner() {
     PrivateKey key = data.key();
     Checkpoint genesis = new Checkpoint(0, data.hash());

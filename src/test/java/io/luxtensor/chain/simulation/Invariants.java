@@ -108,7 +108,8 @@ final class Invariants {
   static Optional<String> everyEquivocationEndsInEvidence(Report report) {
     for (int offender = 0; offender < report.behaviours().size(); offender++) {
       Behaviour behaviour = report.behaviours().get(offender);
-      boolean equivocated = behaviour == Behaviour.DOUBLE_VOTER && !report.votesSigned().get(offender).isEmpty()
+      boolean equivocated = (behaviour == Behaviour.DOUBLE_VOTER || behaviour == Behaviour.SURROUND_VOTER)
+          && !report.votesSigned().get(offender).isEmpty()
           || behaviour == Behaviour.EQUIVOCATING_PROPOSER && !report.blocksSigned().get(offender).isEmpty();
       if (!equivocated) {
         continue;

@@ -18,6 +18,7 @@ import io.luxtensor.trie.InMemoryNodeStore;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Checkpoint;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.Vote;
@@ -47,7 +48,7 @@ final class Simulation {
   static final long GENESIS_MILLIS = 1_800_000_000_000L;
 
   /** How a validator misbehaves. */
-  enum Behaviour { HONEST, OFFLINE, EQUIVOCATING_PROPOSER, DOUBLE_VOTER }
+  enum Behaviour { HONEST, OFFLINE, EQUIVOCATING_PROPOSER, DOUBLE_VOTER, SURROUND_VOTER }
 
   /**
    * @param stakes each validator's stake in LUX
@@ -218,6 +219,20 @@ final class Simulation {
     if (isDown(node, slot)) {
       return;
     }
+    if (behaviour == Behaviour.SURROUND_VOTER && !votesSigned.get(node).isEmpty()) {
+      // From the chain's first checkpoint to the head: a span around the vote it signed last.
+      Vote last = votesSigned.get(node).getLast().vote();
+      Hash head = nodes.get(node).head(slot);
+      long headSlot = allBlocks.get(head).slot();
+      if (last.source().slot() > 0 && headSlot > last.target().slot()) {
+        Hash genesis = genesisHash();
+        SignedVote surrounding = new Vote(slot, head, new Checkpoint(0, genesis), new Checkpoint(headSlot, head))
+            .sign(CHAIN_ID, keys.get(node).signingKey());
+        votesSigned.get(node).add(surrounding);
+        broadcast(node, slot, surrounding, (from, to) -> true);
+        return;
+      }
+    }
     for (NodeCore.Outbound out : nodes.get(node).onVoteDue(slot, now)) {
       SignedVote vote = ((NodeCore.Outbound.PublishVote) out).vote();
       votesSigned.get(node).add(vote);
@@ -231,6 +246,10 @@ final class Simulation {
         broadcast(node, slot, second, (from, to) -> true);
       }
     }
+  }
+
+  private Hash genesisHash() {
+    return allBlocks.values().stream().filter(header -> header.number() == 0).findFirst().orElseThrow().hash();
   }
 
   /** The same block with other extra data, signed again: valid, and in conflict with the first. */

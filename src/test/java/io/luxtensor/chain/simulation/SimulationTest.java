@@ -68,6 +68,13 @@ class SimulationTest {
         report -> Invariants.everyEquivocationEndsInEvidence(report));
   }
 
+  @Test
+  void aSurroundVoterIsCaughtAndLosesItsWeight() {
+    check(Setup.honest(4).withBehaviour(0, Behaviour.SURROUND_VOTER), 40,
+        report -> Invariants.everyEquivocationEndsInEvidence(report)
+            .or(() -> Invariants.finalityKeepsUp(report, 8, 40, 4)));
+  }
+
   private static void check(Setup setup, long slots, Function<Report, Optional<String>> scenario) {
     check(setup, slots, RUNS, scenario);
   }
