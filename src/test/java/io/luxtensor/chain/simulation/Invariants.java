@@ -104,6 +104,14 @@ final class Invariants {
     return Optional.empty();
   }
 
+  /** Node {@code node}'s finalized slot moves forward between slots {@code from} and {@code to}. */
+  static Optional<String> finalityAdvances(Report report, int node, long from, long to) {
+    long start = report.finalizedSlotBySlot().get((int) from - 1).get(node);
+    long end = report.finalizedSlotBySlot().get((int) to - 1).get(node);
+    return end > start ? Optional.empty()
+        : Optional.of("node " + node + " finalized nothing between slots " + from + " and " + to);
+  }
+
   /** Every misbehaving validator that equivocated is named by evidence in every honest node's chain. */
   static Optional<String> everyEquivocationEndsInEvidence(Report report) {
     for (int offender = 0; offender < report.behaviours().size(); offender++) {

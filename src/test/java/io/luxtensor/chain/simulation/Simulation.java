@@ -48,7 +48,17 @@ final class Simulation {
   static final long GENESIS_MILLIS = 1_800_000_000_000L;
 
   /** How a validator misbehaves. */
-  enum Behaviour { HONEST, OFFLINE, EQUIVOCATING_PROPOSER, DOUBLE_VOTER, SURROUND_VOTER }
+  enum Behaviour {
+    HONEST,
+    OFFLINE,
+    EQUIVOCATING_PROPOSER,
+    DOUBLE_VOTER,
+    SURROUND_VOTER,
+    /** Publishes its blocks a slot late, to orphan the next proposer's. */
+    WITHHOLDER,
+    /** Runs on two nodes with one key, each honest code with its own slashing protection. */
+    TWIN
+  }
 
   /**
    * @param stakes each validator's stake in LUX
@@ -127,7 +137,9 @@ final class Simulation {
 
   private final Setup setup;
   private final SecureRandom random;
+  /** The key each node runs: one per validator, then the twins' copies. */
   private final List<ValidatorKeys> keys = new ArrayList<>();
+  private final List<Behaviour> behaviours = new ArrayList<>();
   private final List<NodeCore> nodes = new ArrayList<>();
   private final PriorityQueue<Event> events = new PriorityQueue<>(
       Comparator.comparingLong(Event::time).thenComparingLong(Event::sequence));
@@ -147,8 +159,15 @@ final class Simulation {
     for (int i = 0; i < setup.stakes().size(); i++) {
       ValidatorKeys validator = ValidatorKeys.derivedFrom(PrivateKey.random(keyRandom));
       keys.add(validator);
+      behaviours.add(setup.behaviours().get(i));
       validators.add(new Validator(validator.address(), Wei.ofLux(Integer.toString(setup.stakes().get(i))),
           validator.vrfPublicKey()));
+    }
+    for (int i = 0; i < setup.stakes().size(); i++) {
+      if (setup.behaviours().get(i) == Behaviour.TWIN) {
+        keys.add(keys.get(i));
+        behaviours.add(Behaviour.TWIN);
+      }
     }
     ChainParameters parameters = new ChainParameters(CHAIN_ID, GENESIS_MILLIS, SLOT_MILLIS, 8, BigInteger.ZERO);
     GenesisSpec spec = new GenesisSpec(parameters, 30_000_000, BigInteger.valueOf(1_000_000_000L), Bytes.EMPTY,
@@ -191,12 +210,12 @@ final class Simulation {
     for (NodeCore node : nodes) {
       offenders.add(node.offendersOnChain());
     }
-    return new Report(slots, setup.behaviours(), allBlocks, finalizedSlots, finalizedHashes, blocksSigned,
+    return new Report(slots, behaviours, allBlocks, finalizedSlots, finalizedHashes, blocksSigned,
         votesSigned, offenders, keys.stream().map(ValidatorKeys::address).toList());
   }
 
   private void propose(int node, long slot) {
-    Behaviour behaviour = setup.behaviours().get(node);
+    Behaviour behaviour = behaviours.get(node);
     if (isDown(node, slot)) {
       return;
     }
@@ -208,6 +227,8 @@ final class Simulation {
         record(node, twin);
         broadcast(node, slot, block, (from, to) -> to % 2 == 0);
         broadcast(node, slot, twin, (from, to) -> to % 2 == 1);
+      } else if (behaviour == Behaviour.WITHHOLDER) {
+        schedule(now + SLOT_MILLIS + SLOT_MILLIS / 4, () -> broadcast(node, slot + 1, block, (from, to) -> true));
       } else {
         broadcast(node, slot, block, (from, to) -> true);
       }
@@ -215,7 +236,7 @@ final class Simulation {
   }
 
   private void vote(int node, long slot) {
-    Behaviour behaviour = setup.behaviours().get(node);
+    Behaviour behaviour = behaviours.get(node);
     if (isDown(node, slot)) {
       return;
     }
@@ -286,7 +307,7 @@ final class Simulation {
   }
 
   private boolean isDown(int node, long slot) {
-    return setup.behaviours().get(node) == Behaviour.OFFLINE || setup.outage().down(slot, node);
+    return behaviours.get(node) == Behaviour.OFFLINE || setup.outage().down(slot, node);
   }
 
   private long currentSlot() {

@@ -75,6 +75,23 @@ class SimulationTest {
             .or(() -> Invariants.finalityKeepsUp(report, 8, 40, 4)));
   }
 
+  @Test
+  void aProposerWithholdingItsBlocksCannotStopFinality() {
+    check(Setup.honest(4).withBehaviour(1, Behaviour.WITHHOLDER), 40,
+        report -> Invariants.finalityKeepsUp(report, 8, 40, 4));
+  }
+
+  @Test
+  void twinsOnBothSidesOfASplitCannotMakeFinalityConflict() {
+    // Validator 0 runs on node 0 (with node 1) and on node 4 (with nodes 2 and 3): the second side holds three
+    // quarters of the stake and may finalize alone; the first may not. Safety is checked for every run.
+    Setup setup = Setup.honest(4).withBehaviour(0, Behaviour.TWIN).withPartition(Partition.halves(2, 10, 30));
+    check(setup, 50, report -> Invariants.finalityAdvances(report, 2, 12, 29)
+        .or(() -> Invariants.finalityAdvances(report, 1, 12, 29).isEmpty()
+            ? Optional.of("node 1, on the side with half the stake, finalized while split") : Optional.empty())
+        .or(() -> Invariants.finalityKeepsUp(report, 46, 50, 4)));
+  }
+
   private static void check(Setup setup, long slots, Function<Report, Optional<String>> scenario) {
     check(setup, slots, RUNS, scenario);
   }
