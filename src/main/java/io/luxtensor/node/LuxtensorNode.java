@@ -142,7 +142,7 @@ public final class LuxtensorNode implements AutoCloseable {
           new StateCallSimulator(genesis.parameters(), database.trieNodes(), processor),
           new StatelessTransactionValidator(genesis.parameters().chainId(), options.allowUnprotectedTransactions()),
           genesis.parameters().minBaseFeePerGas(), options.version(), filters, options.api().rpcLimits(),
-          validators);
+          validators, genesis.parameters());
       final List<JsonRpcMethod> methods = options.devAccounts().isEmpty() ? JsonRpcMethods.create(context)
           : DevJsonRpcMethods.overlay(JsonRpcMethods.create(context), DevJsonRpcMethods.create(context,
               new DevKeys(options.devAccounts()), new NodeDevControls(chain, clockMillis)));

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.luxtensor.chain.DevChain;
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.testing.DevNodeClient;
@@ -120,11 +121,15 @@ class ExecutionApisConformanceTest {
       check(node, "eth_getStorageAt", "[\"" + CHAIN_INFO + "\",\"0x0\",\"latest\"]");
       check(node, "eth_getTransactionCount", "[\"" + alice + "\",\"pending\"]");
       for (String method : List.of("eth_accounts", "eth_blockNumber", "eth_chainId", "eth_gasPrice",
-          "eth_maxPriorityFeePerGas", "eth_syncing", "lux_getValidators", "net_listening", "net_peerCount",
+          "eth_maxPriorityFeePerGas", "eth_syncing", "lux_getEpochInfo", "lux_getValidators", "net_listening",
+          "net_peerCount",
           "net_version", "web3_clientVersion", "rpc.discover")) {
         check(node, method, "[]");
       }
       check(node, "web3_sha3", "[\"0x68656c6c6f\"]");
+      check(node, "lux_getEpochInfo", params(hash));
+      check(node, "lux_getValidator", "[\"" + DevChain.validatorKeys().address().toHex() + "\",\"latest\"]");
+      check(node, "lux_getValidator", "[\"" + BEEF + "\"]");
       check(node, "eth_sign", "[\"" + alice + "\",\"0x68656c6c6f\"]");
       check(node, "personal_sign", "[\"0x68656c6c6f\",\"" + alice + "\"]");
       check(node, "eth_signTypedData_v4", "[\"" + alice + "\"," + TypedDataExamples.MAIL + "]");

@@ -39,6 +39,8 @@ import io.luxtensor.api.jsonrpc.eth.EthSendRawTransaction;
 import io.luxtensor.api.jsonrpc.eth.EthSyncing;
 import io.luxtensor.api.jsonrpc.eth.EthUninstallFilter;
 import io.luxtensor.api.jsonrpc.eth.GasPriceOracle;
+import io.luxtensor.api.jsonrpc.lux.LuxGetEpochInfo;
+import io.luxtensor.api.jsonrpc.lux.LuxGetValidator;
 import io.luxtensor.api.jsonrpc.lux.LuxGetValidators;
 import io.luxtensor.api.jsonrpc.net.NetListening;
 import io.luxtensor.api.jsonrpc.net.NetPeerCount;
@@ -49,6 +51,7 @@ import io.luxtensor.api.jsonrpc.txpool.TxPoolInspect;
 import io.luxtensor.api.jsonrpc.txpool.TxPoolStatus;
 import io.luxtensor.api.jsonrpc.web3.Web3ClientVersion;
 import io.luxtensor.api.jsonrpc.web3.Web3Sha3;
+import io.luxtensor.chain.ChainParameters;
 import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.execution.StatelessTransactionValidator;
 import java.math.BigInteger;
@@ -69,10 +72,11 @@ public final class JsonRpcMethods {
    * @param filters the installed filters (eth_newFilter and the rest)
    * @param limits log query and filter limits
    * @param validators the active validators (lux_getValidators)
+   * @param parameters the chain's rules: slots and epochs (lux_getEpochInfo)
    */
   public record Context(BlockchainQueries chain, PendingTransactions pool, CallSimulator simulator,
       StatelessTransactionValidator validator, BigInteger minBaseFee, String version, FilterManager filters,
-      JsonRpcLimits limits, ValidatorSet validators) {}
+      JsonRpcLimits limits, ValidatorSet validators, ChainParameters parameters) {}
 
   private JsonRpcMethods() {}
 
@@ -113,7 +117,9 @@ public final class JsonRpcMethods {
         new EthSendRawTransaction(c.validator(), c.pool()),
         new EthSyncing(),
         new EthUninstallFilter(c.filters()),
-        new LuxGetValidators(c.validators()),
+        new LuxGetEpochInfo(c.chain(), c.parameters(), c.validators()),
+        new LuxGetValidator(c.chain(), c.validators()),
+        new LuxGetValidators(c.chain(), c.validators()),
         new NetListening(),
         new NetPeerCount(),
         new NetVersion(c.chain()),
