@@ -35,11 +35,17 @@ public final class BlockImporter {
   public static final long CLOCK_DISPARITY_MILLIS_MAX = 500;
 
   private final ChainParameters parameters;
-  private final ValidatorSet validators;
+  private final ValidatorSchedule validators;
   private final BlockExecutor executor;
   private final ChainReader chain;
 
+  /** An importer for a chain whose validators never change. */
   public BlockImporter(ChainParameters parameters, ValidatorSet validators, BlockExecutor executor, ChainReader chain) {
+    this(parameters, ValidatorSchedule.fixed(validators), executor, chain);
+  }
+
+  public BlockImporter(ChainParameters parameters, ValidatorSchedule validators, BlockExecutor executor,
+      ChainReader chain) {
     this.parameters = parameters;
     this.validators = validators;
     this.executor = executor;
@@ -49,7 +55,7 @@ public final class BlockImporter {
   /** The validator scheduled to propose {@code slot} on the branch ending at {@code parent}. */
   public Validator scheduledProposer(BlockHeader parent, long slot) {
     Hash seed = EpochSeeds.seed(chain, parameters, parent, parameters.epochOf(slot));
-    return ProposerSchedule.proposer(validators, seed, slot);
+    return ProposerSchedule.proposer(validators.at(parent, slot), seed, slot);
   }
 
   /**
@@ -77,19 +83,21 @@ public final class BlockImporter {
     if (!Block.consensusRoot(block.votes(), block.evidence()).equals(header.consensusRoot())) {
       return rejected(BlockInvalidReason.WRONG_CONSENSUS_ROOT, "");
     }
-    Optional<String> voteProblem = BlockVoteCheck.problem(block.votes(), header.slot(), validators, parameters.chainId());
+    ValidatorSet active = validators.at(parent, header.slot());
+    Optional<String> voteProblem = BlockVoteCheck.problem(block.votes(), header.slot(), active, parameters.chainId());
     if (voteProblem.isPresent()) {
       return rejected(BlockInvalidReason.INVALID_VOTE, voteProblem.get());
     }
     for (int i = 0; i < block.evidence().size(); i++) {
       Optional<String> evidenceProblem =
-          SlashingEvidenceCheck.problem(block.evidence().get(i), validators, parameters.chainId());
+          SlashingEvidenceCheck.problem(block.evidence().get(i), active, parameters.chainId());
       if (evidenceProblem.isPresent()) {
         return rejected(BlockInvalidReason.INVALID_EVIDENCE, "evidence " + i + ": " + evidenceProblem.get());
       }
     }
     BlockContext context = new BlockContext(parameters.chainId(), header.number(), header.slot(), header.timestamp(),
         header.proposer(), header.baseFeePerGas(), header.gasLimit());
+    validators.beforeBlock(parentState, parent, header.slot());
     BlockExecution execution;
     try {
       execution = executor.execute(parentState, context, transactions);

@@ -24,11 +24,19 @@ public final class BlockProducer {
   private final ChainParameters parameters;
   private final ValidatorKeys keys;
   private final BlockExecutor executor;
+  private final EpochBoundary epochBoundary;
 
+  /** A producer for a chain whose validators never change. */
   public BlockProducer(ChainParameters parameters, ValidatorKeys keys, BlockExecutor executor) {
+    this(parameters, keys, executor, EpochBoundary.NONE);
+  }
+
+  public BlockProducer(ChainParameters parameters, ValidatorKeys keys, BlockExecutor executor,
+      EpochBoundary epochBoundary) {
     this.parameters = parameters;
     this.keys = keys;
     this.executor = executor;
+    this.epochBoundary = epochBoundary;
   }
 
   /**
@@ -46,6 +54,7 @@ public final class BlockProducer {
         FeeMarket.nextBaseFee(parent.gasUsed(), parent.gasLimit(), parent.baseFeePerGas(),
             parameters.minBaseFeePerGas()),
         parent.gasLimit());
+    epochBoundary.beforeBlock(state, parent, slot);
     BlockExecution execution = executor.build(state, context, candidates);
     StateCommit commit = state.commit(nodeSink);
     byte[] vrfProof = keys.proveVrf(Randao.vrfInput(parameters.chainId(), parameters.epochOf(slot)));

@@ -17,6 +17,7 @@ import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Checkpoint;
 import io.luxtensor.types.Hash;
+import io.luxtensor.types.RecoveredTransaction;
 import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.SlashingEvidence;
 import io.luxtensor.types.Vote;
@@ -59,7 +60,7 @@ public final class NodeCore {
   }
 
   private final ChainParameters parameters;
-  private final ValidatorSet validators;
+  private final ValidatorSchedule schedule;
   private final Optional<ValidatorKeys> keys;
   private final NodeStore nodes;
   private final BlockImporter importer;
@@ -80,20 +81,24 @@ public final class NodeCore {
   private final Map<Address, SlashingEvidence> evidenceToInclude = new TreeMap<>();
   private final Map<Address, SlashingEvidence> evidenceOnChain = new TreeMap<>();
 
-  public NodeCore(Genesis.GenesisBlock genesis, ChainParameters parameters, ValidatorSet validators,
+  /** Transactions submitted to this node, kept until a block it accepts includes them. */
+  private final Map<Hash, RecoveredTransaction> pendingTransactions = new LinkedHashMap<>();
+
+  public NodeCore(Genesis.GenesisBlock genesis, ChainParameters parameters, ValidatorSchedule schedule,
       Optional<ValidatorKeys> keys, BlockExecutor executor, NodeStore nodes, SlashingProtection signed) {
     this.parameters = parameters;
-    this.validators = validators;
+    this.schedule = schedule;
     this.keys = keys;
     this.nodes = nodes;
     this.signed = signed;
     BlockHeader genesisHeader = genesis.block().header();
     headers.put(genesisHeader.hash(), genesisHeader);
-    this.importer = new BlockImporter(parameters, validators, executor, hash -> Optional.ofNullable(headers.get(hash)));
-    this.producer = keys.map(k -> new BlockProducer(parameters, k, executor));
+    this.importer = new BlockImporter(parameters, schedule, executor, hash -> Optional.ofNullable(headers.get(hash)));
+    this.producer = keys.map(k -> new BlockProducer(parameters, k, executor, schedule));
     Checkpoint anchor = new Checkpoint(genesisHeader.slot(), genesisHeader.hash());
-    this.forkChoice = new ForkChoice(anchor, validators.totalStake());
-    this.finality = new FinalityTracker(validators, FinalityState.atGenesis(anchor));
+    ValidatorSet genesisValidators = schedule.at(genesisHeader, genesisHeader.slot());
+    this.forkChoice = new ForkChoice(anchor, genesisValidators.totalStake());
+    this.finality = new FinalityTracker(genesisValidators, FinalityState.atGenesis(anchor));
   }
 
   /** At the start of {@code slot}: the block this node proposes, if the slot is its own. */
@@ -102,14 +107,15 @@ public final class NodeCore {
       return List.of();
     }
     BlockHeader parent = headers.get(forkChoice.head(slot));
+    forkChoice.onValidatorSetChanged(schedule.at(parent, slot).totalStake());
     if (slot <= parent.slot()
         || !importer.scheduledProposer(parent, slot).address().equals(keys.get().address())
         || signed.checkBlock(slot).isPresent()) {
       return List.of();
     }
     ProducedBlock produced = producer.get().produce(parent, slot, WorldState.at(nodes, parent.stateRoot()),
-        finality.state(), CandidateTransactions.of(List.of()), votesToInclude(slot), List.copyOf(evidenceToInclude.values()),
-        nodes);
+        finality.state(), CandidateTransactions.of(List.copyOf(pendingTransactions.values())), votesToInclude(slot),
+        List.copyOf(evidenceToInclude.values()), nodes);
     signed = signed.withBlock(slot);
     Block block = produced.block();
     accept(block, slot, true);
@@ -118,10 +124,13 @@ public final class NodeCore {
 
   /** A third into {@code slot}: this node's vote for the head it sees, if it has something new to vote for. */
   public List<Outbound> onVoteDue(long slot, long nowMillis) {
-    if (keys.isEmpty() || validators.find(keys.get().address()).isEmpty()) {
+    if (keys.isEmpty()) {
       return List.of();
     }
     Hash head = forkChoice.head(slot);
+    if (schedule.at(headers.get(head), slot).find(keys.get().address()).isEmpty()) {
+      return List.of();
+    }
     Checkpoint source = finality.state().justified();
     Checkpoint target = new Checkpoint(headers.get(head).slot(), head);
     if (target.slot() <= source.slot() || signed.checkVote(source.slot(), target.slot()).isPresent()) {
@@ -182,21 +191,23 @@ public final class NodeCore {
         || !seenVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeSet<>()).add(id)) {
       return;
     }
+    BlockHeader target = headers.get(vote.vote().target().blockHash());
+    if (!headers.containsKey(vote.vote().head()) || target == null || !headers.containsKey(target.parentHash())) {
+      seenVotes.get(vote.vote().slot()).remove(id);
+      keepWaiting(vote);
+      return;
+    }
+    ValidatorSet validators = schedule.at(headers.get(target.parentHash()), target.slot());
     Optional<Validator> validator = validators.find(vote.validator());
     if (validator.isEmpty() || BlockVoteCheck.problem(List.of(vote), Long.MAX_VALUE, validators,
         parameters.chainId()).isPresent()) {
       return;
     }
     noteSlashableVote(vote);
-    if (!headers.containsKey(vote.vote().head()) || !headers.containsKey(vote.vote().target().blockHash())) {
-      seenVotes.get(vote.vote().slot()).remove(id);
-      keepWaiting(vote);
-      return;
-    }
     forkChoice.onVote(vote.validator(), validator.get().stake().value(), vote.vote().slot(), vote.vote().head(),
         currentSlot);
     FinalityState before = finality.state();
-    FinalityState after = finality.onVote(vote, headers.get(vote.vote().target().blockHash()).parentHash());
+    FinalityState after = finality.onVote(vote, target.parentHash(), validators);
     if (!after.justified().equals(before.justified())) {
       forkChoice.onJustified(after.justified());
     }
@@ -243,9 +254,15 @@ public final class NodeCore {
     return List.copyOf(evidenceOnChain.keySet());
   }
 
+  /** A transaction for this node to include when it proposes (the simulator's stand-in for a pool). */
+  public void submit(RecoveredTransaction transaction) {
+    pendingTransactions.put(transaction.transaction().hash(), transaction);
+  }
+
   private void accept(Block block, long currentSlot, boolean timely) {
     BlockHeader header = block.header();
     headers.put(header.hash(), header);
+    block.transactions().forEach(transaction -> pendingTransactions.remove(transaction.hash()));
     forkChoice.onBlock(header.hash(), header.parentHash(), header.slot(), header.justified(),
         Math.max(currentSlot, header.slot()), timely);
     for (SlashingEvidence evidence : block.evidence()) {

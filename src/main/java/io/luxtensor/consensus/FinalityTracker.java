@@ -29,9 +29,10 @@ public final class FinalityTracker {
   private static final Comparator<Checkpoint> NEWEST_FIRST = Comparator.comparingLong(Checkpoint::slot)
       .thenComparing(Checkpoint::blockHash).reversed();
 
-  private record Tally(Hash targetParent, Map<Address, BigInteger> stakeByVoter) {
-    BigInteger stake() {
-      return stakeByVoter.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+  /** The votes for one link, with the set of the target's epoch they are weighed against. */
+  private record Tally(Hash targetParent, ValidatorSet validators, Map<Address, BigInteger> stakeByVoter) {
+    boolean isSupermajority() {
+      return validators.isSupermajority(stakeByVoter.values().stream().reduce(BigInteger.ZERO, BigInteger::add));
     }
   }
 
@@ -55,13 +56,21 @@ public final class FinalityTracker {
    * or whose target is not after their source are ignored.
    */
   public FinalityState onVote(SignedVote vote, Hash targetParentHash) {
+    return onVote(vote, targetParentHash, validators);
+  }
+
+  /**
+   * Counts {@code vote} against {@code targetValidators}, the validator set of the target's epoch (on a chain whose
+   * validators rotate).
+   */
+  public FinalityState onVote(SignedVote vote, Hash targetParentHash, ValidatorSet targetValidators) {
     Vote v = vote.vote();
-    Optional<Validator> validator = validators.find(vote.validator());
+    Optional<Validator> validator = targetValidators.find(vote.validator());
     if (validator.isEmpty() || v.source().slot() < state.justified().slot() || v.target().slot() <= v.source().slot()) {
       return state;
     }
     links.computeIfAbsent(v.source(), s -> new TreeMap<>(NEWEST_FIRST))
-        .computeIfAbsent(v.target(), t -> new Tally(targetParentHash, new TreeMap<>()))
+        .computeIfAbsent(v.target(), t -> new Tally(targetParentHash, targetValidators, new TreeMap<>()))
         .stakeByVoter().put(vote.validator(), validator.get().stake().value());
     Optional<Map.Entry<Checkpoint, Tally>> justified;
     while ((justified = supermajorityFrom(state.justified())).isPresent()) {
@@ -81,7 +90,7 @@ public final class FinalityTracker {
       return Optional.empty();
     }
     return targets.entrySet().stream()
-        .filter(link -> link.getKey().slot() > source.slot() && validators.isSupermajority(link.getValue().stake()))
+        .filter(link -> link.getKey().slot() > source.slot() && link.getValue().isSupermajority())
         .findFirst();
   }
 }

@@ -5,6 +5,7 @@ import io.luxtensor.chain.ChainParameters;
 import io.luxtensor.chain.Genesis;
 import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.chain.NodeCore;
+import io.luxtensor.chain.ValidatorSchedule;
 import io.luxtensor.consensus.SlashingProtection;
 import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorKeys;
@@ -178,7 +179,7 @@ final class Simulation {
       InMemoryNodeStore store = new InMemoryNodeStore();
       Genesis.GenesisBlock genesis = Genesis.create(spec, store);
       allBlocks.put(genesis.block().hash(), genesis.block().header());
-      nodes.add(new NodeCore(genesis, parameters, set, Optional.of(keys.get(i)), executor, store,
+      nodes.add(new NodeCore(genesis, parameters, ValidatorSchedule.fixed(set), Optional.of(keys.get(i)), executor, store,
           SlashingProtection.NOTHING_SIGNED));
       blocksSigned.put(i, new ArrayList<>());
       votesSigned.put(i, new ArrayList<>());
