@@ -84,7 +84,8 @@ public final class BlockImporter {
       return rejected(BlockInvalidReason.WRONG_CONSENSUS_ROOT, "");
     }
     ValidatorSet active = validators.at(parent, header.slot());
-    Optional<String> voteProblem = BlockVoteCheck.problem(block.votes(), header.slot(), active, parameters.chainId());
+    Optional<String> voteProblem = BlockVoteCheck.problem(block.votes(), header.slot(),
+        voteSlot -> validators.at(parent, voteSlot), parameters.chainId());
     if (voteProblem.isPresent()) {
       return rejected(BlockInvalidReason.INVALID_VOTE, voteProblem.get());
     }

@@ -1,6 +1,7 @@
 package io.luxtensor.chain;
 
 import io.luxtensor.bytes.Bytes;
+import io.luxtensor.execution.system.StakingContract;
 import io.luxtensor.state.Account;
 import io.luxtensor.state.StateCommit;
 import io.luxtensor.state.WorldState;
@@ -12,6 +13,7 @@ import io.luxtensor.types.Bloom;
 import io.luxtensor.types.Checkpoint;
 import io.luxtensor.types.Hash;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Builds block 0 from a genesis spec: its state holds the alloc; it has no proposer, transactions, VRF proof or
@@ -29,11 +31,25 @@ public final class Genesis {
   public record GenesisBlock(Block block, StateCommit state) {}
 
   public static GenesisBlock create(GenesisSpec spec, NodeStore nodeSink) {
+    return create(spec, nodeSink, state -> { });
+  }
+
+  /**
+   * The genesis of a chain whose validators stake in the staking contract: the genesis validators are registered
+   * there, active from epoch 0, with their stake minted into the contract.
+   */
+  public static GenesisBlock createWithStaking(GenesisSpec spec, NodeStore nodeSink) {
+    return create(spec, nodeSink, state -> spec.validators().forEach(validator ->
+        StakingContract.registerAtGenesis(state, validator.address(), validator.stake(), validator.vrfPublicKey())));
+  }
+
+  private static GenesisBlock create(GenesisSpec spec, NodeStore nodeSink, Consumer<WorldState> systemState) {
     WorldState state = WorldState.at(nodeSink, Account.EMPTY_STORAGE_ROOT);
     spec.alloc().forEach((address, account) -> {
       state.setAccount(address, Account.EMPTY.withBalance(account.balance()).withNonce(account.nonce()));
       account.storage().forEach((slot, value) -> state.setStorage(address, slot, value));
     });
+    systemState.accept(state);
     StateCommit commit = state.commit(nodeSink);
     Hash emptyRoot = BlockRoots.transactionsRoot(List.of());
     BlockHeader header = new BlockHeader(Hash.ZERO, 0, 0, spec.parameters().timestampOf(0), Address.ZERO,

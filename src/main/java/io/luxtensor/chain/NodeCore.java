@@ -199,7 +199,7 @@ public final class NodeCore {
     }
     ValidatorSet validators = schedule.at(headers.get(target.parentHash()), target.slot());
     Optional<Validator> validator = validators.find(vote.validator());
-    if (validator.isEmpty() || BlockVoteCheck.problem(List.of(vote), Long.MAX_VALUE, validators,
+    if (validator.isEmpty() || BlockVoteCheck.problem(List.of(vote), Long.MAX_VALUE, voteSlot -> validators,
         parameters.chainId()).isPresent()) {
       return;
     }
@@ -228,6 +228,11 @@ public final class NodeCore {
 
   public Hash head(long slot) {
     return forkChoice.head(slot);
+  }
+
+  /** The validator set of {@code slot}'s epoch on this node's head. */
+  public ValidatorSet validators(long slot) {
+    return schedule.at(headers.get(forkChoice.head(slot)), slot);
   }
 
   public FinalityState finality() {

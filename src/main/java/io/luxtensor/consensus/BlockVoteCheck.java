@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongFunction;
 
 /**
  * Whether the votes a block carries may count: each is a validator's, signed on this chain, for an earlier slot,
@@ -16,8 +17,11 @@ import java.util.TreeSet;
 public final class BlockVoteCheck {
   private BlockVoteCheck() {}
 
-  /** What is wrong with the votes of a block in {@code blockSlot}, or empty if nothing is. */
-  public static Optional<String> problem(List<SignedVote> votes, long blockSlot, ValidatorSet validators,
+  /**
+   * What is wrong with the votes of a block in {@code blockSlot}, or empty if nothing is. Each vote is checked
+   * against {@code validatorsAt} its slot: votes from the end of an epoch may be carried into the next one's blocks.
+   */
+  public static Optional<String> problem(List<SignedVote> votes, long blockSlot, LongFunction<ValidatorSet> validatorsAt,
       long chainId) {
     Set<String> seen = new TreeSet<>();
     for (int i = 0; i < votes.size(); i++) {
@@ -25,7 +29,7 @@ public final class BlockVoteCheck {
       Vote vote = signed.vote();
       Address validator = signed.validator();
       String problem = null;
-      if (validators.find(validator).isEmpty()) {
+      if (validatorsAt.apply(vote.slot()).find(validator).isEmpty()) {
         problem = validator + " is not a validator";
       } else if (vote.slot() >= blockSlot) {
         problem = "it is for slot " + vote.slot() + ", not one before the block's " + blockSlot;

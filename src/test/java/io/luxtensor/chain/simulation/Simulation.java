@@ -6,6 +6,15 @@ import io.luxtensor.chain.Genesis;
 import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.chain.NodeCore;
 import io.luxtensor.chain.ValidatorSchedule;
+import io.luxtensor.chain.StakingSchedule;
+import io.luxtensor.consensus.RotationParameters;
+import io.luxtensor.execution.abi.Abi;
+import io.luxtensor.execution.abi.AbiType;
+import io.luxtensor.execution.system.ChainInfoContract;
+import io.luxtensor.execution.system.StakingContract;
+import io.luxtensor.types.DynamicFeeTransaction;
+import io.luxtensor.types.RecoveredTransaction;
+import io.luxtensor.types.Transaction;
 import io.luxtensor.consensus.SlashingProtection;
 import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorKeys;
@@ -47,6 +56,7 @@ final class Simulation {
   static final long CHAIN_ID = 7357;
   static final long SLOT_MILLIS = 500;
   static final long GENESIS_MILLIS = 1_800_000_000_000L;
+  static final int SLOTS_PER_EPOCH = 8;
 
   /** How a validator misbehaves. */
   enum Behaviour {
@@ -71,38 +81,51 @@ final class Simulation {
    * @param partitioned whether a message from one validator to another is cut at a slot
    */
   record Setup(List<Integer> stakes, List<Behaviour> behaviours, long minDelayMillis, long maxDelayMillis,
-      int lossPercent, int duplicatePercent, Partition partitioned, Outage outage) {
+      int lossPercent, int duplicatePercent, Partition partitioned, Outage outage, Rotation rotation) {
 
     static Setup honest(int validators) {
       return new Setup(Collections.nCopies(validators, 32), Collections.nCopies(validators, Behaviour.HONEST), 5, 120,
-          0, 0, Partition.NONE, Outage.NONE);
+          0, 0, Partition.NONE, Outage.NONE, Rotation.NONE);
     }
 
     Setup withBehaviour(int validator, Behaviour behaviour) {
       List<Behaviour> changed = new ArrayList<>(behaviours);
       changed.set(validator, behaviour);
       return new Setup(stakes, changed, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent, partitioned,
-          outage);
+          outage, rotation);
     }
 
     Setup withNetwork(long minDelay, long maxDelay, int loss, int duplicate) {
-      return new Setup(stakes, behaviours, minDelay, maxDelay, loss, duplicate, partitioned, outage);
+      return new Setup(stakes, behaviours, minDelay, maxDelay, loss, duplicate, partitioned, outage, rotation);
     }
 
     Setup withPartition(Partition partition) {
       return new Setup(stakes, behaviours, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent, partition,
-          outage);
+          outage, rotation);
     }
 
     Setup withOutage(Outage newOutage) {
       return new Setup(stakes, behaviours, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent, partitioned,
-          newOutage);
+          newOutage, rotation);
     }
 
     Setup withStakes(List<Integer> newStakes) {
       return new Setup(newStakes, behaviours, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent,
-          partitioned, outage);
+          partitioned, outage, rotation);
     }
+
+    Setup withRotation(Rotation newRotation) {
+      return new Setup(stakes, behaviours, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent, partitioned,
+          outage, newRotation);
+    }
+  }
+
+  /**
+   * A chain whose validators come from the staking contract: {@code joiners} funded nodes register with 32 LUX in
+   * slot {@code registerAt}, and validator {@code leaving} asks to exit in slot {@code exitAt} (-1: none).
+   */
+  record Rotation(boolean staking, int joiners, long registerAt, int leaving, long exitAt) {
+    static final Rotation NONE = new Rotation(false, 0, 0, -1, 0);
   }
 
   /** Whether a validator's node is down in a slot: it neither sends nor receives, and keeps its memory. */
@@ -138,6 +161,7 @@ final class Simulation {
 
   private final Setup setup;
   private final SecureRandom random;
+  private final ChainParameters parameters;
   /** The key each node runs: one per validator, then the twins' copies. */
   private final List<ValidatorKeys> keys = new ArrayList<>();
   private final List<Behaviour> behaviours = new ArrayList<>();
@@ -170,16 +194,31 @@ final class Simulation {
         behaviours.add(Behaviour.TWIN);
       }
     }
-    ChainParameters parameters = new ChainParameters(CHAIN_ID, GENESIS_MILLIS, SLOT_MILLIS, 8, BigInteger.ZERO);
+    TreeMap<Address, GenesisSpec.GenesisAccount> alloc = new TreeMap<>();
+    for (int i = 0; i < setup.rotation().joiners(); i++) {
+      ValidatorKeys joiner = ValidatorKeys.derivedFrom(PrivateKey.random(keyRandom));
+      keys.add(joiner);
+      behaviours.add(Behaviour.HONEST);
+      alloc.put(joiner.address(), new GenesisSpec.GenesisAccount(Wei.ofLux("100"), 0, new TreeMap<>()));
+    }
+    for (int i = 0; i < setup.stakes().size(); i++) {
+      alloc.put(keys.get(i).address(), new GenesisSpec.GenesisAccount(Wei.ofLux("1"), 0, new TreeMap<>()));
+    }
+    this.parameters = new ChainParameters(CHAIN_ID, GENESIS_MILLIS, SLOT_MILLIS, SLOTS_PER_EPOCH, BigInteger.ZERO);
     GenesisSpec spec = new GenesisSpec(parameters, 30_000_000, BigInteger.valueOf(1_000_000_000L), Bytes.EMPTY,
-        new TreeMap<>(), validators);
-    BlockExecutor executor = new BlockExecutor(new TransactionProcessor(SystemContracts.standard()));
+        alloc, validators);
+    boolean staking = setup.rotation().staking();
+    SystemContracts contracts = staking
+        ? new SystemContracts(List.of(new ChainInfoContract(), new StakingContract())) : SystemContracts.standard();
+    BlockExecutor executor = new BlockExecutor(new TransactionProcessor(contracts));
     ValidatorSet set = new ValidatorSet(validators);
     for (int i = 0; i < keys.size(); i++) {
       InMemoryNodeStore store = new InMemoryNodeStore();
-      Genesis.GenesisBlock genesis = Genesis.create(spec, store);
+      Genesis.GenesisBlock genesis = staking ? Genesis.createWithStaking(spec, store) : Genesis.create(spec, store);
       allBlocks.put(genesis.block().hash(), genesis.block().header());
-      nodes.add(new NodeCore(genesis, parameters, ValidatorSchedule.fixed(set), Optional.of(keys.get(i)), executor, store,
+      ValidatorSchedule schedule = staking ? new StakingSchedule(parameters, RotationParameters.DEFAULT, store)
+          : ValidatorSchedule.fixed(set);
+      nodes.add(new NodeCore(genesis, parameters, schedule, Optional.of(keys.get(i)), executor, store,
           SlashingProtection.NOTHING_SIGNED));
       blocksSigned.put(i, new ArrayList<>());
       votesSigned.put(i, new ArrayList<>());
@@ -193,6 +232,17 @@ final class Simulation {
     for (long slot = 1; slot <= slots; slot++) {
       long start = GENESIS_MILLIS + slot * SLOT_MILLIS;
       long currentSlot = slot;
+      Rotation rotation = setup.rotation();
+      if (slot == rotation.registerAt()) {
+        for (int j = 0; j < rotation.joiners(); j++) {
+          ValidatorKeys joiner = keys.get(keys.size() - rotation.joiners() + j);
+          submitEverywhere(stakingCall(joiner, "registerValidator(bytes)", Wei.ofLux("32"),
+              List.of(AbiType.BYTES), List.of(joiner.vrfPublicKey().toArray())));
+        }
+      }
+      if (slot == rotation.exitAt() && rotation.leaving() >= 0) {
+        submitEverywhere(stakingCall(keys.get(rotation.leaving()), "requestExit()", Wei.ZERO, List.of(), List.of()));
+      }
       for (int i = 0; i < nodes.size(); i++) {
         int node = i;
         schedule(start, () -> propose(node, currentSlot));
@@ -268,6 +318,30 @@ final class Simulation {
         broadcast(node, slot, second, (from, to) -> true);
       }
     }
+  }
+
+  /** A transaction to the staking contract, signed by {@code from}'s key (nonce 0: each sends one). */
+  private static RecoveredTransaction stakingCall(ValidatorKeys from, String signature, Wei value, List<AbiType> types,
+      List<Object> args) {
+    byte[] selector = Abi.selector(signature);
+    byte[] encoded = Abi.encode(types, args);
+    byte[] input = new byte[4 + encoded.length];
+    System.arraycopy(selector, 0, input, 0, 4);
+    System.arraycopy(encoded, 0, input, 4, encoded.length);
+    Transaction tx = new DynamicFeeTransaction(CHAIN_ID, 0, BigInteger.ONE, BigInteger.valueOf(10_000_000_000L),
+        200_000, Optional.of(StakingContract.ADDRESS), value, Bytes.of(input), List.of(), null)
+        .sign(from.signingKey());
+    return RecoveredTransaction.recover(tx);
+  }
+
+  /** Gossip of a transaction, reduced to its effect: every node may include it. */
+  private void submitEverywhere(RecoveredTransaction transaction) {
+    nodes.forEach(node -> node.submit(transaction));
+  }
+
+  /** The validators of {@code slot}'s epoch as node {@code node} sees them on its head. */
+  List<Address> validatorsSeenBy(int node, long slot) {
+    return nodes.get(node).validators(slot).validators().stream().map(Validator::address).toList();
   }
 
   private Hash genesisHash() {

@@ -6,6 +6,7 @@ import io.luxtensor.chain.simulation.Simulation.Behaviour;
 import io.luxtensor.chain.simulation.Simulation.Partition;
 import io.luxtensor.chain.simulation.Simulation.Report;
 import io.luxtensor.chain.simulation.Simulation.Setup;
+import io.luxtensor.types.Address;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +93,59 @@ class SimulationTest {
         .or(() -> Invariants.finalityKeepsUp(report, 46, 50, 4)));
   }
 
+  @Test
+  void aValidatorJoinsAndAnotherLeavesAtEpochBoundariesWhileFinalityCarriesOn() {
+    // Epochs of 8 slots: a node stakes in slot 2 and validator 3 asks to leave in slot 3 (epoch 0); rotation at
+    // the start of epoch 1 schedules both for epoch 2, which begins at slot 16.
+    Setup setup = Setup.honest(4).withRotation(new Simulation.Rotation(true, 1, 2, 3, 3));
+    long firstSlotOfEpoch2 = 2L * Simulation.SLOTS_PER_EPOCH;
+    List<String> failures = new ArrayList<>();
+    for (long seed = 1; seed <= Math.max(1, RUNS / 5); seed++) {
+      Simulation simulation = new Simulation(setup, seed);
+      Report report = simulation.run(40);
+      Optional<String> violation = safety(report)
+          .or(() -> Invariants.finalityKeepsUp(report, 8, 40, 4))
+          .or(() -> signsOnlyFrom(report, 4, firstSlotOfEpoch2, "the joiner"))
+          .or(() -> signsOnlyBefore(report, 3, firstSlotOfEpoch2, "the leaver"));
+      List<Address> expected = List.of(report.addresses().get(0), report.addresses().get(1),
+          report.addresses().get(2), report.addresses().get(4)).stream().sorted().toList();
+      for (int node = 0; node < report.addresses().size() && violation.isEmpty(); node++) {
+        List<Address> seen = simulation.validatorsSeenBy(node, 40);
+        if (!seen.equals(expected)) {
+          violation = Optional.of("node " + node + " sees validators " + seen + ", not " + expected);
+        }
+      }
+      long seedOfRun = seed;
+      violation.ifPresent(v -> failures.add("seed " + seedOfRun + ": " + v));
+    }
+    assertEquals(List.of(), failures);
+  }
+
+  /** Node {@code node} signed blocks and votes, all in slots from {@code first} on. */
+  private static Optional<String> signsOnlyFrom(Report report, int node, long first, String who) {
+    List<Long> blockSlots = report.blocksSigned().get(node).stream().map(b -> b.header().slot()).toList();
+    List<Long> voteSlots = report.votesSigned().get(node).stream().map(v -> v.vote().slot()).toList();
+    if (blockSlots.isEmpty() || voteSlots.isEmpty()) {
+      return Optional.of(who + " never proposed or voted: blocks " + blockSlots + ", votes " + voteSlots);
+    }
+    return blockSlots.stream().anyMatch(s -> s < first) || voteSlots.stream().anyMatch(s -> s < first)
+        ? Optional.of(who + " signed before slot " + first + ": blocks " + blockSlots + ", votes " + voteSlots)
+        : Optional.empty();
+  }
+
+  /** Node {@code node} signed nothing from slot {@code end} on. */
+  private static Optional<String> signsOnlyBefore(Report report, int node, long end, String who) {
+    boolean late = report.blocksSigned().get(node).stream().anyMatch(b -> b.header().slot() >= end)
+        || report.votesSigned().get(node).stream().anyMatch(v -> v.vote().slot() >= end);
+    return late ? Optional.of(who + " still signed from slot " + end + " on") : Optional.empty();
+  }
+
+  private static Optional<String> safety(Report report) {
+    return Invariants.finalizedBlocksNeverConflict(report)
+        .or(() -> Invariants.finalityNeverGoesBack(report))
+        .or(() -> Invariants.honestValidatorsSignNothingSlashable(report));
+  }
+
   private static void check(Setup setup, long slots, Function<Report, Optional<String>> scenario) {
     check(setup, slots, RUNS, scenario);
   }
@@ -100,10 +154,7 @@ class SimulationTest {
     List<String> failures = new ArrayList<>();
     for (long seed = 1; seed <= runs; seed++) {
       Report report = new Simulation(setup, seed).run(slots);
-      Optional<String> violation = Invariants.finalizedBlocksNeverConflict(report)
-          .or(() -> Invariants.finalityNeverGoesBack(report))
-          .or(() -> Invariants.honestValidatorsSignNothingSlashable(report))
-          .or(() -> scenario.apply(report));
+      Optional<String> violation = safety(report).or(() -> scenario.apply(report));
       long seedOfRun = seed;
       violation.ifPresent(v -> failures.add("seed " + seedOfRun + ": " + v));
     }
