@@ -24,19 +24,19 @@ public final class BlockProducer {
   private final ChainParameters parameters;
   private final ValidatorKeys keys;
   private final BlockExecutor executor;
-  private final EpochBoundary epochBoundary;
+  private final BlockOpening opening;
 
   /** A producer for a chain whose validators never change. */
   public BlockProducer(ChainParameters parameters, ValidatorKeys keys, BlockExecutor executor) {
-    this(parameters, keys, executor, EpochBoundary.NONE);
+    this(parameters, keys, executor, BlockOpening.NONE);
   }
 
   public BlockProducer(ChainParameters parameters, ValidatorKeys keys, BlockExecutor executor,
-      EpochBoundary epochBoundary) {
+      BlockOpening opening) {
     this.parameters = parameters;
     this.keys = keys;
     this.executor = executor;
-    this.epochBoundary = epochBoundary;
+    this.opening = opening;
   }
 
   /**
@@ -54,7 +54,7 @@ public final class BlockProducer {
         FeeMarket.nextBaseFee(parent.gasUsed(), parent.gasLimit(), parent.baseFeePerGas(),
             parameters.minBaseFeePerGas()),
         parent.gasLimit());
-    epochBoundary.beforeBlock(state, parent, slot);
+    opening.open(state, parent, slot, keys.address(), evidence);
     BlockExecution execution = executor.build(state, context, candidates);
     StateCommit commit = state.commit(nodeSink);
     byte[] vrfProof = keys.proveVrf(Randao.vrfInput(parameters.chainId(), parameters.epochOf(slot)));

@@ -230,6 +230,11 @@ public final class NodeCore {
     return forkChoice.head(slot);
   }
 
+  /** The state after this node's head in {@code slot}, to read (a snapshot: changing it changes nothing here). */
+  public WorldState headState(long slot) {
+    return WorldState.at(nodes, headers.get(forkChoice.head(slot)).stateRoot());
+  }
+
   /** The validator set of {@code slot}'s epoch on this node's head. */
   public ValidatorSet validators(long slot) {
     return schedule.at(headers.get(forkChoice.head(slot)), slot);

@@ -1,21 +1,28 @@
 package io.luxtensor.chain;
 
 import io.luxtensor.consensus.RotationParameters;
+import io.luxtensor.consensus.Slashing;
+import io.luxtensor.consensus.SlashingParameters;
 import io.luxtensor.consensus.ValidatorRotation;
 import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.execution.system.StakingContract;
 import io.luxtensor.state.WorldState;
 import io.luxtensor.trie.NodeStore;
+import io.luxtensor.types.Address;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Hash;
+import io.luxtensor.types.SlashingEvidence;
 import io.luxtensor.types.StakingRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Validators from the staking contract: each block first applies the rotations of the epochs that began since its
- * parent, and the set of an epoch is read from the registry as rotation left it. Because rotation fixes the set of
+ * parent, then the penalties for the evidence it carries ({@link Slashing}), and the set of an epoch is read from
+ * the registry as rotation left it. Because rotation fixes the set of
  * epoch e + 2 at the end of epoch e, the set any block of an epoch uses is the same on every branch that shares the
  * blocks up to the end of epoch e.
  */
@@ -25,6 +32,7 @@ public final class StakingSchedule implements ValidatorSchedule {
 
   private final ChainParameters parameters;
   private final RotationParameters rules;
+  private final SlashingParameters slashing;
   private final NodeStore nodes;
   private final Map<String, ValidatorSet> cache = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -33,9 +41,11 @@ public final class StakingSchedule implements ValidatorSchedule {
     }
   };
 
-  public StakingSchedule(ChainParameters parameters, RotationParameters rules, NodeStore nodes) {
+  public StakingSchedule(ChainParameters parameters, RotationParameters rules, SlashingParameters slashing,
+      NodeStore nodes) {
     this.parameters = parameters;
     this.rules = rules;
+    this.slashing = slashing;
     this.nodes = nodes;
   }
 
@@ -51,9 +61,19 @@ public final class StakingSchedule implements ValidatorSchedule {
   }
 
   @Override
-  public void beforeBlock(WorldState state, BlockHeader parent, long slot) {
+  public void open(WorldState state, BlockHeader parent, long slot, Address proposer,
+      List<SlashingEvidence> evidence) {
     if (parameters.epochOf(slot) > parameters.epochOf(parent.slot())) {
       StakingContract.update(state, rotated(StakingContract.registry(state::storage), parent.slot(), slot));
+    }
+    if (!evidence.isEmpty()) {
+      SortedSet<Address> offenders = new TreeSet<>();
+      evidence.forEach(e -> offenders.add(e.offender()));
+      Slashing.Outcome outcome = Slashing.apply(StakingContract.registry(state::storage), offenders,
+          parameters.epochOf(slot), slashing, rules);
+      StakingContract.update(state, outcome.registry());
+      state.subtractBalance(StakingContract.ADDRESS, outcome.penalties());
+      state.addBalance(proposer, outcome.reporterReward());
     }
   }
 

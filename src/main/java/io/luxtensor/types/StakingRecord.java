@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param status where it stands
  * @param activationEpoch the first epoch it is active in, once rotation scheduled it (0 before)
  * @param exitEpoch the first epoch it is no longer active in, once rotation scheduled its exit (0 before)
+ * @param slashed whether evidence of an offence cost it stake (once: a slashed validator is already leaving)
  */
 public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long registration, Status status,
-    long activationEpoch, long exitEpoch) {
+    long activationEpoch, long exitEpoch, boolean slashed) {
 
   /** A validator's life: registered, scheduled and active, asked to leave, leaving, gone, paid out. */
   public enum Status {
@@ -32,6 +33,12 @@ public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long
     WITHDRAWABLE,
     /** Its stake has been withdrawn; the record stays, so the address cannot register again. */
     WITHDRAWN
+  }
+
+  /** A record that was never slashed. */
+  public StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long registration, Status status,
+      long activationEpoch, long exitEpoch) {
+    this(address, stake, vrfPublicKey, registration, status, activationEpoch, exitEpoch, false);
   }
 
   public StakingRecord {
@@ -51,10 +58,23 @@ public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long
   }
 
   public StakingRecord withStatus(Status newStatus, long newActivationEpoch, long newExitEpoch) {
-    return new StakingRecord(address, stake, vrfPublicKey, registration, newStatus, newActivationEpoch, newExitEpoch);
+    return new StakingRecord(address, stake, vrfPublicKey, registration, newStatus, newActivationEpoch, newExitEpoch,
+        slashed);
   }
 
   public StakingRecord withStake(Wei newStake) {
-    return new StakingRecord(address, newStake, vrfPublicKey, registration, status, activationEpoch, exitEpoch);
+    return new StakingRecord(address, newStake, vrfPublicKey, registration, status, activationEpoch, exitEpoch,
+        slashed);
+  }
+
+  /** The record after a slash: {@code remaining} stake, and out of the active set from {@code exitBy} at the latest. */
+  public StakingRecord slashed(Wei remaining, long exitBy) {
+    long exit = status == Status.EXITING && exitEpoch <= exitBy ? exitEpoch : exitBy;
+    Status next = switch (status) {
+      case PENDING, WITHDRAWABLE, WITHDRAWN -> status;
+      case ACTIVE, EXIT_REQUESTED, EXITING -> Status.EXITING;
+    };
+    return new StakingRecord(address, remaining, vrfPublicKey, registration, next, activationEpoch,
+        next == Status.EXITING ? exit : exitEpoch, true);
   }
 }

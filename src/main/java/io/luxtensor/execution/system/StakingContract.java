@@ -26,8 +26,8 @@ import java.util.function.BiFunction;
  * {@code ValidatorRotation} over {@link #registry}). ABI: abi/Staking.json.
  *
  * <p>Storage: the count of validators at {@link #COUNT_SLOT}; the address of the i-th at {@code INDEX_BASE + i}; a
- * validator's record at {@code keccak256(address) + 0..3}: stake, packed (registration + 1, status, activation
- * epoch, exit epoch), and the 33-byte VRF key in two slots.
+ * validator's record at {@code keccak256(address) + 0..3}: stake, packed (registration + 1, status with the slashed
+ * flag in bit 8, activation epoch, exit epoch), and the 33-byte VRF key in two slots.
  */
 public final class StakingContract implements SystemContract {
   public static final Address ADDRESS = Address.fromHex("0x0000000000000000000000000000000000001001");
@@ -47,6 +47,8 @@ public final class StakingContract implements SystemContract {
 
   private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
   private static final BigInteger LOW_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigInteger STATUS_MASK = BigInteger.valueOf(0xff);
+  private static final int SLASHED_BIT = 8;
   private static final List<AbiType> VALIDATOR_OUTPUTS = List.of(AbiType.UINT256, AbiType.UINT64, AbiType.UINT64,
       AbiType.UINT64, AbiType.UINT64, AbiType.BYTES);
 
@@ -227,7 +229,9 @@ public final class StakingContract implements SystemContract {
       return Optional.empty();
     }
     long registration = packed.shiftRight(192).longValue() - 1;
-    Status status = Status.values()[packed.shiftRight(128).and(LOW_64).intValueExact()];
+    BigInteger flags = packed.shiftRight(128).and(LOW_64);
+    Status status = Status.values()[flags.and(STATUS_MASK).intValueExact()];
+    boolean slashed = flags.testBit(SLASHED_BIT);
     long activationEpoch = packed.shiftRight(64).and(LOW_64).longValue();
     long exitEpoch = packed.and(LOW_64).longValue();
     byte[] vrf = new byte[Ecvrf.PUBLIC_KEY_BYTES];
@@ -235,14 +239,14 @@ public final class StakingContract implements SystemContract {
     System.arraycopy(head, 0, vrf, 0, 32);
     vrf[32] = storage.apply(ADDRESS, recordSlot(validator, 3)).byteValue();
     return Optional.of(new StakingRecord(validator, Wei.of(storage.apply(ADDRESS, recordSlot(validator, 0))),
-        Bytes.of(vrf), registration, status, activationEpoch, exitEpoch));
+        Bytes.of(vrf), registration, status, activationEpoch, exitEpoch, slashed));
   }
 
   private static void write(WorldState state, StakingRecord record) {
     Address validator = record.address();
     state.setStorage(ADDRESS, recordSlot(validator, 0), record.stake().value());
     state.setStorage(ADDRESS, recordSlot(validator, 1), BigInteger.valueOf(record.registration() + 1).shiftLeft(192)
-        .or(BigInteger.valueOf(record.status().ordinal()).shiftLeft(128))
+        .or(BigInteger.valueOf(record.status().ordinal() | (record.slashed() ? 1L << SLASHED_BIT : 0)).shiftLeft(128))
         .or(BigInteger.valueOf(record.activationEpoch()).shiftLeft(64))
         .or(BigInteger.valueOf(record.exitEpoch())));
     byte[] vrf = record.vrfPublicKey().toArray();

@@ -8,6 +8,7 @@ import io.luxtensor.chain.NodeCore;
 import io.luxtensor.chain.ValidatorSchedule;
 import io.luxtensor.chain.StakingSchedule;
 import io.luxtensor.consensus.RotationParameters;
+import io.luxtensor.consensus.SlashingParameters;
 import io.luxtensor.execution.abi.Abi;
 import io.luxtensor.execution.abi.AbiType;
 import io.luxtensor.execution.system.ChainInfoContract;
@@ -31,6 +32,7 @@ import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Checkpoint;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.SignedVote;
+import io.luxtensor.types.StakingRecord;
 import io.luxtensor.types.Vote;
 import io.luxtensor.types.Wei;
 import java.math.BigInteger;
@@ -216,7 +218,8 @@ final class Simulation {
       InMemoryNodeStore store = new InMemoryNodeStore();
       Genesis.GenesisBlock genesis = staking ? Genesis.createWithStaking(spec, store) : Genesis.create(spec, store);
       allBlocks.put(genesis.block().hash(), genesis.block().header());
-      ValidatorSchedule schedule = staking ? new StakingSchedule(parameters, RotationParameters.DEFAULT, store)
+      ValidatorSchedule schedule = staking ? new StakingSchedule(parameters, RotationParameters.DEFAULT,
+          SlashingParameters.DEFAULT, store)
           : ValidatorSchedule.fixed(set);
       nodes.add(new NodeCore(genesis, parameters, schedule, Optional.of(keys.get(i)), executor, store,
           SlashingProtection.NOTHING_SIGNED));
@@ -337,6 +340,11 @@ final class Simulation {
   /** Gossip of a transaction, reduced to its effect: every node may include it. */
   private void submitEverywhere(RecoveredTransaction transaction) {
     nodes.forEach(node -> node.submit(transaction));
+  }
+
+  /** The staking registry on node {@code node}'s head. */
+  List<StakingRecord> registrySeenBy(int node, long slot) {
+    return StakingContract.registry(nodes.get(node).headState(slot)::storage);
   }
 
   /** The validators of {@code slot}'s epoch as node {@code node} sees them on its head. */

@@ -7,6 +7,8 @@ import io.luxtensor.chain.simulation.Simulation.Partition;
 import io.luxtensor.chain.simulation.Simulation.Report;
 import io.luxtensor.chain.simulation.Simulation.Setup;
 import io.luxtensor.types.Address;
+import io.luxtensor.types.StakingRecord;
+import io.luxtensor.types.Wei;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,6 +115,35 @@ class SimulationTest {
         List<Address> seen = simulation.validatorsSeenBy(node, 40);
         if (!seen.equals(expected)) {
           violation = Optional.of("node " + node + " sees validators " + seen + ", not " + expected);
+        }
+      }
+      long seedOfRun = seed;
+      violation.ifPresent(v -> failures.add("seed " + seedOfRun + ": " + v));
+    }
+    assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void onAStakingChainADoubleVoterLosesAShareOfItsStakeAndItsSeat() {
+    Setup setup = Setup.honest(4).withBehaviour(2, Behaviour.DOUBLE_VOTER)
+        .withRotation(new Simulation.Rotation(true, 0, 0, -1, 0));
+    List<String> failures = new ArrayList<>();
+    for (long seed = 1; seed <= Math.max(1, RUNS / 5); seed++) {
+      Simulation simulation = new Simulation(setup, seed);
+      Report report = simulation.run(40);
+      Address offender = report.addresses().get(2);
+      Optional<String> violation = safety(report).or(() -> Invariants.everyEquivocationEndsInEvidence(report));
+      for (int node = 0; node < 4 && violation.isEmpty(); node++) {
+        if (node == 2) {
+          continue;
+        }
+        StakingRecord record = simulation.registrySeenBy(node, 40).stream()
+            .filter(r -> r.address().equals(offender)).findFirst().orElseThrow();
+        // A quarter of the active stake offended: it loses three times that share, 75% of its 32 LUX.
+        if (!record.slashed() || !record.stake().equals(Wei.ofLux("8"))) {
+          violation = Optional.of("node " + node + " sees the offender as " + record);
+        } else if (simulation.validatorsSeenBy(node, 40).contains(offender)) {
+          violation = Optional.of("node " + node + " still has the offender among its validators");
         }
       }
       long seedOfRun = seed;

@@ -131,12 +131,14 @@ class StakingContractTest {
   @Test
   void rotationsChangesAreStoredAndReadBack() {
     call("registerValidator(bytes)", Wei.ofLux("32"), List.of(AbiType.BYTES), List.of(vrfKey));
-    StakingRecord scheduled = StakingContract.registry(state::storage).get(0).withStatus(Status.EXITING, 7,
-        Long.MAX_VALUE);
-
+    StakingRecord scheduled = StakingContract.registry(state::storage).get(0).withStatus(Status.ACTIVE, 7, 0);
     StakingContract.update(state, List.of(scheduled));
-
     assertEquals(List.of(scheduled), StakingContract.registry(state::storage));
+
+    StakingRecord slashed = scheduled.slashed(Wei.ofLux("28.8"), Long.MAX_VALUE);
+    StakingContract.update(state, List.of(slashed));
+
+    assertEquals(List.of(slashed), StakingContract.registry(state::storage), "the slashed flag and exit are kept");
   }
 
   private void assertReverts(String reason, TransactionResult.Executed result) {
