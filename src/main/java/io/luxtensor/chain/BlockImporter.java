@@ -98,7 +98,7 @@ public final class BlockImporter {
     }
     BlockContext context = new BlockContext(parameters.chainId(), header.number(), header.slot(), header.timestamp(),
         header.proposer(), header.baseFeePerGas(), header.gasLimit());
-    validators.open(parentState, parent, header.slot(), header.proposer(), block.evidence());
+    validators.open(parentState, parent, header.slot(), header.proposer(), block.votes(), block.evidence());
     BlockExecution execution;
     try {
       execution = executor.execute(parentState, context, transactions);

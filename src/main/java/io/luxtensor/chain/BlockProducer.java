@@ -54,7 +54,7 @@ public final class BlockProducer {
         FeeMarket.nextBaseFee(parent.gasUsed(), parent.gasLimit(), parent.baseFeePerGas(),
             parameters.minBaseFeePerGas()),
         parent.gasLimit());
-    opening.open(state, parent, slot, keys.address(), evidence);
+    opening.open(state, parent, slot, keys.address(), votes, evidence);
     BlockExecution execution = executor.build(state, context, candidates);
     StateCommit commit = state.commit(nodeSink);
     byte[] vrfProof = keys.proveVrf(Randao.vrfInput(parameters.chainId(), parameters.epochOf(slot)));

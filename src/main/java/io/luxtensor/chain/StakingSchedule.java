@@ -1,5 +1,7 @@
 package io.luxtensor.chain;
 
+import io.luxtensor.consensus.RewardParameters;
+import io.luxtensor.consensus.Rewards;
 import io.luxtensor.consensus.RotationParameters;
 import io.luxtensor.consensus.Slashing;
 import io.luxtensor.consensus.SlashingParameters;
@@ -11,6 +13,7 @@ import io.luxtensor.trie.NodeStore;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Hash;
+import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.SlashingEvidence;
 import io.luxtensor.types.StakingRecord;
 import java.util.LinkedHashMap;
@@ -21,8 +24,8 @@ import java.util.TreeSet;
 
 /**
  * Validators from the staking contract: each block first applies the rotations of the epochs that began since its
- * parent, then the penalties for the evidence it carries ({@link Slashing}), and the set of an epoch is read from
- * the registry as rotation left it. Because rotation fixes the set of
+ * parent, then mints its proposer's and timely voters' {@link Rewards}, then the penalties for the evidence it
+ * carries ({@link Slashing}); the set of an epoch is read from the registry as rotation left it. Because rotation fixes the set of
  * epoch e + 2 at the end of epoch e, the set any block of an epoch uses is the same on every branch that shares the
  * blocks up to the end of epoch e.
  */
@@ -33,6 +36,7 @@ public final class StakingSchedule implements ValidatorSchedule {
   private final ChainParameters parameters;
   private final RotationParameters rules;
   private final SlashingParameters slashing;
+  private final RewardParameters rewards;
   private final NodeStore nodes;
   private final Map<String, ValidatorSet> cache = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -42,10 +46,11 @@ public final class StakingSchedule implements ValidatorSchedule {
   };
 
   public StakingSchedule(ChainParameters parameters, RotationParameters rules, SlashingParameters slashing,
-      NodeStore nodes) {
+      RewardParameters rewards, NodeStore nodes) {
     this.parameters = parameters;
     this.rules = rules;
     this.slashing = slashing;
+    this.rewards = rewards;
     this.nodes = nodes;
   }
 
@@ -61,11 +66,13 @@ public final class StakingSchedule implements ValidatorSchedule {
   }
 
   @Override
-  public void open(WorldState state, BlockHeader parent, long slot, Address proposer,
+  public void open(WorldState state, BlockHeader parent, long slot, Address proposer, List<SignedVote> votes,
       List<SlashingEvidence> evidence) {
     if (parameters.epochOf(slot) > parameters.epochOf(parent.slot())) {
       StakingContract.update(state, rotated(StakingContract.registry(state::storage), parent.slot(), slot));
     }
+    Rewards.forBlock(at(parent, slot), proposer, votes, parent.slot(), parameters.slotsPerEpoch(), rewards)
+        .forEach(state::addBalance);
     if (!evidence.isEmpty()) {
       SortedSet<Address> offenders = new TreeSet<>();
       evidence.forEach(e -> offenders.add(e.offender()));

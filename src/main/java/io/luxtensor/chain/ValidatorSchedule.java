@@ -4,6 +4,7 @@ import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.state.WorldState;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.SlashingEvidence;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public interface ValidatorSchedule extends BlockOpening {
 
   /**
    * The genesis validators, for ever: the single-validator dev chain and chains without a staking contract, where
-   * evidence is checked and carried but costs no stake.
+   * evidence is checked and carried but costs no stake, and nothing is minted.
    */
   static ValidatorSchedule fixed(ValidatorSet validators) {
     return new ValidatorSchedule() {
@@ -25,7 +26,7 @@ public interface ValidatorSchedule extends BlockOpening {
       }
 
       @Override
-      public void open(WorldState state, BlockHeader parent, long slot, Address proposer,
+      public void open(WorldState state, BlockHeader parent, long slot, Address proposer, List<SignedVote> votes,
           List<SlashingEvidence> evidence) {
       }
     };

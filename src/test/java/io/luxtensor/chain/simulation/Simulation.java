@@ -7,6 +7,7 @@ import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.chain.NodeCore;
 import io.luxtensor.chain.ValidatorSchedule;
 import io.luxtensor.chain.StakingSchedule;
+import io.luxtensor.consensus.RewardParameters;
 import io.luxtensor.consensus.RotationParameters;
 import io.luxtensor.consensus.SlashingParameters;
 import io.luxtensor.execution.abi.Abi;
@@ -219,7 +220,7 @@ final class Simulation {
       Genesis.GenesisBlock genesis = staking ? Genesis.createWithStaking(spec, store) : Genesis.create(spec, store);
       allBlocks.put(genesis.block().hash(), genesis.block().header());
       ValidatorSchedule schedule = staking ? new StakingSchedule(parameters, RotationParameters.DEFAULT,
-          SlashingParameters.DEFAULT, store)
+          SlashingParameters.DEFAULT, RewardParameters.DEFAULT, store)
           : ValidatorSchedule.fixed(set);
       nodes.add(new NodeCore(genesis, parameters, schedule, Optional.of(keys.get(i)), executor, store,
           SlashingProtection.NOTHING_SIGNED));
@@ -340,6 +341,11 @@ final class Simulation {
   /** Gossip of a transaction, reduced to its effect: every node may include it. */
   private void submitEverywhere(RecoveredTransaction transaction) {
     nodes.forEach(node -> node.submit(transaction));
+  }
+
+  /** An account's balance on node {@code node}'s head. */
+  Wei balanceSeenBy(int node, Address account, long slot) {
+    return nodes.get(node).headState(slot).balance(account);
   }
 
   /** The staking registry on node {@code node}'s head. */

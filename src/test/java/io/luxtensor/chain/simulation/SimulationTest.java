@@ -6,6 +6,7 @@ import io.luxtensor.chain.simulation.Simulation.Behaviour;
 import io.luxtensor.chain.simulation.Simulation.Partition;
 import io.luxtensor.chain.simulation.Simulation.Report;
 import io.luxtensor.chain.simulation.Simulation.Setup;
+import io.luxtensor.consensus.RewardParameters;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.StakingRecord;
 import io.luxtensor.types.Wei;
@@ -145,6 +146,38 @@ class SimulationTest {
         } else if (simulation.validatorsSeenBy(node, 40).contains(offender)) {
           violation = Optional.of("node " + node + " still has the offender among its validators");
         }
+      }
+      long seedOfRun = seed;
+      violation.ifPresent(v -> failures.add("seed " + seedOfRun + ": " + v));
+    }
+    assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void onAStakingChainProposersAndTimelyVotersEarnAndTheAbsentDoNot() {
+    Setup setup = Setup.honest(4).withBehaviour(3, Behaviour.OFFLINE)
+        .withRotation(new Simulation.Rotation(true, 0, 0, -1, 0));
+    long slots = 24;
+    List<String> failures = new ArrayList<>();
+    for (long seed = 1; seed <= Math.max(1, RUNS / 5); seed++) {
+      Simulation simulation = new Simulation(setup, seed);
+      Report report = simulation.run(slots);
+      Optional<String> violation = safety(report);
+      Wei genesisBalance = Wei.ofLux("1");
+      Wei minted = Wei.ZERO;
+      for (int validator = 0; validator < 4; validator++) {
+        Wei balance = simulation.balanceSeenBy(0, report.addresses().get(validator), slots);
+        boolean earned = balance.compareTo(genesisBalance) > 0;
+        if (validator == 3 ? !balance.equals(genesisBalance) : !earned) {
+          violation = violation.or(() -> Optional.of("validator with balance " + balance + " earned wrongly"));
+        }
+        minted = minted.add(balance.subtract(genesisBalance));
+      }
+      Wei most = Wei.of(RewardParameters.DEFAULT.issuancePerEpoch().value()
+          .multiply(java.math.BigInteger.valueOf(slots)).divide(java.math.BigInteger.valueOf(Simulation.SLOTS_PER_EPOCH)));
+      Wei total = minted;
+      if (total.compareTo(most) > 0 || total.isZero()) {
+        violation = violation.or(() -> Optional.of("minted " + total + ", at most " + most));
       }
       long seedOfRun = seed;
       violation.ifPresent(v -> failures.add("seed " + seedOfRun + ": " + v));

@@ -1,0 +1,23 @@
+package io.luxtensor.consensus;
+
+import io.luxtensor.types.Wei;
+import java.util.Objects;
+
+/**
+ * What validators earn.
+ *
+ * @param issuancePerEpoch new LUX an epoch of full participation mints
+ * @param proposerPercent the share of each slot's issuance that goes to the slot's proposer; the rest goes to the
+ *     validators whose votes for the slot before were carried into the block, by stake
+ */
+public record RewardParameters(Wei issuancePerEpoch, int proposerPercent) {
+  /** One LUX an epoch, an eighth (rounded down to 12%) of it to proposers. */
+  public static final RewardParameters DEFAULT = new RewardParameters(Wei.ofLux("1"), 12);
+
+  public RewardParameters {
+    Objects.requireNonNull(issuancePerEpoch, "issuancePerEpoch");
+    if (proposerPercent < 0 || proposerPercent > 100) {
+      throw new IllegalArgumentException("proposerPercent must be in [0, 100], got " + proposerPercent);
+    }
+  }
+}
