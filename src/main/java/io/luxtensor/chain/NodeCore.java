@@ -10,6 +10,7 @@ import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.execution.BlockExecutor;
 import io.luxtensor.execution.CandidateTransactions;
+import io.luxtensor.rlp.Rlp;
 import io.luxtensor.state.WorldState;
 import io.luxtensor.trie.NodeStore;
 import io.luxtensor.types.Address;
@@ -47,9 +48,7 @@ public final class NodeCore {
   static final int ORPHANS_MAX = 256;
   /** Votes for a head not yet seen, kept for when it arrives; the oldest go first beyond this. */
   static final int WAITING_VOTES_MAX = 1024;
-  /** How many slots back a seen vote may be carried into a block. */
-  static final long VOTE_INCLUSION_SLOTS = 4;
-  /** Votes and headers older than this many slots are no longer remembered, so memory stays bounded. */
+  /** Votes older than this many slots are ignored, and the trackers of doubles forget them, so memory stays bounded. */
   static final long MEMORY_SLOTS = 64;
 
   /** A message the node wants sent to its peers. */
@@ -102,7 +101,7 @@ public final class NodeCore {
   }
 
   /** At the start of {@code slot}: the block this node proposes, if the slot is its own. */
-  public List<Outbound> onSlotStart(long slot, long nowMillis) {
+  public List<Outbound> onSlotStart(long slot) {
     if (keys.isEmpty()) {
       return List.of();
     }
@@ -179,39 +178,40 @@ public final class NodeCore {
 
   /** A vote from a peer or from a block: counted if valid, kept if its head is not known yet. */
   public void onVote(SignedVote vote, long nowMillis) {
-    long currentSlot = Math.max(parameters.slotAt(nowMillis), vote.vote().slot());
+    long currentSlot = parameters.slotAt(nowMillis);
+    long slot = vote.vote().slot();
+    // A vote from a slot that has not begun, or too old to matter, is dropped before anything is kept of it.
+    if (slot > currentSlot || slot < currentSlot - MEMORY_SLOTS) {
+      return;
+    }
     forget(currentSlot);
-    // Validators voting alike sign the same hash: a vote is the hash and who signed it.
-    byte[] signingHash = vote.vote().signingHash(parameters.chainId());
-    byte[] idInput = new byte[signingHash.length + Address.LENGTH];
-    System.arraycopy(signingHash, 0, idInput, 0, signingHash.length);
-    System.arraycopy(vote.validator().toBytes(), 0, idInput, signingHash.length, Address.LENGTH);
-    Hash id = Hash.keccak(idInput);
-    if (vote.vote().slot() < currentSlot - MEMORY_SLOTS
-        || !seenVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeSet<>()).add(id)) {
+    // The whole signed vote identifies it: copies with another signature must not shadow the real one.
+    Hash id = Hash.keccak(Rlp.encode(vote.toRlp()));
+    if (seenVotes.getOrDefault(slot, Set.of()).contains(id)) {
       return;
     }
     BlockHeader target = headers.get(vote.vote().target().blockHash());
     if (!headers.containsKey(vote.vote().head()) || target == null || !headers.containsKey(target.parentHash())) {
-      seenVotes.get(vote.vote().slot()).remove(id);
       keepWaiting(vote);
       return;
     }
     ValidatorSet validators = schedule.at(headers.get(target.parentHash()), target.slot());
     Optional<Validator> validator = validators.find(vote.validator());
-    if (validator.isEmpty() || BlockVoteCheck.problem(List.of(vote), Long.MAX_VALUE, voteSlot -> validators,
+    if (validator.isEmpty() || BlockVoteCheck.problem(List.of(vote), slot + 1, voteSlot -> validators,
         parameters.chainId()).isPresent()) {
       return;
     }
+    seenVotes.computeIfAbsent(slot, s -> new TreeSet<>()).add(id);
     noteSlashableVote(vote);
     forkChoice.onVote(vote.validator(), validator.get().stake().value(), vote.vote().slot(), vote.vote().head(),
         currentSlot);
     FinalityState before = finality.state();
     FinalityState after = finality.onVote(vote, target.parentHash(), validators);
-    if (!after.justified().equals(before.justified())) {
+    // A checkpoint justified off the finalized chain has been pruned from the tree: it can no longer lead the head.
+    if (!after.justified().equals(before.justified()) && forkChoice.contains(after.justified().blockHash())) {
       forkChoice.onJustified(after.justified());
     }
-    if (!after.finalized().equals(before.finalized())) {
+    if (!after.finalized().equals(before.finalized()) && forkChoice.contains(after.finalized().blockHash())) {
       forkChoice.onFinalized(after.finalized());
     }
     recentVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeMap<>()).putIfAbsent(vote.validator(), vote);
@@ -223,7 +223,7 @@ public final class NodeCore {
     seenVotes.headMap(oldest).clear();
     votesByTarget.headMap(oldest).clear();
     headersByProposerSlot.headMap(oldest).clear();
-    recentVotes.headMap(currentSlot - VOTE_INCLUSION_SLOTS).clear();
+    recentVotes.headMap(currentSlot - BlockVoteCheck.INCLUSION_SLOTS).clear();
   }
 
   public Hash head(long slot) {
@@ -325,7 +325,7 @@ public final class NodeCore {
 
   private List<SignedVote> votesToInclude(long slot) {
     Map<String, SignedVote> included = new LinkedHashMap<>();
-    recentVotes.subMap(slot - VOTE_INCLUSION_SLOTS, true, slot, false).forEach((voteSlot, byValidator) ->
+    recentVotes.subMap(slot - BlockVoteCheck.INCLUSION_SLOTS, true, slot, false).forEach((voteSlot, byValidator) ->
         byValidator.forEach((validator, vote) -> included.putIfAbsent(validator + "@" + voteSlot, vote)));
     return List.copyOf(included.values());
   }

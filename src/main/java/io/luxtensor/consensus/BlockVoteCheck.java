@@ -12,14 +12,19 @@ import java.util.function.LongFunction;
 /**
  * Whether the votes a block carries may count: each is a validator's, signed on this chain, for an earlier slot,
  * with its source before its target, and no validator appears twice for one slot. Whether a vote justifies anything
- * is the finality rule's business; these checks keep forged or replayed votes out of the chain.
+ * is the finality rule's business; these checks keep forged votes, and votes from outside the window, out of the
+ * chain.
  */
 public final class BlockVoteCheck {
+  /** A block carries votes from the slots of at most this many slots before its own. */
+  public static final long INCLUSION_SLOTS = 4;
+
   private BlockVoteCheck() {}
 
   /**
    * What is wrong with the votes of a block in {@code blockSlot}, or empty if nothing is. Each vote is checked
-   * against {@code validatorsAt} its slot: votes from the end of an epoch may be carried into the next one's blocks.
+   * against {@code validatorsAt} its slot — votes from the end of an epoch may be carried into the next one's
+   * blocks — once its slot is known to be in the inclusion window, so a forged slot cannot make the check costly.
    */
   public static Optional<String> problem(List<SignedVote> votes, long blockSlot, LongFunction<ValidatorSet> validatorsAt,
       long chainId) {
@@ -29,10 +34,11 @@ public final class BlockVoteCheck {
       Vote vote = signed.vote();
       Address validator = signed.validator();
       String problem = null;
-      if (validatorsAt.apply(vote.slot()).find(validator).isEmpty()) {
+      if (vote.slot() >= blockSlot || vote.slot() < blockSlot - INCLUSION_SLOTS) {
+        problem = "it is for slot " + vote.slot() + ", not one of the " + INCLUSION_SLOTS + " before the block's "
+            + blockSlot;
+      } else if (validatorsAt.apply(vote.slot()).find(validator).isEmpty()) {
         problem = validator + " is not a validator";
-      } else if (vote.slot() >= blockSlot) {
-        problem = "it is for slot " + vote.slot() + ", not one before the block's " + blockSlot;
       } else if (vote.source().slot() >= vote.target().slot()) {
         problem = "its source slot " + vote.source().slot() + " is not before its target slot " + vote.target().slot();
       } else if (!seen.add(validator + "@" + vote.slot())) {

@@ -8,19 +8,23 @@ import io.luxtensor.types.Vote;
 import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Casper FFG on slot checkpoints: when votes from two thirds of the stake link the justified checkpoint to a newer
  * target, the target becomes justified; if the target's block is the child of the source's block, the source
  * becomes finalized. With one validator this finalizes each block's parent as soon as the block is voted for.
  *
- * <p>Votes are tallied per link (source, target), not only from the current justified checkpoint: a node that
- * missed the votes justifying a checkpoint catches up when they reach it later (in blocks), and then counts the
- * votes it already holds from that checkpoint on. Links from sources older than the justified checkpoint can never
- * count again and are dropped.
+ * <p>Votes are tallied per link (source, target), and every checkpoint justified from a justified source stays
+ * known, not only the newest: a node that justified a checkpoint the rest never built on (it was on the small side
+ * of a split) still follows the others' justifications from the checkpoints they share, and a node that missed
+ * the votes justifying a checkpoint catches up when they reach it later, in blocks. The state's justified
+ * checkpoint is the newest known; the finalized one the newest source whose child was justified from it. Links
+ * and checkpoints older than the finalized one can never matter again and are dropped.
  *
  * <p>One owner; votes arrive already checked against their signatures.
  */
@@ -40,10 +44,14 @@ public final class FinalityTracker {
   private FinalityState state;
   /** Tallies by source, then target (newest first); each voter counts once per link. */
   private final Map<Checkpoint, TreeMap<Checkpoint, Tally>> links = new HashMap<>();
+  /** Every checkpoint known justified since the finalized one, oldest first. */
+  private final TreeSet<Checkpoint> justified = new TreeSet<>(NEWEST_FIRST.reversed());
 
   public FinalityTracker(ValidatorSet validators, FinalityState initial) {
     this.validators = validators;
     this.state = initial;
+    justified.add(initial.justified());
+    justified.add(initial.finalized());
   }
 
   public FinalityState state() {
@@ -52,7 +60,7 @@ public final class FinalityTracker {
 
   /**
    * Counts {@code vote}; {@code targetParentHash} is the parent of the target's block. Returns the new state (the
-   * same object if nothing changed). Votes from non-validators, from sources older than the justified checkpoint,
+   * same object if nothing changed). Votes from non-validators, from sources older than the finalized checkpoint,
    * or whose target is not after their source are ignored.
    */
   public FinalityState onVote(SignedVote vote, Hash targetParentHash) {
@@ -66,31 +74,38 @@ public final class FinalityTracker {
   public FinalityState onVote(SignedVote vote, Hash targetParentHash, ValidatorSet targetValidators) {
     Vote v = vote.vote();
     Optional<Validator> validator = targetValidators.find(vote.validator());
-    if (validator.isEmpty() || v.source().slot() < state.justified().slot() || v.target().slot() <= v.source().slot()) {
+    if (validator.isEmpty() || v.source().slot() < state.finalized().slot() || v.target().slot() <= v.source().slot()) {
       return state;
     }
     links.computeIfAbsent(v.source(), s -> new TreeMap<>(NEWEST_FIRST))
         .computeIfAbsent(v.target(), t -> new Tally(targetParentHash, targetValidators, new TreeMap<>()))
         .stakeByVoter().put(vote.validator(), validator.get().stake().value());
-    Optional<Map.Entry<Checkpoint, Tally>> justified;
-    while ((justified = supermajorityFrom(state.justified())).isPresent()) {
-      Checkpoint source = state.justified();
-      Checkpoint target = justified.get().getKey();
-      Checkpoint finalized = justified.get().getValue().targetParent().equals(source.blockHash())
-          ? source : state.finalized();
-      state = new FinalityState(target, finalized);
-      links.keySet().removeIf(linkSource -> linkSource.slot() < target.slot());
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Checkpoint source : List.copyOf(justified)) {
+        TreeMap<Checkpoint, Tally> targets = links.get(source);
+        if (targets == null) {
+          continue;
+        }
+        for (Map.Entry<Checkpoint, Tally> link : targets.entrySet()) {
+          if (link.getValue().isSupermajority() && justified.add(link.getKey())) {
+            changed = true;
+            if (link.getValue().targetParent().equals(source.blockHash())
+                && source.slot() > state.finalized().slot()) {
+              state = new FinalityState(state.justified(), source);
+            }
+          }
+        }
+      }
     }
+    Checkpoint newest = justified.last();
+    if (!newest.equals(state.justified())) {
+      state = new FinalityState(newest, state.finalized());
+    }
+    long finalizedSlot = state.finalized().slot();
+    links.keySet().removeIf(source -> source.slot() < finalizedSlot);
+    justified.removeIf(checkpoint -> checkpoint.slot() < finalizedSlot);
     return state;
-  }
-
-  private Optional<Map.Entry<Checkpoint, Tally>> supermajorityFrom(Checkpoint source) {
-    TreeMap<Checkpoint, Tally> targets = links.get(source);
-    if (targets == null) {
-      return Optional.empty();
-    }
-    return targets.entrySet().stream()
-        .filter(link -> link.getKey().slot() > source.slot() && link.getValue().isSupermajority())
-        .findFirst();
   }
 }

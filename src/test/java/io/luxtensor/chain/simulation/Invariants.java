@@ -92,6 +92,43 @@ final class Invariants {
     return Optional.empty();
   }
 
+  /**
+   * Every honest node's finalized block is at most {@code lag} blocks of the final chain behind at every slot in
+   * [from, to]: the bound for runs where proposers may be absent or late, whose slots no vote can finalize.
+   */
+  static Optional<String> finalityKeepsUpInBlocks(Report report, long from, long to, long lag) {
+    // Slots whose block ended up in the chain: the ancestors of the last block finalized by the run's end.
+    Set<Long> slotsWithBlocks = new TreeSet<>();
+    List<Hash> lastFinalized = report.finalizedHashBySlot().getLast();
+    Hash newest = lastFinalized.stream().max((a, b) -> Long.compare(report.allBlocks().get(a).slot(),
+        report.allBlocks().get(b).slot())).orElseThrow();
+    for (BlockHeader at = report.allBlocks().get(newest); at != null && at.number() > 0;
+        at = report.allBlocks().get(at.parentHash())) {
+      slotsWithBlocks.add(at.slot());
+    }
+    for (long slot = from; slot <= to; slot++) {
+      long bound = slot;
+      long seen = 0;
+      for (long s = slot; s > 0 && seen < lag; s--) {
+        if (slotsWithBlocks.contains(s)) {
+          seen++;
+          bound = s;
+        }
+      }
+      for (int node = 0; node < report.behaviours().size(); node++) {
+        if (report.behaviours().get(node) != Behaviour.HONEST) {
+          continue;
+        }
+        long finalized = report.finalizedSlotBySlot().get((int) slot - 1).get(node);
+        if (finalized < bound - 1) {
+          return Optional.of("at slot " + slot + " node " + node + " had finalized only slot " + finalized
+              + ", more than " + lag + " blocks behind");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** No honest node's finalized slot moves in [from, to]: no side of a split can finalize alone. */
   static Optional<String> finalityStalls(Report report, long from, long to) {
     for (int node = 0; node < report.behaviours().size(); node++) {

@@ -71,7 +71,12 @@ final class Simulation {
     /** Publishes its blocks a slot late, to orphan the next proposer's. */
     WITHHOLDER,
     /** Runs on two nodes with one key, each honest code with its own slashing protection. */
-    TWIN
+    TWIN,
+    /**
+     * Honest itself, but before each vote is due sends everyone copies of the votes the others are about to cast,
+     * signed with its own key, and a vote of its own for a slot a million slots ahead.
+     */
+    FORGER
   }
 
   /**
@@ -182,7 +187,8 @@ final class Simulation {
   Simulation(Setup setup, long seed) {
     this.setup = setup;
     this.random = SeededRandom.of(seed);
-    SecureRandom keyRandom = SeededRandom.of(42);
+    // Keys from the run's seed: the proposer schedule (VRF outputs) differs from run to run too.
+    SecureRandom keyRandom = SeededRandom.of(seed ^ 0x5eed_4e7L);
     List<Validator> validators = new ArrayList<>();
     for (int i = 0; i < setup.stakes().size(); i++) {
       ValidatorKeys validator = ValidatorKeys.derivedFrom(PrivateKey.random(keyRandom));
@@ -251,6 +257,9 @@ final class Simulation {
         int node = i;
         schedule(start, () -> propose(node, currentSlot));
         schedule(start + SLOT_MILLIS / 3, () -> vote(node, currentSlot));
+        if (behaviours.get(node) == Behaviour.FORGER) {
+          schedule(start + SLOT_MILLIS / 4, () -> forge(node, currentSlot));
+        }
       }
       runUntil(start + SLOT_MILLIS);
       List<Long> slotsNow = new ArrayList<>();
@@ -274,7 +283,7 @@ final class Simulation {
     if (isDown(node, slot)) {
       return;
     }
-    for (NodeCore.Outbound out : nodes.get(node).onSlotStart(slot, now)) {
+    for (NodeCore.Outbound out : nodes.get(node).onSlotStart(slot)) {
       Block block = ((NodeCore.Outbound.PublishBlock) out).block();
       record(node, block);
       if (behaviour == Behaviour.EQUIVOCATING_PROPOSER) {
@@ -360,6 +369,26 @@ final class Simulation {
 
   private Hash genesisHash() {
     return allBlocks.values().stream().filter(header -> header.number() == 0).findFirst().orElseThrow().hash();
+  }
+
+  private void forge(int node, long slot) {
+    if (isDown(node, slot)) {
+      return;
+    }
+    NodeCore forger = nodes.get(node);
+    Hash head = forger.head(slot);
+    Checkpoint source = forger.finality().justified();
+    Vote expected = new Vote(slot, head, source, new Checkpoint(allBlocks.get(head).slot(), head));
+    SignedVote ownSignature = expected.sign(CHAIN_ID, keys.get(node).signingKey());
+    for (int other = 0; other < setup.stakes().size(); other++) {
+      if (other != node) {
+        broadcast(node, slot, new SignedVote(expected, keys.get(other).address(), ownSignature.signature()),
+            (from, to) -> true);
+      }
+    }
+    SignedVote farFuture = new Vote(slot + 1_000_000, head, source, new Checkpoint(allBlocks.get(head).slot(), head))
+        .sign(CHAIN_ID, keys.get(node).signingKey());
+    broadcast(node, slot, farFuture, (from, to) -> true);
   }
 
   /** The same block with other extra data, signed again: valid, and in conflict with the first. */
