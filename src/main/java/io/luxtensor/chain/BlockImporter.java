@@ -84,7 +84,7 @@ public final class BlockImporter {
       return rejected(BlockInvalidReason.WRONG_CONSENSUS_ROOT, "");
     }
     ValidatorSet active = validators.at(parent, header.slot());
-    Optional<String> voteProblem = BlockVoteCheck.problem(block.votes(), header.slot(),
+    Optional<String> voteProblem = BlockVoteCheck.problem(block.votes(), header.slot(), parent.slot(),
         voteSlot -> validators.at(parent, voteSlot), parameters.chainId());
     if (voteProblem.isPresent()) {
       return rejected(BlockInvalidReason.INVALID_VOTE, voteProblem.get());

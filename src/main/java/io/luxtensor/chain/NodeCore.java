@@ -197,7 +197,7 @@ public final class NodeCore {
     }
     ValidatorSet validators = schedule.at(headers.get(target.parentHash()), target.slot());
     Optional<Validator> validator = validators.find(vote.validator());
-    if (validator.isEmpty() || BlockVoteCheck.problem(List.of(vote), slot + 1, voteSlot -> validators,
+    if (validator.isEmpty() || BlockVoteCheck.problem(List.of(vote), slot + 1, slot, voteSlot -> validators,
         parameters.chainId()).isPresent()) {
       return;
     }

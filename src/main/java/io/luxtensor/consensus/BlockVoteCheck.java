@@ -22,21 +22,23 @@ public final class BlockVoteCheck {
   private BlockVoteCheck() {}
 
   /**
-   * What is wrong with the votes of a block in {@code blockSlot}, or empty if nothing is. Each vote is checked
-   * against {@code validatorsAt} its slot — votes from the end of an epoch may be carried into the next one's
-   * blocks — once its slot is known to be in the inclusion window, so a forged slot cannot make the check costly.
+   * What is wrong with the votes of a block in {@code blockSlot} whose parent is in {@code parentSlot}, or empty if
+   * nothing is. A vote must be from a slot before the block's and no older than the inclusion window or the
+   * parent's slot (after empty slots the parent's votes may be older than the window). Each is checked against
+   * {@code validatorsAt} its slot — votes from the end of an epoch may be carried into the next one's blocks — once
+   * its slot is known to be in range, so a forged slot cannot make the check costly.
    */
-  public static Optional<String> problem(List<SignedVote> votes, long blockSlot, LongFunction<ValidatorSet> validatorsAt,
-      long chainId) {
+  public static Optional<String> problem(List<SignedVote> votes, long blockSlot, long parentSlot,
+      LongFunction<ValidatorSet> validatorsAt, long chainId) {
+    long oldest = Math.min(blockSlot - INCLUSION_SLOTS, parentSlot);
     Set<String> seen = new TreeSet<>();
     for (int i = 0; i < votes.size(); i++) {
       SignedVote signed = votes.get(i);
       Vote vote = signed.vote();
       Address validator = signed.validator();
       String problem = null;
-      if (vote.slot() >= blockSlot || vote.slot() < blockSlot - INCLUSION_SLOTS) {
-        problem = "it is for slot " + vote.slot() + ", not one of the " + INCLUSION_SLOTS + " before the block's "
-            + blockSlot;
+      if (vote.slot() >= blockSlot || vote.slot() < oldest) {
+        problem = "it is for slot " + vote.slot() + ", not one from slot " + oldest + " to the block's " + blockSlot;
       } else if (validatorsAt.apply(vote.slot()).find(validator).isEmpty()) {
         problem = validator + " is not a validator";
       } else if (vote.source().slot() >= vote.target().slot()) {

@@ -121,7 +121,7 @@ class BlockProductionAndImportTest {
 
     assertImportRejected(BlockInvalidReason.INVALID_VOTE, "vote 0: it is not signed by",
         List.of(new SignedVote(vote.vote(), validator.address(), otherVote.signature())), List.of());
-    assertImportRejected(BlockInvalidReason.INVALID_VOTE, "vote 0: it is for slot 2, not one of the 4 before the block's 2",
+    assertImportRejected(BlockInvalidReason.INVALID_VOTE, "vote 0: it is for slot 2, not one from slot -2 to the block's 2",
         List.of(new Vote(2, head, genesis, new Checkpoint(2, head)).sign(CHAIN_ID, validator.signingKey())),
         List.of());
     assertImportRejected(BlockInvalidReason.INVALID_VOTE, "is not a validator",

@@ -10,9 +10,11 @@ import io.luxtensor.consensus.RewardParameters;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.StakingRecord;
 import io.luxtensor.types.Wei;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class SimulationTest {
   private static final int RUNS = Integer.getInteger("luxtensor.simulation.runs", 25);
+  /** Staking chains execute transactions and rotate: a fifth as many runs. */
+  private static final int STAKING_RUNS = Math.max(1, RUNS / 5);
 
   @Test
   void fourHonestValidatorsFinalizeWithinFourSlots() {
@@ -110,38 +114,29 @@ class SimulationTest {
     // the start of epoch 1 schedules both for epoch 2, which begins at slot 16.
     Setup setup = Setup.honest(4).withRotation(new Simulation.Rotation(true, 1, 2, 3, 3));
     long firstSlotOfEpoch2 = 2L * Simulation.SLOTS_PER_EPOCH;
-    List<String> failures = new ArrayList<>();
-    for (long seed = 1; seed <= Math.max(1, RUNS / 5); seed++) {
-      Simulation simulation = new Simulation(setup, seed);
-      Report report = simulation.run(40);
-      Optional<String> violation = safety(report)
-          .or(() -> Invariants.finalityKeepsUp(report, 8, 40, 4))
-          .or(() -> signsOnlyFrom(report, 4, firstSlotOfEpoch2, "the joiner"))
-          .or(() -> signsOnlyBefore(report, 3, firstSlotOfEpoch2, "the leaver"));
+    check(setup, 40, STAKING_RUNS, (simulation, report) -> {
       List<Address> expected = List.of(report.addresses().get(0), report.addresses().get(1),
           report.addresses().get(2), report.addresses().get(4)).stream().sorted().toList();
+      Optional<String> violation = Invariants.finalityKeepsUp(report, 8, 40, 4)
+          .or(() -> signsOnlyFrom(report, 4, firstSlotOfEpoch2, "the joiner"))
+          .or(() -> signsOnlyBefore(report, 3, firstSlotOfEpoch2, "the leaver"));
       for (int node = 0; node < report.addresses().size() && violation.isEmpty(); node++) {
         List<Address> seen = simulation.validatorsSeenBy(node, 40);
         if (!seen.equals(expected)) {
           violation = Optional.of("node " + node + " sees validators " + seen + ", not " + expected);
         }
       }
-      long seedOfRun = seed;
-      violation.ifPresent(v -> failures.add("seed " + seedOfRun + ": " + v));
-    }
-    assertEquals(List.of(), failures);
+      return violation;
+    });
   }
 
   @Test
   void onAStakingChainADoubleVoterLosesAShareOfItsStakeAndItsSeat() {
     Setup setup = Setup.honest(4).withBehaviour(2, Behaviour.DOUBLE_VOTER)
         .withRotation(new Simulation.Rotation(true, 0, 0, -1, 0));
-    List<String> failures = new ArrayList<>();
-    for (long seed = 1; seed <= Math.max(1, RUNS / 5); seed++) {
-      Simulation simulation = new Simulation(setup, seed);
-      Report report = simulation.run(40);
+    check(setup, 40, STAKING_RUNS, (simulation, report) -> {
       Address offender = report.addresses().get(2);
-      Optional<String> violation = safety(report).or(() -> Invariants.everyEquivocationEndsInEvidence(report));
+      Optional<String> violation = Invariants.everyEquivocationEndsInEvidence(report);
       for (int node = 0; node < 4 && violation.isEmpty(); node++) {
         if (node == 2) {
           continue;
@@ -155,10 +150,8 @@ class SimulationTest {
           violation = Optional.of("node " + node + " still has the offender among its validators");
         }
       }
-      long seedOfRun = seed;
-      violation.ifPresent(v -> failures.add("seed " + seedOfRun + ": " + v));
-    }
-    assertEquals(List.of(), failures);
+      return violation;
+    });
   }
 
   @Test
@@ -166,31 +159,22 @@ class SimulationTest {
     Setup setup = Setup.honest(4).withBehaviour(3, Behaviour.OFFLINE)
         .withRotation(new Simulation.Rotation(true, 0, 0, -1, 0));
     long slots = 24;
-    List<String> failures = new ArrayList<>();
-    for (long seed = 1; seed <= Math.max(1, RUNS / 5); seed++) {
-      Simulation simulation = new Simulation(setup, seed);
-      Report report = simulation.run(slots);
-      Optional<String> violation = safety(report);
-      Wei genesisBalance = Wei.ofLux("1");
+    Wei genesisBalance = Wei.ofLux("1");
+    Wei mostMinted = Wei.of(RewardParameters.DEFAULT.issuancePerEpoch().value()
+        .multiply(BigInteger.valueOf(slots)).divide(BigInteger.valueOf(Simulation.SLOTS_PER_EPOCH)));
+    check(setup, slots, STAKING_RUNS, (simulation, report) -> {
       Wei minted = Wei.ZERO;
       for (int validator = 0; validator < 4; validator++) {
         Wei balance = simulation.balanceSeenBy(0, report.addresses().get(validator), slots);
-        boolean earned = balance.compareTo(genesisBalance) > 0;
-        if (validator == 3 ? !balance.equals(genesisBalance) : !earned) {
-          violation = violation.or(() -> Optional.of("validator with balance " + balance + " earned wrongly"));
+        boolean offline = validator == 3;
+        if (offline ? !balance.equals(genesisBalance) : balance.compareTo(genesisBalance) <= 0) {
+          return Optional.of((offline ? "the offline" : "an active") + " validator ended with " + balance);
         }
         minted = minted.add(balance.subtract(genesisBalance));
       }
-      Wei most = Wei.of(RewardParameters.DEFAULT.issuancePerEpoch().value()
-          .multiply(java.math.BigInteger.valueOf(slots)).divide(java.math.BigInteger.valueOf(Simulation.SLOTS_PER_EPOCH)));
-      Wei total = minted;
-      if (total.compareTo(most) > 0 || total.isZero()) {
-        violation = violation.or(() -> Optional.of("minted " + total + ", at most " + most));
-      }
-      long seedOfRun = seed;
-      violation.ifPresent(v -> failures.add("seed " + seedOfRun + ": " + v));
-    }
-    assertEquals(List.of(), failures);
+      return minted.compareTo(mostMinted) > 0 ? Optional.of("minted " + minted + ", at most " + mostMinted)
+          : Optional.empty();
+    });
   }
 
   /** Node {@code node} signed blocks and votes, all in slots from {@code first} on. */
@@ -223,10 +207,17 @@ class SimulationTest {
   }
 
   private static void check(Setup setup, long slots, int runs, Function<Report, Optional<String>> scenario) {
+    check(setup, slots, runs, (simulation, report) -> scenario.apply(report));
+  }
+
+  /** Runs {@code runs} seeds; each must keep safety and then pass {@code scenario}; failures name their seed. */
+  private static void check(Setup setup, long slots, int runs,
+      BiFunction<Simulation, Report, Optional<String>> scenario) {
     List<String> failures = new ArrayList<>();
     for (long seed = 1; seed <= runs; seed++) {
-      Report report = new Simulation(setup, seed).run(slots);
-      Optional<String> violation = safety(report).or(() -> scenario.apply(report));
+      Simulation simulation = new Simulation(setup, seed);
+      Report report = simulation.run(slots);
+      Optional<String> violation = safety(report).or(() -> scenario.apply(simulation, report));
       long seedOfRun = seed;
       violation.ifPresent(v -> failures.add("seed " + seedOfRun + ": " + v));
     }
