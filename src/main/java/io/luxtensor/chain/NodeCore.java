@@ -113,7 +113,8 @@ public final class NodeCore {
       return List.of();
     }
     ProducedBlock produced = producer.get().produce(parent, slot, WorldState.at(nodes, parent.stateRoot()),
-        finality.state(), CandidateTransactions.of(List.copyOf(pendingTransactions.values())), votesToInclude(slot),
+        finality.state(), CandidateTransactions.of(List.copyOf(pendingTransactions.values())),
+        votesToInclude(slot, parent.slot()),
         List.copyOf(evidenceToInclude.values()), nodes);
     signed = signed.withBlock(slot);
     Block block = produced.block();
@@ -223,7 +224,7 @@ public final class NodeCore {
     seenVotes.headMap(oldest).clear();
     votesByTarget.headMap(oldest).clear();
     headersByProposerSlot.headMap(oldest).clear();
-    recentVotes.headMap(currentSlot - BlockVoteCheck.INCLUSION_SLOTS).clear();
+    recentVotes.headMap(oldest).clear();
   }
 
   public Hash head(long slot) {
@@ -323,9 +324,13 @@ public final class NodeCore {
     }
   }
 
-  private List<SignedVote> votesToInclude(long slot) {
+  /**
+   * The votes a block in {@code slot} carries: those of the last slots, and all since its parent's slot, so that
+   * votes cast while a branch had no blocks still reach its chain (justification must be recomputable from it).
+   */
+  private List<SignedVote> votesToInclude(long slot, long parentSlot) {
     Map<String, SignedVote> included = new LinkedHashMap<>();
-    recentVotes.subMap(slot - BlockVoteCheck.INCLUSION_SLOTS, true, slot, false).forEach((voteSlot, byValidator) ->
+    recentVotes.subMap(Math.min(slot - BlockVoteCheck.INCLUSION_SLOTS, parentSlot), true, slot, false).forEach((voteSlot, byValidator) ->
         byValidator.forEach((validator, vote) -> included.putIfAbsent(validator + "@" + voteSlot, vote)));
     return List.copyOf(included.values());
   }
