@@ -51,7 +51,7 @@ class ArchitectureDocTest {
 
   @Test
   void theThreadsNamedAreTheNodesThreads() throws IOException {
-    String sources = sources();
+    String sources = Docs.mainSources();
     Matcher thread = Pattern.compile("`(luxtensor-[a-z]+)`").matcher(DOC);
     int count = 0;
     while (thread.find()) {
@@ -71,18 +71,6 @@ class ArchitectureDocTest {
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String sources() throws IOException {
-    try (Stream<Path> files = Files.walk(SOURCES)) {
-      return String.join("\n", files.filter(file -> file.toString().endsWith(".java")).map(file -> {
-        try {
-          return Files.readString(file);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).toList());
     }
   }
 }

@@ -19,6 +19,21 @@ final class Docs {
     }
   }
 
+  /** The text of every Java source of the node, joined: for docs that quote its messages or names. */
+  static String mainSources() {
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      return String.join("\n", files.filter(file -> file.toString().endsWith(".java")).map(file -> {
+        try {
+          return Files.readString(file);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Every Markdown document under docs/ (not in its subfolders), as paths relative to the repository, sorted. */
   static List<String> markdownFiles() {
     try (Stream<Path> files = Files.list(Path.of("docs"))) {

@@ -10,15 +10,11 @@ import io.luxtensor.crypto.MnemonicException;
 import io.luxtensor.execution.TransactionInvalidReason;
 import io.luxtensor.txpool.TxPoolRejection;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** docs/troubleshooting.md explains every error a user can meet: the enumerated ones and the node's own words. */
@@ -131,10 +127,7 @@ class TroubleshootingDocTest {
 
   @Test
   void theMessagesListedAreTheOnesTheCodeSendsAndTheDocExplains() throws IOException {
-    String sources;
-    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-      sources = String.join("\n", files.filter(file -> file.toString().endsWith(".java")).map(TroubleshootingDocTest::read).toList());
-    }
+    String sources = Docs.mainSources();
     for (String part : MESSAGE_PARTS) {
       assertTrue(sources.contains(part), "no longer in the sources, update the doc and this list: " + part);
       String asUserSeesIt = part.replace("\\\"", "\"");
@@ -164,13 +157,5 @@ class TroubleshootingDocTest {
     }
     assertTrue(codes.size() >= 3, holder + " lost its constants");
     return codes;
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -10,7 +10,6 @@ import io.luxtensor.chain.StakingSchedule;
 import io.luxtensor.consensus.RewardParameters;
 import io.luxtensor.consensus.RotationParameters;
 import io.luxtensor.consensus.SlashingParameters;
-import io.luxtensor.execution.abi.Abi;
 import io.luxtensor.execution.abi.AbiType;
 import io.luxtensor.execution.system.ChainInfoContract;
 import io.luxtensor.execution.system.StakingContract;
@@ -25,6 +24,7 @@ import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.execution.BlockExecutor;
 import io.luxtensor.execution.TransactionProcessor;
 import io.luxtensor.execution.system.SystemContracts;
+import io.luxtensor.testing.AbiCalls;
 import io.luxtensor.testing.SeededRandom;
 import io.luxtensor.trie.InMemoryNodeStore;
 import io.luxtensor.types.Address;
@@ -336,11 +336,7 @@ final class Simulation {
   /** A transaction to the staking contract, signed by {@code from}'s key (nonce 0: each sends one). */
   private static RecoveredTransaction stakingCall(ValidatorKeys from, String signature, Wei value, List<AbiType> types,
       List<Object> args) {
-    byte[] selector = Abi.selector(signature);
-    byte[] encoded = Abi.encode(types, args);
-    byte[] input = new byte[4 + encoded.length];
-    System.arraycopy(selector, 0, input, 0, 4);
-    System.arraycopy(encoded, 0, input, 4, encoded.length);
+    byte[] input = AbiCalls.calldata(signature, types, args);
     Transaction tx = new DynamicFeeTransaction(CHAIN_ID, 0, BigInteger.ONE, BigInteger.valueOf(10_000_000_000L),
         200_000, Optional.of(StakingContract.ADDRESS), value, Bytes.of(input), List.of(), null)
         .sign(from.signingKey());

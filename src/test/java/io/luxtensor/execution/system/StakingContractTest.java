@@ -16,6 +16,7 @@ import io.luxtensor.execution.abi.Abi;
 import io.luxtensor.execution.abi.AbiType;
 import io.luxtensor.state.Account;
 import io.luxtensor.state.WorldState;
+import io.luxtensor.testing.AbiCalls;
 import io.luxtensor.testing.TestData;
 import io.luxtensor.trie.InMemoryNodeStore;
 import io.luxtensor.types.Address;
@@ -153,11 +154,7 @@ class StakingContractTest {
   }
 
   private TransactionResult.Executed call(String signature, Wei value, List<AbiType> types, List<Object> args) {
-    byte[] selector = Abi.selector(signature);
-    byte[] encoded = Abi.encode(types, args);
-    byte[] input = new byte[4 + encoded.length];
-    System.arraycopy(selector, 0, input, 0, 4);
-    System.arraycopy(encoded, 0, input, 4, encoded.length);
+    byte[] input = AbiCalls.calldata(signature, types, args);
     Transaction tx = new DynamicFeeTransaction(TestData.CHAIN_ID, nonce++, BigInteger.ONE, BASE_FEE.add(BigInteger.ONE),
         200_000, Optional.of(StakingContract.ADDRESS), value, Bytes.of(input), List.of(), null).sign(key);
     return assertInstanceOf(TransactionResult.Executed.class,
