@@ -122,7 +122,11 @@ public final class NodeCore {
     return List.of(new Outbound.PublishBlock(block));
   }
 
-  /** A third into {@code slot}: this node's vote for the head it sees, if it has something new to vote for. */
+  /**
+   * A third into {@code slot}: this node's vote for the head it sees, its target the slot's checkpoint (the head,
+   * whether or not a block was made in the slot), unless it is not a validator of the slot or signing it could be
+   * slashable.
+   */
   public List<Outbound> onVoteDue(long slot, long nowMillis) {
     if (keys.isEmpty()) {
       return List.of();
@@ -132,7 +136,7 @@ public final class NodeCore {
       return List.of();
     }
     Checkpoint source = finality.state().justified();
-    Checkpoint target = new Checkpoint(headers.get(head).slot(), head);
+    Checkpoint target = new Checkpoint(slot, head);
     if (target.slot() <= source.slot() || signed.checkVote(source.slot(), target.slot()).isPresent()) {
       return List.of();
     }
@@ -191,15 +195,21 @@ public final class NodeCore {
     if (seenVotes.getOrDefault(slot, Set.of()).contains(id)) {
       return;
     }
-    BlockHeader target = headers.get(vote.vote().target().blockHash());
-    if (!headers.containsKey(vote.vote().head()) || target == null || !headers.containsKey(target.parentHash())) {
+    BlockHeader head = headers.get(vote.vote().head());
+    BlockHeader source = headers.get(vote.vote().source().blockHash());
+    if (head == null || source == null) {
       keepWaiting(vote);
       return;
     }
-    ValidatorSet validators = schedule.at(headers.get(target.parentHash()), target.slot());
+    ValidatorSet validators = validatorsOfSlot(head, slot);
     Optional<Validator> validator = validators.find(vote.validator());
     if (validator.isEmpty() || BlockVoteCheck.problem(List.of(vote), slot + 1, slot, voteSlot -> validators,
-        parameters.chainId()).isPresent()) {
+        parameters.chainId()).isPresent() || head.slot() > slot || source.slot() > vote.vote().source().slot()) {
+      return;
+    }
+    // Only a source at or after the finalized checkpoint can still count, and only then is the walk worth its cost.
+    boolean forFinality = vote.vote().source().slot() >= finality.state().finalized().slot();
+    if (forFinality && !descends(head, source)) {
       return;
     }
     seenVotes.computeIfAbsent(slot, s -> new TreeSet<>()).add(id);
@@ -207,7 +217,7 @@ public final class NodeCore {
     forkChoice.onVote(vote.validator(), validator.get().stake().value(), vote.vote().slot(), vote.vote().head(),
         currentSlot);
     FinalityState before = finality.state();
-    FinalityState after = finality.onVote(vote, target.parentHash(), validators);
+    FinalityState after = forFinality ? finality.onVote(vote, validators) : before;
     // A checkpoint justified off the finalized chain has been pruned from the tree: it can no longer lead the head.
     if (!after.justified().equals(before.justified()) && forkChoice.contains(after.justified().blockHash())) {
       forkChoice.onJustified(after.justified());
@@ -216,6 +226,27 @@ public final class NodeCore {
       forkChoice.onFinalized(after.finalized());
     }
     recentVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeMap<>()).putIfAbsent(vote.validator(), vote);
+  }
+
+  /**
+   * The set of {@code slot}'s epoch on the chain ending at {@code head}: the set {@code head} itself was made with if
+   * it is of that slot, since a block's own transactions do not change the set of its slot.
+   */
+  private ValidatorSet validatorsOfSlot(BlockHeader head, long slot) {
+    BlockHeader parent = head.slot() == slot && head.number() > 0 ? headers.get(head.parentHash()) : head;
+    return schedule.at(parent, slot);
+  }
+
+  /**
+   * Whether {@code block} is {@code ancestor} or descends from it. A vote linking a source to a target off its
+   * branch would let finality skip from one branch to another with no slashable vote, so such a vote is not counted.
+   */
+  private boolean descends(BlockHeader block, BlockHeader ancestor) {
+    BlockHeader walk = block;
+    while (walk != null && walk.slot() > ancestor.slot()) {
+      walk = headers.get(walk.parentHash());
+    }
+    return walk != null && walk.hash().equals(ancestor.hash());
   }
 
   /** Drops what is too old to matter: seen votes, double-vote and equivocation trackers, inclusion candidates. */

@@ -18,6 +18,33 @@ import java.util.TreeSet;
 final class Invariants {
   private Invariants() {}
 
+  /**
+   * Accountable safety: if finalized blocks conflict, every honest node holds evidence, in its chain, against
+   * validators with at least a third of the stake ({@code stakes} by validator, twins' copies not repeated).
+   */
+  static Optional<String> conflictingFinalityLeavesEvidence(Report report, List<Integer> stakes) {
+    if (finalizedBlocksNeverConflict(report).isEmpty()) {
+      return Optional.empty();
+    }
+    long total = stakes.stream().mapToLong(Integer::longValue).sum();
+    for (int node = 0; node < report.behaviours().size(); node++) {
+      if (report.behaviours().get(node) != Behaviour.HONEST) {
+        continue;
+      }
+      long accused = 0;
+      for (int validator = 0; validator < stakes.size(); validator++) {
+        if (report.offendersSeen().get(node).contains(report.addresses().get(validator))) {
+          accused += stakes.get(validator);
+        }
+      }
+      if (3 * accused < total) {
+        return Optional.of("finality conflicts, but node " + node + " has evidence against only " + accused + " of "
+            + total + " stake");
+      }
+    }
+    return Optional.empty();
+  }
+
   /** No two finalized blocks, at any node at any time, conflict: each pair lies on one chain. */
   static Optional<String> finalizedBlocksNeverConflict(Report report) {
     Set<Hash> finalized = new TreeSet<>();

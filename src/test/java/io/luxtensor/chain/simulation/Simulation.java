@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 
@@ -157,6 +158,11 @@ final class Simulation {
     /** Two groups (below {@code split} and the rest) that cannot reach each other in slots [from, until). */
     static Partition halves(int split, long fromSlot, long untilSlot) {
       return (slot, from, to) -> slot >= fromSlot && slot < untilSlot && (from < split) != (to < split);
+    }
+
+    /** The nodes in {@code side} and the rest cannot reach each other in slots [from, until). */
+    static Partition sides(Set<Integer> side, long fromSlot, long untilSlot) {
+      return (slot, from, to) -> slot >= fromSlot && slot < untilSlot && side.contains(from) != side.contains(to);
     }
   }
 
@@ -308,10 +314,9 @@ final class Simulation {
       // From the chain's first checkpoint to the head: a span around the vote it signed last.
       Vote last = votesSigned.get(node).getLast().vote();
       Hash head = nodes.get(node).head(slot);
-      long headSlot = allBlocks.get(head).slot();
-      if (last.source().slot() > 0 && headSlot > last.target().slot()) {
+      if (last.source().slot() > 0 && slot > last.target().slot()) {
         Hash genesis = genesisHash();
-        SignedVote surrounding = new Vote(slot, head, new Checkpoint(0, genesis), new Checkpoint(headSlot, head))
+        SignedVote surrounding = new Vote(slot, head, new Checkpoint(0, genesis), new Checkpoint(slot, head))
             .sign(CHAIN_ID, keys.get(node).signingKey());
         votesSigned.get(node).add(surrounding);
         broadcast(node, slot, surrounding, (from, to) -> true);
@@ -325,7 +330,8 @@ final class Simulation {
       if (behaviour == Behaviour.DOUBLE_VOTER) {
         Vote original = vote.vote();
         Hash otherHead = allBlocks.get(original.head()).parentHash();
-        SignedVote second = new Vote(original.slot(), otherHead, original.source(), original.target())
+        SignedVote second = new Vote(original.slot(), otherHead, original.source(),
+            new Checkpoint(original.slot(), otherHead))
             .sign(CHAIN_ID, keys.get(node).signingKey());
         votesSigned.get(node).add(second);
         broadcast(node, slot, second, (from, to) -> true);
@@ -374,7 +380,7 @@ final class Simulation {
     NodeCore forger = nodes.get(node);
     Hash head = forger.head(slot);
     Checkpoint source = forger.finality().justified();
-    Vote expected = new Vote(slot, head, source, new Checkpoint(allBlocks.get(head).slot(), head));
+    Vote expected = new Vote(slot, head, source, new Checkpoint(slot, head));
     SignedVote ownSignature = expected.sign(CHAIN_ID, keys.get(node).signingKey());
     for (int other = 0; other < setup.stakes().size(); other++) {
       if (other != node) {
@@ -382,7 +388,7 @@ final class Simulation {
             (from, to) -> true);
       }
     }
-    SignedVote farFuture = new Vote(slot + 1_000_000, head, source, new Checkpoint(allBlocks.get(head).slot(), head))
+    SignedVote farFuture = new Vote(slot + 1_000_000, head, source, new Checkpoint(slot + 1_000_000, head))
         .sign(CHAIN_ID, keys.get(node).signingKey());
     broadcast(node, slot, farFuture, (from, to) -> true);
   }

@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,28 @@ class SimulationTest {
         .or(() -> Invariants.finalityAdvances(report, 1, 12, 29).isEmpty()
             ? Optional.of("node 1, on the side with half the stake, finalized while split") : Optional.empty())
         .or(() -> Invariants.finalityKeepsUp(report, 46, 50, 4)));
+  }
+
+  @Test
+  void twinsWithHalfTheStakeCanMakeFinalityConflictOnlyByLeavingEvidenceAgainstThemselves() {
+    // Validators 0 and 1 run twice: nodes 0, 1 and 2 on one side, their copies (4 and 5) with node 3 on the other.
+    // Each side holds three quarters of the stake and finalizes its own chain; once healed, each honest node must
+    // hold evidence against the twins (half the stake), as Casper FFG's accountable safety promises.
+    Setup setup = Setup.honest(4).withBehaviour(0, Behaviour.TWIN).withBehaviour(1, Behaviour.TWIN)
+        .withPartition(Partition.sides(Set.of(0, 1, 2), 10, 30));
+    List<String> failures = new ArrayList<>();
+    int conflicts = 0;
+    for (long seed = 1; seed <= STAKING_RUNS; seed++) {
+      Report report = new Simulation(setup, seed).run(50);
+      conflicts += Invariants.finalizedBlocksNeverConflict(report).isPresent() ? 1 : 0;
+      long seedOfRun = seed;
+      Invariants.finalityNeverGoesBack(report)
+          .or(() -> Invariants.honestValidatorsSignNothingSlashable(report))
+          .or(() -> Invariants.conflictingFinalityLeavesEvidence(report, setup.stakes()))
+          .ifPresent(v -> failures.add("seed " + seedOfRun + ": " + v));
+    }
+    assertEquals(List.of(), failures);
+    assertEquals(STAKING_RUNS, conflicts, "each run splits finality, or the scenario tests nothing");
   }
 
   @Test
