@@ -66,6 +66,20 @@ class SimulationTest {
   }
 
   @Test
+  void aHundredValidatorsOnTenNodesFinalizeWithinFourSlots() {
+    check(Setup.honest(100).withValidatorsPerNode(10), 16, Math.max(1, RUNS / 25),
+        report -> Invariants.finalityKeepsUp(report, 8, 16, 4));
+  }
+
+  @Test
+  void aNodeRunningAQuarterOfTheValidatorsGoesDownAndFinalityCarriesOn() {
+    // Node 3 runs validators 9 to 11 and is down in slots 10 to 29; the others hold three quarters of the stake.
+    check(Setup.honest(12).withValidatorsPerNode(3).withOutage(Simulation.Outage.from(3, 10, 30)), 40,
+        Math.max(1, RUNS / 5), report -> Invariants.finalityKeepsUp(report, 8, 40, 4, node -> node < 3)
+            .or(() -> Invariants.finalityKeepsUp(report, 36, 40, 4)));
+  }
+
+  @Test
   void forgedCopiesOfVotesAndVotesFromTheFarFutureChangeNothing() {
     check(Setup.honest(4).withBehaviour(3, Behaviour.FORGER), 40,
         report -> Invariants.finalityKeepsUp(report, 8, 40, 4));
