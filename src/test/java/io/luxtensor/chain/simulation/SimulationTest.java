@@ -153,16 +153,26 @@ class SimulationTest {
     check(setup, 40, STAKING_RUNS, (simulation, report) -> {
       List<Address> expected = List.of(report.addresses().get(0), report.addresses().get(1),
           report.addresses().get(2), report.addresses().get(4)).stream().sorted().toList();
-      Optional<String> violation = Invariants.finalityKeepsUp(report, 8, 40, 4)
+      return Invariants.finalityKeepsUp(report, 8, 40, 4)
           .or(() -> signsOnlyFrom(report, 4, firstSlotOfEpoch2, "the joiner"))
-          .or(() -> signsOnlyBefore(report, 3, firstSlotOfEpoch2, "the leaver"));
-      for (int node = 0; node < report.addresses().size() && violation.isEmpty(); node++) {
-        List<Address> seen = simulation.validatorsSeenBy(node, 40);
-        if (!seen.equals(expected)) {
-          violation = Optional.of("node " + node + " sees validators " + seen + ", not " + expected);
-        }
-      }
-      return violation;
+          .or(() -> signsOnlyBefore(report, 3, firstSlotOfEpoch2, "the leaver"))
+          .or(() -> everyNodeSees(simulation, report, 40, expected));
+    });
+  }
+
+  @Test
+  void aJoinerAndALeaverRotateWhileTheNetworkIsSplitAndAllAgreeOnTheSetAfterHealing() {
+    // Split from slot 1 to 20: each side includes the staking transactions in its own blocks and rotates at the
+    // start of epochs 1 and 2 on its own branch (validator 3 leaves, the joiner on node 4 enters at slot 16), with
+    // half the stake on each side, so neither finalizes. After healing, one branch wins everywhere.
+    Setup setup = Setup.honest(4).withRotation(new Simulation.Rotation(true, 1, 2, 3, 3))
+        .withPartition(Partition.halves(2, 1, 20));
+    check(setup, 44, STAKING_RUNS, (simulation, report) -> {
+      List<Address> expected = List.of(report.addresses().get(0), report.addresses().get(1),
+          report.addresses().get(2), report.addresses().get(4)).stream().sorted().toList();
+      return Invariants.finalityStalls(report, 2, 20)
+          .or(() -> Invariants.finalityKeepsUp(report, 36, 44, 4))
+          .or(() -> everyNodeSees(simulation, report, 44, expected));
     });
   }
 
@@ -211,6 +221,18 @@ class SimulationTest {
       return minted.compareTo(mostMinted) > 0 ? Optional.of("minted " + minted + ", at most " + mostMinted)
           : Optional.empty();
     });
+  }
+
+  /** Every node's head has {@code expected} as the validators of {@code slot}'s epoch. */
+  private static Optional<String> everyNodeSees(Simulation simulation, Report report, long slot,
+      List<Address> expected) {
+    for (int node = 0; node < report.addresses().size(); node++) {
+      List<Address> seen = simulation.validatorsSeenBy(node, slot);
+      if (!seen.equals(expected)) {
+        return Optional.of("node " + node + " sees validators " + seen + ", not " + expected);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Node {@code node} signed blocks and votes, all in slots from {@code first} on. */
