@@ -30,6 +30,11 @@ class SimulationTest {
   private static final int STAKING_RUNS = Math.max(1, RUNS / 5);
 
   @Test
+  void oneValidatorFinalizesEachBlockTwoSlotsLater() {
+    check(Setup.honest(1), 40, report -> Invariants.finalityKeepsUp(report, 3, 40, 2));
+  }
+
+  @Test
   void fourHonestValidatorsFinalizeWithinFourSlots() {
     check(Setup.honest(4), 40, report -> Invariants.finalityKeepsUp(report, 8, 40, 4));
   }
