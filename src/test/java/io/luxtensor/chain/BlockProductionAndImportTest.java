@@ -158,7 +158,7 @@ class BlockProductionAndImportTest {
 
   private void assertRejected(BlockInvalidReason reason, ProducedBlock block, UnaryOperator<BlockHeader> tamper,
       PrivateKey signer) {
-    BlockHeader header = tamper.apply(block.block().header()).withSignature(null).sign(signer);
+    BlockHeader header = tamper.apply(block.block().header()).withSignature(null).sign(CHAIN_ID, signer);
     Block tampered = new Block(header, block.block().transactions());
     Node fresh = new Node();
     ImportResult result = fresh.importBlock(tampered, block.block().header().slot());

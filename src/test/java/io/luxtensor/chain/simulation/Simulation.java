@@ -419,7 +419,7 @@ final class Simulation {
     BlockHeader twin = new BlockHeader(h.parentHash(), h.number(), h.slot(), h.timestamp(), h.proposer(),
         h.stateRoot(), h.transactionsRoot(), h.receiptsRoot(), h.logsBloom(), h.gasLimit(), h.gasUsed(),
         h.baseFeePerGas(), Bytes.of(new byte[] {1}), h.randaoMix(), h.vrfProof(), h.justified(), h.finalized(),
-        h.consensusRoot(), null).sign(key.signingKey());
+        h.consensusRoot(), null).sign(CHAIN_ID, key.signingKey());
     return new Block(twin, block.transactions(), block.votes(), block.evidence());
   }
 
