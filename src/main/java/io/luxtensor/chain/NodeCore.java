@@ -8,6 +8,7 @@ import io.luxtensor.consensus.SlashingProtection;
 import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.consensus.ValidatorSet;
+import io.luxtensor.crypto.InvalidSignatureException;
 import io.luxtensor.execution.BlockExecutor;
 import io.luxtensor.execution.CandidateTransactions;
 import io.luxtensor.rlp.Rlp;
@@ -48,8 +49,44 @@ public final class NodeCore {
   static final int ORPHANS_MAX = 256;
   /** Votes for a head not yet seen, kept for when it arrives; the oldest go first beyond this. */
   static final int WAITING_VOTES_MAX = 1024;
+  /** One validator's votes waiting at most: a validator sending junk cannot push the others' out. */
+  static final int WAITING_VOTES_PER_VALIDATOR = 8;
+  /** One proposer's blocks waiting for their parent at most, for the same reason. */
+  static final int ORPHANS_PER_PROPOSER = 32;
   /** Votes older than this many slots are ignored, and the trackers of doubles forget them, so memory stays bounded. */
   static final long MEMORY_SLOTS = 64;
+
+  /**
+   * What became of a block or vote from a peer, with the reason when it was not accepted: what the network layer
+   * scores its sender by, and logs.
+   */
+  public record Received(Verdict verdict, String reason) {
+    static final Received ACCEPTED = new Received(Verdict.ACCEPTED, "");
+    static final Received ALREADY_KNOWN = new Received(Verdict.ALREADY_KNOWN, "");
+
+    public enum Verdict {
+      ACCEPTED,
+      ALREADY_KNOWN,
+      /** Kept until the block it builds on or votes for arrives: sync should fetch it. */
+      WAITING,
+      /** Valid perhaps, but of no use now (a slot far from the present, a full buffer): not the sender's fault. */
+      IGNORED,
+      /** Invalid: the sender sent something no honest node sends. */
+      REJECTED
+    }
+
+    static Received waiting(String reason) {
+      return new Received(Verdict.WAITING, reason);
+    }
+
+    static Received ignored(String reason) {
+      return new Received(Verdict.IGNORED, reason);
+    }
+
+    static Received rejected(String reason) {
+      return new Received(Verdict.REJECTED, reason);
+    }
+  }
 
   /** A message the node wants sent to its peers. */
   public sealed interface Outbound {
@@ -70,7 +107,8 @@ public final class NodeCore {
   private final FinalityTracker finality;
   /** What each of this node's validators has signed. */
   private final Map<Address, SlashingProtection> signed = new TreeMap<>();
-  private final Deque<Block> orphans = new ArrayDeque<>();
+  /** Blocks waiting for their parent, by hash, oldest first. */
+  private final LinkedHashMap<Hash, Block> orphans = new LinkedHashMap<>();
   private final Deque<SignedVote> waitingVotes = new ArrayDeque<>();
   /** Votes already handled, by slot. */
   private final TreeMap<Long, Set<Hash>> seenVotes = new TreeMap<>();
@@ -81,6 +119,11 @@ public final class NodeCore {
   private final TreeMap<Long, Map<Address, BlockHeader>> headersByProposerSlot = new TreeMap<>();
   private final Map<Address, SlashingEvidence> evidenceToInclude = new TreeMap<>();
   private final Map<Address, SlashingEvidence> evidenceOnChain = new TreeMap<>();
+
+  /** The validators {@link #filterValidators} found, for which slot and how many known blocks. */
+  private ValidatorSet filter;
+  private long filterSlot = -1;
+  private int filterBlocks;
 
   /** Transactions submitted to this node, kept until a block it accepts includes them. */
   private final Map<Hash, RecoveredTransaction> pendingTransactions = new LinkedHashMap<>();
@@ -159,76 +202,96 @@ public final class NodeCore {
     return votes;
   }
 
-  /** A block from a peer: imported if valid, kept if its parent is missing, dropped otherwise. */
-  public void onBlock(Block block, long nowMillis) {
-    Deque<Block> pending = new ArrayDeque<>(List.of(block));
-    while (!pending.isEmpty()) {
-      Block next = pending.removeFirst();
-      if (headers.containsKey(next.hash())) {
-        continue;
-      }
-      BlockHeader parent = headers.get(next.header().parentHash());
-      if (parent == null) {
-        keepOrphan(next);
-        continue;
-      }
-      ImportResult result = importer.importBlock(next, parent, WorldState.at(nodes, parent.stateRoot()), nowMillis,
-          nodes);
-      if (result instanceof ImportResult.Imported) {
-        long currentSlot = parameters.slotAt(nowMillis);
-        boolean timely = next.header().slot() == currentSlot
-            && nowMillis - parameters.slotStartMillis(currentSlot) < parameters.slotMillis() / 3;
-        accept(next, currentSlot, timely);
-        for (SignedVote vote : next.votes()) {
-          onVote(vote, nowMillis);
+  /**
+   * A block from a peer: imported if valid (then the blocks that waited for it too), kept if its parent is missing
+   * and a validator signed it, refused otherwise. A refused block changes nothing.
+   */
+  public Received onBlock(Block block, long nowMillis) {
+    if (headers.containsKey(block.hash())) {
+      return Received.ALREADY_KNOWN;
+    }
+    BlockHeader parent = headers.get(block.header().parentHash());
+    if (parent == null) {
+      return keepOrphan(block, nowMillis);
+    }
+    ImportResult result = importer.importBlock(block, parent, WorldState.at(nodes, parent.stateRoot()), nowMillis,
+        nodes);
+    if (result instanceof ImportResult.Rejected rejected) {
+      return Received.rejected(rejected.message());
+    }
+    Deque<Block> imported = new ArrayDeque<>(List.of(block));
+    while (!imported.isEmpty()) {
+      Block next = imported.removeFirst();
+      onImported(next, nowMillis);
+      List<Block> children = orphans.values().stream()
+          .filter(orphan -> orphan.header().parentHash().equals(next.hash())).toList();
+      children.forEach(child -> orphans.remove(child.hash()));
+      for (Block child : children) {
+        if (!headers.containsKey(child.hash()) && importer.importBlock(child, next.header(),
+            WorldState.at(nodes, next.header().stateRoot()), nowMillis, nodes) instanceof ImportResult.Imported) {
+          imported.addLast(child);
         }
-        retryWaitingVotes(nowMillis);
-        orphans.removeIf(orphan -> {
-          if (orphan.header().parentHash().equals(next.hash())) {
-            pending.addLast(orphan);
-            return true;
-          }
-          return false;
-        });
       }
     }
+    return Received.ACCEPTED;
   }
 
-  /** A vote from a peer or from a block: counted if valid, kept if its head is not known yet. */
-  public void onVote(SignedVote vote, long nowMillis) {
+  private void onImported(Block block, long nowMillis) {
+    long currentSlot = parameters.slotAt(nowMillis);
+    boolean timely = block.header().slot() == currentSlot
+        && nowMillis - parameters.slotStartMillis(currentSlot) < parameters.slotMillis() / 3;
+    accept(block, currentSlot, timely);
+    for (SignedVote vote : block.votes()) {
+      onVote(vote, nowMillis);
+    }
+    retryWaitingVotes(nowMillis);
+  }
+
+  /**
+   * A vote from a peer or from a block: counted if valid, kept if its head or source block is not known yet and a
+   * validator signed it, refused otherwise. A refused vote changes nothing.
+   */
+  public Received onVote(SignedVote vote, long nowMillis) {
     long currentSlot = parameters.slotAt(nowMillis);
     long slot = vote.vote().slot();
     // A vote from a slot that has not begun, or too old to matter, is dropped before anything is kept of it.
     if (slot > currentSlot || slot < currentSlot - MEMORY_SLOTS) {
-      return;
+      return Received.ignored("a vote for slot " + slot + ", not one from slot " + (currentSlot - MEMORY_SLOTS)
+          + " to the current " + currentSlot);
     }
     forget(currentSlot);
     // The whole signed vote identifies it: copies with another signature must not shadow the real one.
     Hash id = Hash.keccak(Rlp.encode(vote.toRlp()));
     if (seenVotes.getOrDefault(slot, Set.of()).contains(id)) {
-      return;
+      return Received.ALREADY_KNOWN;
     }
     BlockHeader head = headers.get(vote.vote().head());
     BlockHeader source = headers.get(vote.vote().source().blockHash());
     if (head == null || source == null) {
-      keepWaiting(vote);
-      return;
+      return keepWaiting(vote, nowMillis);
     }
     ValidatorSet validators = validatorsOfSlot(head, slot);
     Optional<Validator> validator = validators.find(vote.validator());
-    if (validator.isEmpty() || BlockVoteCheck.problem(List.of(vote), slot + 1, slot, voteSlot -> validators,
-        parameters.chainId()).isPresent() || head.slot() > slot || source.slot() > vote.vote().source().slot()) {
-      return;
+    Optional<String> problem = BlockVoteCheck.problem(List.of(vote), slot + 1, slot, voteSlot -> validators,
+        parameters.chainId());
+    if (problem.isPresent()) {
+      return Received.rejected(problem.get());
+    }
+    if (head.slot() > slot) {
+      return Received.rejected("its head is from slot " + head.slot() + ", after the vote's slot " + slot);
+    }
+    if (source.slot() > vote.vote().source().slot()) {
+      return Received.rejected("its source block is from slot " + source.slot() + ", after its checkpoint's slot");
     }
     // Only a source at or after the finalized checkpoint can still count, and only then is the walk worth its cost.
     boolean forFinality = vote.vote().source().slot() >= finality.state().finalized().slot();
     if (forFinality && !descends(head, source)) {
-      return;
+      return Received.rejected("its target does not descend from its source");
     }
     seenVotes.computeIfAbsent(slot, s -> new TreeSet<>()).add(id);
     noteSlashableVote(vote);
-    forkChoice.onVote(vote.validator(), validator.get().stake().value(), vote.vote().slot(), vote.vote().head(),
-        currentSlot);
+    forkChoice.onVote(vote.validator(), validator.orElseThrow().stake().value(), vote.vote().slot(),
+        vote.vote().head(), currentSlot);
     FinalityState before = finality.state();
     FinalityState after = forFinality ? finality.onVote(vote, validators) : before;
     // A checkpoint justified off the finalized chain has been pruned from the tree: it can no longer lead the head.
@@ -239,6 +302,7 @@ public final class NodeCore {
       forkChoice.onFinalized(after.finalized());
     }
     recentVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeMap<>()).putIfAbsent(vote.validator(), vote);
+    return Received.ACCEPTED;
   }
 
   /**
@@ -300,8 +364,13 @@ public final class NodeCore {
 
   /** The parents of blocks held back because they are missing: what sync should fetch from peers. */
   public List<Hash> missingBlocks() {
-    return orphans.stream().map(orphan -> orphan.header().parentHash()).filter(parent -> !headers.containsKey(parent))
+    return orphans.values().stream().map(orphan -> orphan.header().parentHash()).filter(parent -> !headers.containsKey(parent))
         .distinct().sorted().toList();
+  }
+
+  /** How many votes wait for their blocks (bounded: see {@link #WAITING_VOTES_PER_VALIDATOR}). */
+  int waitingVoteCount() {
+    return waitingVotes.size();
   }
 
   /** The validators against whom evidence is in a block this node imported or made. */
@@ -379,23 +448,86 @@ public final class NodeCore {
     return List.copyOf(included.values());
   }
 
-  private void keepOrphan(Block block) {
-    if (orphans.size() >= ORPHANS_MAX) {
-      orphans.removeFirst();
+  /**
+   * Keeps a block whose parent is missing, if a validator of the current slot (on this node's head) signed it for a
+   * slot that has begun; at most {@value #ORPHANS_PER_PROPOSER} per proposer and {@value #ORPHANS_MAX} in all, the
+   * proposer's oldest, or else the oldest, giving way.
+   */
+  private Received keepOrphan(Block block, long nowMillis) {
+    long currentSlot = parameters.slotAt(nowMillis);
+    BlockHeader header = block.header();
+    if (header.slot() > currentSlot) {
+      return Received.ignored("a block for slot " + header.slot() + ", which has not begun");
     }
-    orphans.addLast(block);
+    if (orphans.containsKey(block.hash())) {
+      return Received.ALREADY_KNOWN;
+    }
+    Address proposer = header.proposer();
+    if (filterValidators(currentSlot).find(proposer).isEmpty() || !signedByProposer(header)) {
+      return Received.rejected("its parent is unknown and it is not signed by a validator");
+    }
+    List<Hash> proposers = orphans.values().stream().filter(o -> o.header().proposer().equals(proposer))
+        .map(Block::hash).toList();
+    if (proposers.size() >= ORPHANS_PER_PROPOSER) {
+      orphans.remove(proposers.getFirst());
+    } else if (orphans.size() >= ORPHANS_MAX) {
+      orphans.pollFirstEntry();
+    }
+    orphans.put(block.hash(), block);
+    return Received.waiting("its parent " + header.parentHash() + " is unknown");
   }
 
+  /**
+   * The validators that may have blocks and votes wait here: those of {@code currentSlot} on this node's head.
+   * Remembered until a block arrives or the slot changes, since the head is costly to find and junk comes in floods.
+   */
+  private ValidatorSet filterValidators(long currentSlot) {
+    if (filterSlot != currentSlot || filterBlocks != headers.size()) {
+      filter = validators(currentSlot);
+      filterSlot = currentSlot;
+      filterBlocks = headers.size();
+    }
+    return filter;
+  }
+
+  private boolean signedByProposer(BlockHeader header) {
+    try {
+      return header.signature() != null && header.recoverSigner(parameters.chainId()).equals(header.proposer());
+    } catch (InvalidSignatureException e) {
+      return false;
+    }
+  }
+
+  /** Counts the waiting votes whose blocks have arrived; the others, vetted when they came, wait on. */
   private void retryWaitingVotes(long nowMillis) {
-    List<SignedVote> retry = new ArrayList<>(waitingVotes);
-    waitingVotes.clear();
+    List<SignedVote> retry = new ArrayList<>();
+    waitingVotes.removeIf(vote -> {
+      boolean ready = headers.containsKey(vote.vote().head()) && headers.containsKey(vote.vote().source().blockHash());
+      if (ready) {
+        retry.add(vote);
+      }
+      return ready;
+    });
     retry.forEach(vote -> onVote(vote, nowMillis));
   }
 
-  private void keepWaiting(SignedVote vote) {
-    if (waitingVotes.size() >= WAITING_VOTES_MAX) {
+  /**
+   * Keeps a vote whose head or source block is missing, if it is signed by a validator of its slot on this node's
+   * head; at most {@value #WAITING_VOTES_PER_VALIDATOR} per validator and {@value #WAITING_VOTES_MAX} in all, the
+   * validator's oldest, or else the oldest, giving way.
+   */
+  private Received keepWaiting(SignedVote vote, long nowMillis) {
+    Address validator = vote.validator();
+    if (filterValidators(parameters.slotAt(nowMillis)).find(validator).isEmpty()
+        || !vote.isSignedBy(parameters.chainId())) {
+      return Received.rejected("its blocks are unknown and it is not signed by a validator");
+    }
+    if (waitingVotes.stream().filter(v -> v.validator().equals(validator)).count() >= WAITING_VOTES_PER_VALIDATOR) {
+      waitingVotes.remove(waitingVotes.stream().filter(v -> v.validator().equals(validator)).findFirst().orElseThrow());
+    } else if (waitingVotes.size() >= WAITING_VOTES_MAX) {
       waitingVotes.removeFirst();
     }
     waitingVotes.addLast(vote);
+    return Received.waiting("its head or source block is unknown");
   }
 }

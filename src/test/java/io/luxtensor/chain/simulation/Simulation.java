@@ -196,6 +196,8 @@ final class Simulation {
   private final Map<Hash, Block> published = new HashMap<>();
   private final Map<Integer, List<Block>> blocksSigned = new TreeMap<>();
   private final Map<Integer, List<SignedVote>> votesSigned = new TreeMap<>();
+  /** When each node last asked for each missing block, by "node@hash". */
+  private final Map<String, Long> requested = new HashMap<>();
   private long sequence;
   private long now = GENESIS_MILLIS;
 
@@ -467,10 +469,18 @@ final class Simulation {
     }
   }
 
-  /** A node missing a block's parent asks the peers it can reach; one that has it answers after a delay. */
+  /**
+   * A node missing a block's parent asks the peers it can reach; one that has it answers after a delay. A block
+   * asked for is not asked for again within a slot, as a real node tracks its requests in flight.
+   */
   private void sync(int node) {
     long slot = currentSlot();
     for (Hash missing : nodes.get(node).missingBlocks()) {
+      Long askedAt = requested.get(node + "@" + missing);
+      if (askedAt != null && now - askedAt < SLOT_MILLIS) {
+        continue;
+      }
+      requested.put(node + "@" + missing, now);
       for (int peer = 0; peer < nodes.size(); peer++) {
         if (peer != node && !isDown(peer, slot)
             && !setup.partitioned().cut(slot, node, peer) && nodes.get(peer).header(missing).isPresent()

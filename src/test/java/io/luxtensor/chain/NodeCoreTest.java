@@ -1,0 +1,232 @@
+package io.luxtensor.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.luxtensor.bytes.Bytes;
+import io.luxtensor.chain.NodeCore.Received;
+import io.luxtensor.chain.NodeCore.Received.Verdict;
+import io.luxtensor.consensus.FinalityState;
+import io.luxtensor.consensus.Validator;
+import io.luxtensor.consensus.ValidatorKeys;
+import io.luxtensor.consensus.ValidatorSet;
+import io.luxtensor.crypto.PrivateKey;
+import io.luxtensor.execution.BlockExecutor;
+import io.luxtensor.execution.TransactionProcessor;
+import io.luxtensor.execution.system.SystemContracts;
+import io.luxtensor.testing.TestData;
+import io.luxtensor.trie.InMemoryNodeStore;
+import io.luxtensor.types.Block;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Checkpoint;
+import io.luxtensor.types.Hash;
+import io.luxtensor.types.SignedVote;
+import io.luxtensor.types.Vote;
+import io.luxtensor.types.Wei;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input from peers: every malformed, wrongly signed or useless block and vote gets a verdict with its reason,
+ * changes nothing, and junk cannot fill the buffers that keep blocks and votes waiting for their parents.
+ */
+class NodeCoreTest {
+  private static final long CHAIN_ID = 4242;
+  private static final long GENESIS_MILLIS = 1_800_000_000_000L;
+  private static final long SLOT_MILLIS = 500;
+
+  private final TestData data = new TestData(11);
+  private final ChainParameters parameters =
+      new ChainParameters(CHAIN_ID, GENESIS_MILLIS, SLOT_MILLIS, 8, BigInteger.ZERO);
+  private final List<ValidatorKeys> keys = new ArrayList<>();
+  private final List<NodeCore> nodes = new ArrayList<>();
+  private Hash genesis;
+
+  NodeCoreTest() {
+    List<Validator> validators = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ValidatorKeys key = ValidatorKeys.derivedFrom(data.key());
+      keys.add(key);
+      validators.add(new Validator(key.address(), Wei.ofLux("32"), key.vrfPublicKey()));
+    }
+    GenesisSpec spec = new GenesisSpec(parameters, 30_000_000, BigInteger.valueOf(1_000_000_000L), Bytes.EMPTY,
+        new TreeMap<>(), validators);
+    for (ValidatorKeys key : keys) {
+      InMemoryNodeStore store = new InMemoryNodeStore();
+      Genesis.GenesisBlock genesisBlock = Genesis.create(spec, store);
+      genesis = genesisBlock.block().hash();
+      nodes.add(new NodeCore(genesisBlock, parameters,
+          ValidatorSchedule.fixed(new ValidatorSet(validators)), List.of(key),
+          new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), store, Map.of()));
+    }
+  }
+
+  @Test
+  void votesThatAreForgedMalformedOrFromStrangersAreRefusedWithAReasonAndChangeNothing() {
+    long slot = runSlots(3) + 1;
+    NodeCore node = nodes.get(0);
+    FinalityState finality = node.finality();
+    Hash head = node.head(slot);
+    Checkpoint source = finality.justified();
+    long now = millisInto(slot, 2);
+    PrivateKey stranger = data.key();
+
+    Vote honest = new Vote(slot, head, source, new Checkpoint(slot, head));
+    SignedVote forged = new SignedVote(honest, keys.get(1).address(), honest.sign(CHAIN_ID, stranger).signature());
+    assertRejected("not signed by " + keys.get(1).address(), node.onVote(forged, now));
+    assertRejected("is not a validator", node.onVote(honest.sign(CHAIN_ID, stranger), now));
+    assertRejected("not signed by", node.onVote(honest.sign(CHAIN_ID + 1, keys.get(1).signingKey()), now));
+    assertRejected("its target is not its own slot's checkpoint", node.onVote(
+        new Vote(slot, head, source, new Checkpoint(slot - 1, head)).sign(CHAIN_ID, keys.get(1).signingKey()), now));
+    assertRejected("its head is from slot", node.onVote(new Vote(slot - 2, head, new Checkpoint(0, genesis),
+        new Checkpoint(slot - 2, head)).sign(CHAIN_ID, keys.get(1).signingKey()), now));
+    Received future = node.onVote(new Vote(slot + 5, head, source, new Checkpoint(slot + 5, head))
+        .sign(CHAIN_ID, keys.get(1).signingKey()), now);
+    assertEquals(Verdict.IGNORED, future.verdict(), future.reason());
+
+    assertEquals(finality, node.finality(), "nothing refused moved finality");
+    assertEquals(head, node.head(slot), "or the head");
+  }
+
+  @Test
+  void aVoteIsCountedOnceAndItsCopyIsKnown() {
+    long slot = runSlots(2) + 1;
+    NodeCore node = nodes.get(0);
+    Hash head = node.head(slot);
+    SignedVote vote = new Vote(slot, head, node.finality().justified(), new Checkpoint(slot, head))
+        .sign(CHAIN_ID, keys.get(2).signingKey());
+
+    assertEquals(Verdict.ACCEPTED, node.onVote(vote, millisInto(slot, 1)).verdict());
+    assertEquals(Verdict.ALREADY_KNOWN, node.onVote(vote, millisInto(slot, 1)).verdict());
+  }
+
+  /**
+   * Two blocks on genesis, in slots 1 and 2 by different proposers: a vote from the first to the second links
+   * checkpoints on different branches, which could move finality across branches with no slashable vote.
+   */
+  @Test
+  void aVoteWhoseTargetIsOffItsSourcesBranchIsRefused() {
+    List<Block> made = new ArrayList<>();
+    for (long slot = 1; made.stream().map(b -> b.header().proposer()).distinct().count() < 2; slot++) {
+      for (NodeCore proposer : nodes) {
+        proposer.onSlotStart(slot).forEach(out -> made.add(((NodeCore.Outbound.PublishBlock) out).block()));
+      }
+    }
+    Block first = made.getFirst();
+    Block second = made.getLast();
+    assertEquals(first.header().parentHash(), second.header().parentHash(), "both build on genesis");
+    long slot = second.header().slot();
+    NodeCore node = nodes.stream().filter(n -> n.header(first.hash()).isEmpty() && n.header(second.hash()).isEmpty())
+        .findFirst().orElseThrow();
+    long now = millisInto(slot, 2);
+    assertEquals(Verdict.ACCEPTED, node.onBlock(first, now).verdict());
+    assertEquals(Verdict.ACCEPTED, node.onBlock(second, now).verdict());
+
+    SignedVote acrossBranches = new Vote(slot, second.hash(), new Checkpoint(first.header().slot(), first.hash()),
+        new Checkpoint(slot, second.hash())).sign(CHAIN_ID, keys.get(3).signingKey());
+
+    assertRejected("its target does not descend from its source", node.onVote(acrossBranches, now));
+  }
+
+  @Test
+  void aBlockWithABadSignatureIsRefusedWithItsReason() {
+    long slot = runSlots(2) + 1;
+    Block block = proposeWithoutPublishing(slot);
+    NodeCore receiver = nodes.stream().filter(n -> n.header(block.hash()).isEmpty()).findFirst().orElseThrow();
+    Block resigned = new Block(block.header().withSignature(null).sign(CHAIN_ID, data.key()), block.transactions(),
+        block.votes(), block.evidence());
+    Hash headBefore = receiver.head(slot);
+
+    Received verdict = receiver.onBlock(resigned, millisInto(slot, 1));
+
+    assertRejected("signature is missing, malformed or not the proposer's", verdict);
+    assertEquals(headBefore, receiver.head(slot));
+    assertEquals(Verdict.ACCEPTED, receiver.onBlock(block, millisInto(slot, 1)).verdict(), "the real one still goes in");
+  }
+
+  @Test
+  void junkCannotFillTheBuffersOfBlocksAndVotesWaitingForTheirParents() {
+    long slot = runSlots(2) + 1;
+    NodeCore node = nodes.get(0);
+    long now = millisInto(slot, 2);
+    Checkpoint source = node.finality().justified();
+    Hash unknown = data.hash();
+
+    assertRejected("it is not signed by a validator", node.onVote(
+        new Vote(slot, unknown, source, new Checkpoint(slot, unknown)).sign(CHAIN_ID, data.key()), now));
+    for (int i = 0; i < 3 * NodeCore.WAITING_VOTES_PER_VALIDATOR; i++) {
+      Hash junk = data.hash();
+      Received verdict = node.onVote(new Vote(slot - i % 2, junk, source, new Checkpoint(slot - i % 2, junk))
+          .sign(CHAIN_ID, keys.get(1).signingKey()), now);
+      assertEquals(Verdict.WAITING, verdict.verdict(), verdict.reason());
+    }
+    assertEquals(NodeCore.WAITING_VOTES_PER_VALIDATOR, node.waitingVoteCount(), "one validator's share at most");
+    node.onVote(new Vote(slot, unknown, source, new Checkpoint(slot, unknown)).sign(CHAIN_ID, keys.get(2).signingKey()),
+        now);
+    assertEquals(NodeCore.WAITING_VOTES_PER_VALIDATOR + 1, node.waitingVoteCount(), "another's vote still waits");
+
+    BlockHeader orphanHeader = proposeWithoutPublishing(slot).header();
+    BlockHeader strangersHeader = new BlockHeader(unknown, orphanHeader.number() + 1, slot, orphanHeader.timestamp(),
+        orphanHeader.proposer(), orphanHeader.stateRoot(), orphanHeader.transactionsRoot(),
+        orphanHeader.receiptsRoot(), orphanHeader.logsBloom(), orphanHeader.gasLimit(), orphanHeader.gasUsed(),
+        orphanHeader.baseFeePerGas(), orphanHeader.extraData(), orphanHeader.randaoMix(), orphanHeader.vrfProof(),
+        orphanHeader.justified(), orphanHeader.finalized(), orphanHeader.consensusRoot(), null);
+    assertRejected("its parent is unknown and it is not signed by a validator",
+        node.onBlock(new Block(strangersHeader.sign(CHAIN_ID, data.key()), List.of()), now));
+    assertEquals(List.of(), node.missingBlocks(), "a stranger's orphan is not kept, so nothing is fetched for it");
+    int proposer = keys.stream().map(ValidatorKeys::address).toList().indexOf(orphanHeader.proposer());
+    Received kept = node.onBlock(new Block(strangersHeader.sign(CHAIN_ID, keys.get(proposer).signingKey()), List.of()),
+        now);
+    assertEquals(Verdict.WAITING, kept.verdict(), kept.reason());
+    assertEquals(List.of(unknown), node.missingBlocks(), "a validator's orphan waits, and its parent is wanted");
+  }
+
+  /** Runs slots 1 to {@code last} with every block and vote reaching every node in time; returns {@code last}. */
+  private long runSlots(long last) {
+    for (long slot = 1; slot <= last; slot++) {
+      for (NodeCore proposer : nodes) {
+        for (NodeCore.Outbound out : proposer.onSlotStart(slot)) {
+          Block block = ((NodeCore.Outbound.PublishBlock) out).block();
+          nodes.forEach(node -> node.onBlock(block, millisInto(blockSlot(block), 0)));
+        }
+      }
+      long voteTime = millisInto(slot, 1);
+      List<SignedVote> votes = new ArrayList<>();
+      for (NodeCore voter : nodes) {
+        voter.onVoteDue(slot, voteTime)
+            .forEach(out -> votes.add(((NodeCore.Outbound.PublishVote) out).vote()));
+      }
+      votes.forEach(vote -> nodes.forEach(node -> node.onVote(vote, voteTime)));
+    }
+    return last;
+  }
+
+  /** The block of {@code slot}'s proposer, which no other node has seen. */
+  private Block proposeWithoutPublishing(long slot) {
+    for (NodeCore proposer : nodes) {
+      List<NodeCore.Outbound> out = proposer.onSlotStart(slot);
+      if (!out.isEmpty()) {
+        return ((NodeCore.Outbound.PublishBlock) out.getFirst()).block();
+      }
+    }
+    throw new AssertionError("no node proposes slot " + slot);
+  }
+
+  private static long blockSlot(Block block) {
+    return block.header().slot();
+  }
+
+  /** A time in {@code slot}: {@code thirds} thirds of the way in. */
+  private static long millisInto(long slot, int thirds) {
+    return GENESIS_MILLIS + slot * SLOT_MILLIS + thirds * SLOT_MILLIS / 3;
+  }
+
+  private static void assertRejected(String reasonFragment, Received received) {
+    assertEquals(Verdict.REJECTED, received.verdict(), received.reason());
+    assertTrue(received.reason().contains(reasonFragment), received.reason());
+  }
+}
