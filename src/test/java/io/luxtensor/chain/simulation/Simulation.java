@@ -7,9 +7,6 @@ import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.chain.NodeCore;
 import io.luxtensor.chain.ValidatorSchedule;
 import io.luxtensor.chain.StakingSchedule;
-import io.luxtensor.consensus.RewardParameters;
-import io.luxtensor.consensus.RotationParameters;
-import io.luxtensor.consensus.SlashingParameters;
 import io.luxtensor.execution.abi.AbiType;
 import io.luxtensor.execution.system.ChainInfoContract;
 import io.luxtensor.execution.system.StakingContract;
@@ -218,16 +215,16 @@ final class Simulation {
         alloc, validators);
     boolean staking = setup.rotation().staking();
     SystemContracts contracts = staking
-        ? new SystemContracts(List.of(new ChainInfoContract(), new StakingContract())) : SystemContracts.standard();
+        ? new SystemContracts(List.of(new ChainInfoContract(),
+            new StakingContract(parameters.staking().rotation().minimumStake())))
+        : SystemContracts.standard();
     BlockExecutor executor = new BlockExecutor(new TransactionProcessor(contracts));
     ValidatorSet set = new ValidatorSet(validators);
     for (int i = 0; i < keys.size(); i++) {
       InMemoryNodeStore store = new InMemoryNodeStore();
       Genesis.GenesisBlock genesis = staking ? Genesis.createWithStaking(spec, store) : Genesis.create(spec, store);
       allBlocks.put(genesis.block().hash(), genesis.block().header());
-      ValidatorSchedule schedule = staking ? new StakingSchedule(parameters, RotationParameters.DEFAULT,
-          SlashingParameters.DEFAULT, RewardParameters.DEFAULT, store)
-          : ValidatorSchedule.fixed(set);
+      ValidatorSchedule schedule = staking ? new StakingSchedule(parameters, store) : ValidatorSchedule.fixed(set);
       nodes.add(new NodeCore(genesis, parameters, schedule, Optional.of(keys.get(i)), executor, store,
           SlashingProtection.NOTHING_SIGNED));
       blocksSigned.put(i, new ArrayList<>());
