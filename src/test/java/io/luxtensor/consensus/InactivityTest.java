@@ -2,9 +2,6 @@ package io.luxtensor.consensus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.luxtensor.crypto.PrivateKey;
-import io.luxtensor.testing.TestData;
-import io.luxtensor.types.Address;
 import io.luxtensor.types.StakingRecord;
 import io.luxtensor.types.StakingRecord.Status;
 import io.luxtensor.types.Wei;
@@ -13,15 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The inactivity penalty to the wei: the grace, the share per epoch, rounding, who pays, and the exit below minimum. */
+/** The inactivity penalty to the wei: the grace, the share an epoch, rounding, who pays, the exit below minimum. */
 class InactivityTest {
   /** Two epochs of grace, then 1% an epoch. */
   private static final InactivityParameters TWO_EPOCHS_THEN_ONE_PERCENT = new InactivityParameters(2, 100);
-  private final TestData data = new TestData(53);
+  private final StakingRecords records = new StakingRecords(53);
 
   @Test
   void anAbsentValidatorKeepsItsStakeThroughTheGraceThenLosesOnePercentAnEpoch() {
-    List<StakingRecord> registry = List.of(active(0, "40"), active(1, "40"));
+    List<StakingRecord> registry = List.of(records.active(0, "40"), records.active(1, "40"));
     List<Wei> absentStakes = new ArrayList<>();
     List<Wei> burned = new ArrayList<>();
     for (long epoch = 1; epoch <= 6; epoch++) {
@@ -44,7 +41,7 @@ class InactivityTest {
 
   @Test
   void aVoteCarriedEndsTheAbsence() {
-    StakingRecord back = active(0, "40").withLastVoteEpoch(9);
+    StakingRecord back = records.active(0, "40").withLastVoteEpoch(9);
 
     Inactivity.Outcome outcome = apply(List.of(back), 12, TWO_EPOCHS_THEN_ONE_PERCENT);
 
@@ -56,7 +53,7 @@ class InactivityTest {
   void thePenaltyIsRoundedDownToTheWei() {
     Wei stake = Wei.of(Wei.ofLux("32").value().add(BigInteger.valueOf(99)));
 
-    Inactivity.Outcome outcome = apply(List.of(active(0, "1").withStake(stake)), 4,
+    Inactivity.Outcome outcome = apply(List.of(records.active(0, "1").withStake(stake)), 4,
         new InactivityParameters(2, 100));
 
     // (32 * 10^18 + 99) * 100 / 10,000 = 32 * 10^16 + 0.99: the 0.99 wei stays with the validator.
@@ -67,7 +64,7 @@ class InactivityTest {
   @Test
   void belowTheMinimumStakeTheValidatorLeavesThroughRotation() {
     RotationParameters rotation = RotationParameters.DEFAULT;
-    List<StakingRecord> registry = List.of(active(0, "32.2"), active(1, "40"));
+    List<StakingRecord> registry = List.of(records.active(0, "32.2"), records.active(1, "40"));
 
     Inactivity.Outcome outcome = apply(registry, 4, TWO_EPOCHS_THEN_ONE_PERCENT);
 
@@ -88,10 +85,10 @@ class InactivityTest {
 
   @Test
   void onlyValidatorsActiveInTheEndedEpochPayAndAbsenceCountsFromActivation() {
-    StakingRecord pending = pending(0, "40");
-    StakingRecord scheduled = pending(1, "40").withStatus(Status.ACTIVE, 10, 0);
-    StakingRecord activatedAtFive = pending(2, "40").withStatus(Status.ACTIVE, 5, 0);
-    StakingRecord gone = pending(3, "40").withStatus(Status.WITHDRAWABLE, 0, 3);
+    StakingRecord pending = records.pending(0, "40");
+    StakingRecord scheduled = records.pending(1, "40").withStatus(Status.ACTIVE, 10, 0);
+    StakingRecord activatedAtFive = records.pending(2, "40").withStatus(Status.ACTIVE, 5, 0);
+    StakingRecord gone = records.pending(3, "40").withStatus(Status.WITHDRAWABLE, 0, 3);
     List<StakingRecord> registry = List.of(pending, scheduled, activatedAtFive, gone);
 
     assertEquals(registry, apply(registry, 8, TWO_EPOCHS_THEN_ONE_PERCENT).registry(),
@@ -102,7 +99,7 @@ class InactivityTest {
 
   @Test
   void zeroBasisPointsCostsNothingHoweverLongTheAbsence() {
-    List<StakingRecord> registry = List.of(active(0, "32"));
+    List<StakingRecord> registry = List.of(records.active(0, "32"));
 
     Inactivity.Outcome outcome = apply(registry, 1_000, new InactivityParameters(0, 0));
 
@@ -112,15 +109,5 @@ class InactivityTest {
 
   private static Inactivity.Outcome apply(List<StakingRecord> registry, long epoch, InactivityParameters rules) {
     return Inactivity.atEpochStart(registry, epoch, rules, RotationParameters.DEFAULT);
-  }
-
-  private StakingRecord active(int registration, String lux) {
-    return pending(registration, lux).withStatus(Status.ACTIVE, 0, 0);
-  }
-
-  private StakingRecord pending(int registration, String lux) {
-    PrivateKey key = data.key();
-    return new StakingRecord(Address.of(key.publicKey()), Wei.ofLux(lux),
-        ValidatorKeys.derivedFrom(key).vrfPublicKey(), registration, Status.PENDING, 0, 0);
   }
 }
