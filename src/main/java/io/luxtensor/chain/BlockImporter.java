@@ -155,7 +155,7 @@ public final class BlockImporter {
           header.proposer() + " instead of " + proposer.address()));
     }
     try {
-      if (header.signature() == null || !header.recoverSigner().equals(proposer.address())) {
+      if (header.signature() == null || !header.recoverSigner(parameters.chainId()).equals(proposer.address())) {
         return Optional.of(rejected(BlockInvalidReason.BAD_SIGNATURE, ""));
       }
     } catch (InvalidSignatureException e) {

@@ -64,7 +64,7 @@ public final class BlockProducer {
         execution.logsBloom(), context.gasLimit(), execution.gasUsed(), context.baseFeePerGas(), Bytes.EMPTY,
         Randao.nextMix(parent.randaoMix(), Ecvrf.proofToHash(vrfProof)), Bytes.of(vrfProof),
         finality.justified(), finality.finalized(), Block.consensusRoot(votes, evidence), null)
-        .sign(keys.signingKey());
+        .sign(parameters.chainId(), keys.signingKey());
     return new ProducedBlock(new Block(header, transactions, votes, evidence), execution, commit);
   }
 }

@@ -36,8 +36,8 @@ import java.util.TreeSet;
 
 /**
  * One node of a multi-validator chain, as pure logic: it imports blocks and votes from peers, keeps the block tree,
- * the fork choice and finality, and — when it holds a validator key — proposes in its slots and votes once a slot,
- * never signing anything slashable. It collects evidence of equivocations it sees and puts it in its next block.
+ * the fork choice and finality, and for each validator key it holds (any number, none for a node that only
+ * follows) proposes in the key's slots and votes once a slot, never signing anything slashable. It collects evidence of equivocations it sees and puts it in its next block.
  *
  * <p>Driven by its caller: time comes in as milliseconds, messages as arguments, and what the node wants published
  * comes back as {@link Outbound} messages. The caller persists {@link #signed()} before it publishes a signature
@@ -60,14 +60,16 @@ public final class NodeCore {
 
   private final ChainParameters parameters;
   private final ValidatorSchedule schedule;
-  private final Optional<ValidatorKeys> keys;
+  /** This node's validators' producers, by address. */
+  private final Map<Address, BlockProducer> producers = new TreeMap<>();
+  private final Map<Address, ValidatorKeys> keys = new TreeMap<>();
   private final NodeStore nodes;
   private final BlockImporter importer;
-  private final Optional<BlockProducer> producer;
   private final Map<Hash, BlockHeader> headers = new HashMap<>();
   private final ForkChoice forkChoice;
   private final FinalityTracker finality;
-  private SlashingProtection signed;
+  /** What each of this node's validators has signed. */
+  private final Map<Address, SlashingProtection> signed = new TreeMap<>();
   private final Deque<Block> orphans = new ArrayDeque<>();
   private final Deque<SignedVote> waitingVotes = new ArrayDeque<>();
   /** Votes already handled, by slot. */
@@ -84,62 +86,77 @@ public final class NodeCore {
   private final Map<Hash, RecoveredTransaction> pendingTransactions = new LinkedHashMap<>();
 
   public NodeCore(Genesis.GenesisBlock genesis, ChainParameters parameters, ValidatorSchedule schedule,
-      Optional<ValidatorKeys> keys, BlockExecutor executor, NodeStore nodes, SlashingProtection signed) {
+      List<ValidatorKeys> keys, BlockExecutor executor, NodeStore nodes, Map<Address, SlashingProtection> signed) {
     this.parameters = parameters;
     this.schedule = schedule;
-    this.keys = keys;
     this.nodes = nodes;
-    this.signed = signed;
+    for (ValidatorKeys key : keys) {
+      this.keys.put(key.address(), key);
+      this.producers.put(key.address(), new BlockProducer(parameters, key, executor, schedule));
+      this.signed.put(key.address(), signed.getOrDefault(key.address(), SlashingProtection.NOTHING_SIGNED));
+    }
     BlockHeader genesisHeader = genesis.block().header();
     headers.put(genesisHeader.hash(), genesisHeader);
     this.importer = new BlockImporter(parameters, schedule, executor, hash -> Optional.ofNullable(headers.get(hash)));
-    this.producer = keys.map(k -> new BlockProducer(parameters, k, executor, schedule));
     Checkpoint anchor = new Checkpoint(genesisHeader.slot(), genesisHeader.hash());
     ValidatorSet genesisValidators = schedule.at(genesisHeader, genesisHeader.slot());
     this.forkChoice = new ForkChoice(anchor, genesisValidators.totalStake());
     this.finality = new FinalityTracker(genesisValidators, FinalityState.atGenesis(anchor));
   }
 
-  /** At the start of {@code slot}: the block this node proposes, if the slot is its own. */
+  /** At the start of {@code slot}: the block this node proposes, if the slot is one of its validators'. */
   public List<Outbound> onSlotStart(long slot) {
     if (keys.isEmpty()) {
       return List.of();
     }
     BlockHeader parent = headers.get(forkChoice.head(slot));
     forkChoice.onValidatorSetChanged(schedule.at(parent, slot).totalStake());
-    if (slot <= parent.slot()
-        || !importer.scheduledProposer(parent, slot).address().equals(keys.get().address())
-        || signed.checkBlock(slot).isPresent()) {
+    if (slot <= parent.slot()) {
       return List.of();
     }
-    ProducedBlock produced = producer.get().produce(parent, slot, WorldState.at(nodes, parent.stateRoot()),
+    Address proposer = importer.scheduledProposer(parent, slot).address();
+    if (!keys.containsKey(proposer) || signed.get(proposer).checkBlock(slot).isPresent()) {
+      return List.of();
+    }
+    ProducedBlock produced = producers.get(proposer).produce(parent, slot, WorldState.at(nodes, parent.stateRoot()),
         finality.state(), CandidateTransactions.of(List.copyOf(pendingTransactions.values())),
         votesToInclude(slot, parent.slot()),
         List.copyOf(evidenceToInclude.values()), nodes);
-    signed = signed.withBlock(slot);
+    signed.put(proposer, signed.get(proposer).withBlock(slot));
     Block block = produced.block();
     accept(block, slot, true);
     return List.of(new Outbound.PublishBlock(block));
   }
 
-  /** A third into {@code slot}: this node's vote for the head it sees, if it has something new to vote for. */
+  /**
+   * A third into {@code slot}: this node's vote for the head it sees, its target the slot's checkpoint (the head,
+   * whether or not a block was made in the slot), unless it is not a validator of the slot or signing it could be
+   * slashable.
+   */
   public List<Outbound> onVoteDue(long slot, long nowMillis) {
     if (keys.isEmpty()) {
       return List.of();
     }
     Hash head = forkChoice.head(slot);
-    if (schedule.at(headers.get(head), slot).find(keys.get().address()).isEmpty()) {
-      return List.of();
-    }
+    ValidatorSet validators = validatorsOfSlot(headers.get(head), slot);
     Checkpoint source = finality.state().justified();
-    Checkpoint target = new Checkpoint(headers.get(head).slot(), head);
-    if (target.slot() <= source.slot() || signed.checkVote(source.slot(), target.slot()).isPresent()) {
+    Checkpoint target = new Checkpoint(slot, head);
+    if (target.slot() <= source.slot()) {
       return List.of();
     }
-    SignedVote vote = new Vote(slot, head, source, target).sign(parameters.chainId(), keys.get().signingKey());
-    signed = signed.withVote(source.slot(), target.slot());
-    onVote(vote, nowMillis);
-    return List.of(new Outbound.PublishVote(vote));
+    List<Outbound> votes = new ArrayList<>();
+    for (ValidatorKeys key : keys.values()) {
+      Address validator = key.address();
+      if (validators.find(validator).isEmpty()
+          || signed.get(validator).checkVote(source.slot(), target.slot()).isPresent()) {
+        continue;
+      }
+      SignedVote vote = new Vote(slot, head, source, target).sign(parameters.chainId(), key.signingKey());
+      signed.put(validator, signed.get(validator).withVote(source.slot(), target.slot()));
+      onVote(vote, nowMillis);
+      votes.add(new Outbound.PublishVote(vote));
+    }
+    return votes;
   }
 
   /** A block from a peer: imported if valid, kept if its parent is missing, dropped otherwise. */
@@ -191,15 +208,21 @@ public final class NodeCore {
     if (seenVotes.getOrDefault(slot, Set.of()).contains(id)) {
       return;
     }
-    BlockHeader target = headers.get(vote.vote().target().blockHash());
-    if (!headers.containsKey(vote.vote().head()) || target == null || !headers.containsKey(target.parentHash())) {
+    BlockHeader head = headers.get(vote.vote().head());
+    BlockHeader source = headers.get(vote.vote().source().blockHash());
+    if (head == null || source == null) {
       keepWaiting(vote);
       return;
     }
-    ValidatorSet validators = schedule.at(headers.get(target.parentHash()), target.slot());
+    ValidatorSet validators = validatorsOfSlot(head, slot);
     Optional<Validator> validator = validators.find(vote.validator());
     if (validator.isEmpty() || BlockVoteCheck.problem(List.of(vote), slot + 1, slot, voteSlot -> validators,
-        parameters.chainId()).isPresent()) {
+        parameters.chainId()).isPresent() || head.slot() > slot || source.slot() > vote.vote().source().slot()) {
+      return;
+    }
+    // Only a source at or after the finalized checkpoint can still count, and only then is the walk worth its cost.
+    boolean forFinality = vote.vote().source().slot() >= finality.state().finalized().slot();
+    if (forFinality && !descends(head, source)) {
       return;
     }
     seenVotes.computeIfAbsent(slot, s -> new TreeSet<>()).add(id);
@@ -207,7 +230,7 @@ public final class NodeCore {
     forkChoice.onVote(vote.validator(), validator.get().stake().value(), vote.vote().slot(), vote.vote().head(),
         currentSlot);
     FinalityState before = finality.state();
-    FinalityState after = finality.onVote(vote, target.parentHash(), validators);
+    FinalityState after = forFinality ? finality.onVote(vote, validators) : before;
     // A checkpoint justified off the finalized chain has been pruned from the tree: it can no longer lead the head.
     if (!after.justified().equals(before.justified()) && forkChoice.contains(after.justified().blockHash())) {
       forkChoice.onJustified(after.justified());
@@ -216,6 +239,27 @@ public final class NodeCore {
       forkChoice.onFinalized(after.finalized());
     }
     recentVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeMap<>()).putIfAbsent(vote.validator(), vote);
+  }
+
+  /**
+   * The set of {@code slot}'s epoch on the chain ending at {@code head}: the set {@code head} itself was made with if
+   * it is of that slot, since a block's own transactions do not change the set of its slot.
+   */
+  private ValidatorSet validatorsOfSlot(BlockHeader head, long slot) {
+    BlockHeader parent = head.slot() == slot && head.number() > 0 ? headers.get(head.parentHash()) : head;
+    return schedule.at(parent, slot);
+  }
+
+  /**
+   * Whether {@code block} is {@code ancestor} or descends from it. A vote linking a source to a target off its
+   * branch would let finality skip from one branch to another with no slashable vote, so such a vote is not counted.
+   */
+  private boolean descends(BlockHeader block, BlockHeader ancestor) {
+    BlockHeader walk = block;
+    while (walk != null && walk.slot() > ancestor.slot()) {
+      walk = headers.get(walk.parentHash());
+    }
+    return walk != null && walk.hash().equals(ancestor.hash());
   }
 
   /** Drops what is too old to matter: seen votes, double-vote and equivocation trackers, inclusion candidates. */
@@ -249,9 +293,9 @@ public final class NodeCore {
     return Optional.ofNullable(headers.get(hash));
   }
 
-  /** What this node's validator has signed: the caller persists it before publishing what it signed. */
-  public SlashingProtection signed() {
-    return signed;
+  /** What each of this node's validators has signed: the caller persists it before publishing what it signed. */
+  public Map<Address, SlashingProtection> signed() {
+    return Map.copyOf(signed);
   }
 
   /** The parents of blocks held back because they are missing: what sync should fetch from peers. */

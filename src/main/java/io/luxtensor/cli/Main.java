@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = "LuxTensor: a proof-of-stake Layer-1 node for the ModernTensor AI network.",
     subcommands = {DevCommand.class, InitCommand.class, StartCommand.class, DecodeTransactionCommand.class,
-        QueryCommand.class, WalletCommand.class, BenchCommand.class, VersionCommand.class},
+        QueryCommand.class, WalletCommand.class, ValidatorCommand.class, BenchCommand.class, VersionCommand.class},
     footer = {"", "Examples:",
         "  luxtensor dev                      # a dev chain on http://127.0.0.1:8545",
         "  luxtensor query head               # what the node at --rpc has finalized",

@@ -1,12 +1,15 @@
 package io.luxtensor.cli;
 
 import io.luxtensor.chain.GenesisSpec;
+import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.crypto.Keystore;
 import io.luxtensor.node.ChainService;
 import io.luxtensor.node.ConfigException;
 import io.luxtensor.node.LuxtensorNode;
 import io.luxtensor.node.NodeConfig;
+import io.luxtensor.node.validators.ValidatorChoice;
+import io.luxtensor.node.validators.ValidatorKeyStore;
 import io.luxtensor.storage.ChainDatabase;
 import io.luxtensor.storage.KeyValueStore;
 import io.luxtensor.storage.KeyValueStores;
@@ -22,7 +25,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "start",
     mixinStandardHelpOptions = true,
-    description = "Run a persistent node from a configuration file (docs/configuration.md).",
+    description = {"Run a persistent node from a configuration file (docs/configuration.md).",
+        "It signs with validator.keystore if the config sets it, else with the key in DATADIR/validators/ "
+            + "(luxtensor validator import); of several there, with the one the genesis names as a validator."},
     footer = {"", "Example:", "  luxtensor start --config config.json"})
 final class StartCommand implements Runnable {
 
@@ -33,7 +38,7 @@ final class StartCommand implements Runnable {
   public void run() {
     NodeConfig config = NodeConfig.parse(read(configFile), configFile.toAbsolutePath().getParent());
     GenesisSpec genesis = genesisOf(config);
-    ValidatorKeys validator = validatorOf(config);
+    ValidatorKeys validator = validatorOf(config, genesis);
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(config.storage(), genesis, true, validator,
         new ChainService.Sealing.EverySlot(), config.api(), config.txpool(),
         config.allowUnprotectedTransactions(), VersionProvider.version(), List.of()), System::currentTimeMillis);
@@ -56,11 +61,18 @@ final class StartCommand implements Runnable {
     return GenesisSpec.parse(read(genesisFile));
   }
 
-  private static ValidatorKeys validatorOf(NodeConfig config) {
-    Path keystore = config.validatorKeystore().orElseThrow(() -> new ConfigException(
-        "validator.keystore is not set: a single-node chain needs its validator's key"));
-    String password = read(config.validatorPasswordFile().orElseThrow()).strip();
-    return ValidatorKeys.derivedFrom(Keystore.decrypt(read(keystore), password));
+  /**
+   * The keys the node signs with: {@code validator.keystore} when the config sets it; else the one key in
+   * DATADIR/validators/, or the one of several there that the genesis names as a validator.
+   */
+  static ValidatorKeys validatorOf(NodeConfig config, GenesisSpec genesis) {
+    if (config.validatorKeystore().isPresent()) {
+      String password = read(config.validatorPasswordFile().orElseThrow()).strip();
+      return ValidatorKeys.derivedFrom(Keystore.decrypt(read(config.validatorKeystore().get()), password));
+    }
+    ValidatorKeyStore store = ValidatorKeyStore.inDatadir(config.datadir());
+    return store.unlock(ValidatorChoice.forChain(store.list(),
+        genesis.validators().stream().map(Validator::address).toList(), store.path()));
   }
 
   private static String read(Path file) {

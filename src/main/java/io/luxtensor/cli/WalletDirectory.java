@@ -1,20 +1,16 @@
 package io.luxtensor.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.luxtensor.storage.OwnerOnlyFiles;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.AddressFormatException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,8 +28,6 @@ final class WalletDirectory {
   static final int KEY_FILES_MAX = 10_000;
   /** The largest keystore file read: the limit of {@code crypto.KeystoreFile} (a v3 file is about 500 bytes). */
   static final long KEY_FILE_BYTES_MAX = 64 * 1024;
-  private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
   private final Path directory;
 
@@ -181,20 +175,10 @@ final class WalletDirectory {
     }
   }
 
-  /** Written to a hidden temporary file first and moved into place, so no reader ever sees half a key file. */
-  private void write(Path file, String json) {
+  /** Written whole before it appears, readable by the owner only (see {@link OwnerOnlyFiles}). */
+  private static void write(Path file, String json) {
     try {
-      Files.createDirectories(directory, ownerOnly(OWNER_ONLY_DIRECTORY));
-      Path temporary = Files.createTempFile(directory, ".", ".tmp", ownerOnly(OWNER_ONLY_FILE));
-      try {
-        Files.writeString(temporary, json, StandardCharsets.UTF_8);
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-          throw new FileAlreadyExistsException(file.toString());
-        }
-        moveIntoPlace(temporary, file);
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
+      OwnerOnlyFiles.create(file, json);
     } catch (FileAlreadyExistsException e) {
       throw new CliException(ExitCodes.FAILED, file + " already exists", e);
     } catch (IOException e) {
@@ -202,24 +186,10 @@ final class WalletDirectory {
     }
   }
 
-  private static void moveIntoPlace(Path temporary, Path file) throws IOException {
-    try {
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, file);
-    }
-  }
-
   /** Geth's rule: only regular files count, and dot files, editor backups (~) are not keys. */
   private static boolean isIgnored(Path file) {
     String name = file.getFileName().toString();
     return name.startsWith(".") || name.endsWith("~") || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
-  }
-
-  private FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
-    boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
-    return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
-        : new FileAttribute<?>[0];
   }
 
   /** The address {@code text} spells, if it looks like one; a wrong EIP-55 checksum is an error, not a name. */

@@ -1,6 +1,7 @@
 package io.luxtensor.consensus;
 
 import io.luxtensor.types.Address;
+import io.luxtensor.types.Checkpoint;
 import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.Vote;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.function.LongFunction;
 
 /**
  * Whether the votes a block carries may count: each is a validator's, signed on this chain, for an earlier slot,
- * with its source before its target, and no validator appears twice for one slot. Whether a vote justifies anything
+ * targeting the checkpoint of its own slot (its head), with its source before its target, and no validator appears
+ * twice for one slot. Whether a vote justifies anything
  * is the finality rule's business; these checks keep forged votes, and votes from outside the window, out of the
  * chain.
  */
@@ -41,6 +43,8 @@ public final class BlockVoteCheck {
         problem = "it is for slot " + vote.slot() + ", not one from slot " + oldest + " to the block's " + blockSlot;
       } else if (validatorsAt.apply(vote.slot()).find(validator).isEmpty()) {
         problem = validator + " is not a validator";
+      } else if (!vote.target().equals(new Checkpoint(vote.slot(), vote.head()))) {
+        problem = "its target is not its own slot's checkpoint of its head";
       } else if (vote.source().slot() >= vote.target().slot()) {
         problem = "its source slot " + vote.source().slot() + " is not before its target slot " + vote.target().slot();
       } else if (!seen.add(validator + "@" + vote.slot())) {

@@ -2,7 +2,6 @@ package io.luxtensor.consensus;
 
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Checkpoint;
-import io.luxtensor.types.Hash;
 import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.Vote;
 import java.math.BigInteger;
@@ -16,8 +15,14 @@ import java.util.TreeSet;
 
 /**
  * Casper FFG on slot checkpoints: when votes from two thirds of the stake link the justified checkpoint to a newer
- * target, the target becomes justified; if the target's block is the child of the source's block, the source
- * becomes finalized. With one validator this finalizes each block's parent as soon as the block is voted for.
+ * target, the target becomes justified; if the target is the checkpoint of the slot right after the source's, the
+ * source becomes finalized.
+ *
+ * <p>Every slot has a checkpoint — the newest block at or before it — whether or not a block was made in it, and a
+ * vote's target is the checkpoint of its own slot. Finalizing only across one slot is what makes finality
+ * accountable, as in Casper FFG: two conflicting finalized checkpoints need votes from a third of the stake that
+ * are either two for one target slot or one surrounding another, both slashable. (Finalizing a source whenever the
+ * target's block was its child, across empty slots, would let two chains finalize with no slashable vote.)
  *
  * <p>Votes are tallied per link (source, target), and every checkpoint justified from a justified source stays
  * known, not only the newest: a node that justified a checkpoint the rest never built on (it was on the small side
@@ -34,7 +39,7 @@ public final class FinalityTracker {
       .thenComparing(Checkpoint::blockHash).reversed();
 
   /** The votes for one link, with the set of the target's epoch they are weighed against. */
-  private record Tally(Hash targetParent, ValidatorSet validators, Map<Address, BigInteger> stakeByVoter) {
+  private record Tally(ValidatorSet validators, Map<Address, BigInteger> stakeByVoter) {
     boolean isSupermajority() {
       return validators.isSupermajority(stakeByVoter.values().stream().reduce(BigInteger.ZERO, BigInteger::add));
     }
@@ -59,26 +64,26 @@ public final class FinalityTracker {
   }
 
   /**
-   * Counts {@code vote}; {@code targetParentHash} is the parent of the target's block. Returns the new state (the
-   * same object if nothing changed). Votes from non-validators, from sources older than the finalized checkpoint,
-   * or whose target is not after their source are ignored.
+   * Counts {@code vote}, whose target's block the caller has checked to be its source's block or a descendant of
+   * it. Returns the new state (the same object if nothing changed). Votes from non-validators, from sources older
+   * than the finalized checkpoint, or whose target is not after their source are ignored.
    */
-  public FinalityState onVote(SignedVote vote, Hash targetParentHash) {
-    return onVote(vote, targetParentHash, validators);
+  public FinalityState onVote(SignedVote vote) {
+    return onVote(vote, validators);
   }
 
   /**
    * Counts {@code vote} against {@code targetValidators}, the validator set of the target's epoch (on a chain whose
    * validators rotate).
    */
-  public FinalityState onVote(SignedVote vote, Hash targetParentHash, ValidatorSet targetValidators) {
+  public FinalityState onVote(SignedVote vote, ValidatorSet targetValidators) {
     Vote v = vote.vote();
     Optional<Validator> validator = targetValidators.find(vote.validator());
     if (validator.isEmpty() || v.source().slot() < state.finalized().slot() || v.target().slot() <= v.source().slot()) {
       return state;
     }
     links.computeIfAbsent(v.source(), s -> new TreeMap<>(NEWEST_FIRST))
-        .computeIfAbsent(v.target(), t -> new Tally(targetParentHash, targetValidators, new TreeMap<>()))
+        .computeIfAbsent(v.target(), t -> new Tally(targetValidators, new TreeMap<>()))
         .stakeByVoter().put(vote.validator(), validator.get().stake().value());
     boolean changed = true;
     while (changed) {
@@ -91,8 +96,7 @@ public final class FinalityTracker {
         for (Map.Entry<Checkpoint, Tally> link : targets.entrySet()) {
           if (link.getValue().isSupermajority() && justified.add(link.getKey())) {
             changed = true;
-            if (link.getValue().targetParent().equals(source.blockHash())
-                && source.slot() > state.finalized().slot()) {
+            if (link.getKey().slot() == source.slot() + 1 && source.slot() > state.finalized().slot()) {
               state = new FinalityState(state.justified(), source);
             }
           }

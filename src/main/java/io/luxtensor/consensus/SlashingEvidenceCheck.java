@@ -21,7 +21,7 @@ public final class SlashingEvidenceCheck {
       return Optional.of("the accused " + evidence.offender() + " is not a validator");
     }
     return switch (evidence) {
-      case SlashingEvidence.ProposerEquivocation e -> equivocation(e.first(), e.second());
+      case SlashingEvidence.ProposerEquivocation e -> equivocation(e.first(), e.second(), chainId);
       case SlashingEvidence.DoubleVote e -> sameSignerAndSigned(e.first(), e.second(), chainId)
           .or(() -> e.first().vote().target().slot() != e.second().vote().target().slot()
               ? Optional.of("the votes have different target slots") : Optional.empty())
@@ -33,25 +33,25 @@ public final class SlashingEvidenceCheck {
     };
   }
 
-  private static Optional<String> equivocation(BlockHeader first, BlockHeader second) {
+  private static Optional<String> equivocation(BlockHeader first, BlockHeader second, long chainId) {
     if (first.slot() != second.slot()) {
       return Optional.of("the headers are for different slots");
     }
     if (!first.proposer().equals(second.proposer())) {
       return Optional.of("the headers have different proposers");
     }
-    if (first.signingHash().equals(second.signingHash())) {
+    if (first.signingHash(chainId).equals(second.signingHash(chainId))) {
       return Optional.of("the two headers are the same header");
     }
-    if (!signedByProposer(first) || !signedByProposer(second)) {
-      return Optional.of("a header is not signed by its proposer");
+    if (!signedByProposer(first, chainId) || !signedByProposer(second, chainId)) {
+      return Optional.of("a header is not signed by its proposer on chain " + chainId);
     }
     return Optional.empty();
   }
 
-  private static boolean signedByProposer(BlockHeader header) {
+  private static boolean signedByProposer(BlockHeader header, long chainId) {
     try {
-      return header.signature() != null && header.recoverSigner().equals(header.proposer());
+      return header.signature() != null && header.recoverSigner(chainId).equals(header.proposer());
     } catch (InvalidSignatureException e) {
       return false;
     }

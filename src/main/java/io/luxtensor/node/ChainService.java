@@ -34,6 +34,7 @@ import io.luxtensor.types.Hash;
 import io.luxtensor.types.Receipt;
 import io.luxtensor.types.RecoveredTransaction;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -260,22 +261,35 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   private StoredBlock sealBlock() {
     long startNanos = System.nanoTime();
     long slot = Math.max(head.slot() + 1, parameters.slotAt(clockMillis.getAsLong()));
-    Checkpoint source = finality.state().justified();
+    Checkpoint justified = finality.state().justified();
+    // Finality moves only from a slot's checkpoint to the next slot's. After empty slots, the validator votes for the
+    // checkpoint of the slot after its justified one — still its head — so the head becomes final with this block;
+    // unless its record forbids that vote, and then the head waits for a later block to be final.
+    Optional<Vote> bridge = Optional.of(new Vote(justified.slot() + 1, head.hash(), justified,
+            new Checkpoint(justified.slot() + 1, head.hash())))
+        .filter(v -> slot > v.slot() && justified.blockHash().equals(head.hash())
+            && signed.checkVote(v.source().slot(), v.target().slot()).isEmpty());
+    Checkpoint source = bridge.map(Vote::target).orElse(justified);
     Optional<SlashingProtection.Refusal> refusal =
         signed.checkBlock(slot).or(() -> signed.checkVote(source.slot(), slot));
     if (refusal.isPresent()) {
       throw new SigningRefusedException(keys.address(), slot, refusal.get());
     }
-    SlashingProtection afterSigning = signed.withBlock(slot).withVote(source.slot(), slot);
+    SlashingProtection afterSigning = bridge.map(v -> signed.withVote(v.source().slot(), v.target().slot()))
+        .orElse(signed).withBlock(slot).withVote(source.slot(), slot);
     BlockCandidates candidates = pool.candidates(nextBaseFee());
     try (WriteBatch batch = database.store().newBatch()) {
       BatchNodeStore nodeSink = new BatchNodeStore(database.store(), batch);
+      Optional<SignedVote> signedBridge = bridge.map(v -> v.sign(parameters.chainId(), keys.signingKey()));
+      List<SignedVote> carried = new ArrayList<>(votesToInclude);
+      signedBridge.ifPresent(carried::add);
       ProducedBlock produced = producer.produce(head, slot, headState, finality.state(), new PoolCandidates(candidates),
-          votesToInclude, List.of(), nodeSink);
+          carried, List.of(), nodeSink);
       BlockHeader header = produced.block().header();
       SignedVote vote = new Vote(slot, header.hash(), source, new Checkpoint(slot, header.hash()))
           .sign(parameters.chainId(), keys.signingKey());
-      FinalityState newFinality = finality.onVote(vote, header.parentHash());
+      signedBridge.ifPresent(finality::onVote);
+      FinalityState newFinality = finality.onVote(vote);
       List<Address> senders = produced.execution().transactions().stream().map(t -> t.transaction().sender()).toList();
       database.writeHeadBlock(batch, produced, senders);
       database.writeFinality(batch, newFinality);

@@ -72,9 +72,15 @@ public record BlockHeader(
     }
   }
 
-  /** What the proposer signs: Keccak-256 of the header without its signature. */
-  public Hash signingHash() {
-    return Hash.keccak(Rlp.encode(new RlpList(unsignedFields())));
+  /**
+   * What the proposer signs: Keccak-256 of the chain id and the header without its signature. The chain id binds
+   * the signature to one chain, so a key that also signs on a test network cannot be slashed here for it.
+   */
+  public Hash signingHash(long chainId) {
+    List<RlpItem> fields = new ArrayList<>();
+    fields.add(RlpString.of(chainId));
+    fields.addAll(unsignedFields());
+    return Hash.keccak(Rlp.encode(new RlpList(fields)));
   }
 
   /** The block hash: Keccak-256 of the full header RLP, signature included. */
@@ -88,8 +94,8 @@ public record BlockHeader(
         consensusRoot, newSignature);
   }
 
-  public BlockHeader sign(PrivateKey key) {
-    return withSignature(Secp256k1.sign(signingHash().toBytes(), key));
+  public BlockHeader sign(long chainId, PrivateKey key) {
+    return withSignature(Secp256k1.sign(signingHash(chainId).toBytes(), key));
   }
 
   /**
@@ -98,11 +104,11 @@ public record BlockHeader(
    * @throws io.luxtensor.crypto.InvalidSignatureException if the signature is malformed
    * @throws IllegalStateException if the header is unsigned
    */
-  public Address recoverSigner() {
+  public Address recoverSigner(long chainId) {
     if (signature == null) {
       throw new IllegalStateException("header is unsigned");
     }
-    return Address.of(Secp256k1.recover(signingHash().toBytes(), signature));
+    return Address.of(Secp256k1.recover(signingHash(chainId).toBytes(), signature));
   }
 
   public RlpList toRlp() {

@@ -126,6 +126,12 @@ class BlockProductionAndImportTest {
         List.of());
     assertImportRejected(BlockInvalidReason.INVALID_VOTE, "is not a validator",
         List.of(new Vote(1, head, genesis, new Checkpoint(1, head)).sign(CHAIN_ID, data.key())), List.of());
+    assertImportRejected(BlockInvalidReason.INVALID_VOTE, "its target is not its own slot's checkpoint of its head",
+        List.of(new Vote(1, head, genesis, new Checkpoint(2, head)).sign(CHAIN_ID, validator.signingKey())),
+        List.of());
+    assertImportRejected(BlockInvalidReason.INVALID_VOTE, "its target is not its own slot's checkpoint of its head",
+        List.of(new Vote(1, head, genesis, new Checkpoint(1, genesis.blockHash())).sign(CHAIN_ID,
+            validator.signingKey())), List.of());
     assertImportRejected(BlockInvalidReason.INVALID_VOTE, "already voted in slot 1 in this block",
         List.of(vote, vote), List.of());
     assertImportRejected(BlockInvalidReason.INVALID_EVIDENCE, "evidence 0: the two votes are the same vote",
@@ -152,7 +158,7 @@ class BlockProductionAndImportTest {
 
   private void assertRejected(BlockInvalidReason reason, ProducedBlock block, UnaryOperator<BlockHeader> tamper,
       PrivateKey signer) {
-    BlockHeader header = tamper.apply(block.block().header()).withSignature(null).sign(signer);
+    BlockHeader header = tamper.apply(block.block().header()).withSignature(null).sign(CHAIN_ID, signer);
     Block tampered = new Block(header, block.block().transactions());
     Node fresh = new Node();
     ImportResult result = fresh.importBlock(tampered, block.block().header().slot());

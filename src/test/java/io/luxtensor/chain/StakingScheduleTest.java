@@ -8,7 +8,6 @@ import io.luxtensor.consensus.InactivityParameters;
 import io.luxtensor.consensus.RewardParameters;
 import io.luxtensor.consensus.RotationParameters;
 import io.luxtensor.consensus.SlashingParameters;
-import io.luxtensor.consensus.SlashingProtection;
 import io.luxtensor.consensus.StakingParameters;
 import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorKeys;
@@ -24,7 +23,7 @@ import io.luxtensor.types.Wei;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -84,8 +83,7 @@ class StakingScheduleTest {
         new TreeMap<>(), List.of(new Validator(present.address(), Wei.ofLux("120"), present.vrfPublicKey()),
             new Validator(absent.address(), Wei.ofLux("40"), absent.vrfPublicKey())));
     Genesis.GenesisBlock genesis = Genesis.createWithStaking(spec, nodes);
-    return new NodeCore(genesis, parameters, new StakingSchedule(parameters, nodes), Optional.of(present),
-        new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), nodes,
-        SlashingProtection.NOTHING_SIGNED);
+    return new NodeCore(genesis, parameters, new StakingSchedule(parameters, nodes), List.of(present),
+        new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), nodes, Map.of());
   }
 }

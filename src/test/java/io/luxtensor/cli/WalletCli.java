@@ -11,7 +11,7 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * {@code luxtensor wallet ...} run in-process on one keystore directory, with output captured and a scripted person
+ * {@code luxtensor wallet ...} (and {@code validator ...}, which reads wallet keys) run in-process on one keystore directory, with output captured and a scripted person
  * at the (absent) terminal.
  */
 final class WalletCli {
@@ -57,6 +57,7 @@ final class WalletCli {
   static Run execute(UserConsole console, String... args) {
     CommandLine cli = Main.commandLine();
     ((WalletCommand) cli.getSubcommands().get("wallet").getCommand()).console = console;
+    ((ValidatorCommand) cli.getSubcommands().get("validator").getCommand()).console = console;
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));

@@ -41,8 +41,11 @@ class SlashingEvidenceCheckTest {
     assertEquals(Optional.of("the two headers are the same header"), problem(new ProposerEquivocation(first, first)));
     assertEquals(Optional.of("the headers are for different slots"),
         problem(new ProposerEquivocation(first, withSlot(first, first.slot() + 1, offender))));
-    assertEquals(Optional.of("a header is not signed by its proposer"),
+    assertEquals(Optional.of("a header is not signed by its proposer on chain " + CHAIN_ID),
         problem(new ProposerEquivocation(first, otherContent(first, honest))));
+    BlockHeader onATestNetwork = otherContent(first, offender).withSignature(null).sign(CHAIN_ID + 1, offender);
+    assertEquals(Optional.of("a header is not signed by its proposer on chain " + CHAIN_ID),
+        problem(new ProposerEquivocation(first, onATestNetwork)), "a header signed for another chain proves nothing");
     BlockHeader stranger = data.header(data.key());
     assertEquals(Optional.of("the accused " + stranger.proposer() + " is not a validator"),
         problem(new ProposerEquivocation(stranger, otherContent(stranger, data.key()))));
@@ -107,14 +110,14 @@ class SlashingEvidenceCheckTest {
     return new BlockHeader(h.parentHash(), h.number(), h.slot(), h.timestamp(), h.proposer(), data.hash(),
         h.transactionsRoot(), h.receiptsRoot(), h.logsBloom(), h.gasLimit(), h.gasUsed(), h.baseFeePerGas(),
         h.extraData(), h.randaoMix(), h.vrfProof(), h.justified(), h.finalized(), h.consensusRoot(), null)
-        .sign(signer);
+        .sign(CHAIN_ID, signer);
   }
 
   private static BlockHeader withSlot(BlockHeader h, long slot, PrivateKey signer) {
     return new BlockHeader(h.parentHash(), h.number(), slot, h.timestamp(), h.proposer(), h.stateRoot(),
         h.transactionsRoot(), h.receiptsRoot(), h.logsBloom(), h.gasLimit(), h.gasUsed(), h.baseFeePerGas(),
         h.extraData(), h.randaoMix(), h.vrfProof(), h.justified(), h.finalized(), h.consensusRoot(), null)
-        .sign(signer);
+        .sign(CHAIN_ID, signer);
   }
 
   private static Validator validator(PrivateKey key) {

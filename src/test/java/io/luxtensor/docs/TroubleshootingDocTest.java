@@ -99,7 +99,25 @@ class TroubleshootingDocTest {
       "expired token (exp ",
       "token longer than ",
       "slashing protection: validator ",
-      " will not sign slot ");
+      " will not sign slot ",
+      "no validator key: ",
+      "and validator.keystore is not set; import one with luxtensor validator import, or set ",
+      " validator keys and ",
+      " a validator in the genesis: this release runs one validator per ",
+      "chain until the peer-to-peer release; ",
+      " is already imported (",
+      " does not open ",
+      "no password file ",
+      ", not of the address it is named by",
+      " records another VRF ",
+      "public key than its key derives: ",
+      " has no valid ",
+      "keystores here with luxtensor validator import",
+      " validator keys, the most a node holds",
+      " files: it is not a validator key store",
+      "--keystore is the wallet's keystore directory (for --from-wallet); a keystore ",
+      "say which key: --keystore-file FILE or --from-wallet NAME",
+      "no data directory ");
 
   @Test
   void everyRefusalOfATransactionIsExplained() {

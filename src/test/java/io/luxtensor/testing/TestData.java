@@ -78,6 +78,6 @@ public final class TestData {
         random.nextInt(30_000_000), BigInteger.valueOf(1_000_000_000L + random.nextInt(1000)),
         Bytes.of(bytes(random.nextInt(BlockHeader.EXTRA_DATA_MAX + 1))), hash(), Bytes.of(bytes(81)),
         new Checkpoint(number - 1, hash()), new Checkpoint(number - 2, hash()), hash(), null)
-        .sign(proposerKey);
+        .sign(CHAIN_ID, proposerKey);
   }
 }

@@ -28,8 +28,9 @@ class ChainDataRoundTripTest {
     BlockHeader decoded = BlockHeader.decode(header.encode());
     assertEquals(header, decoded);
     assertEquals(header.hash(), decoded.hash());
-    assertEquals(header.proposer(), decoded.recoverSigner());
-    assertNotEquals(header.hash(), header.signingHash(), "the block hash covers the signature");
+    assertEquals(header.proposer(), decoded.recoverSigner(TestData.CHAIN_ID));
+    assertNotEquals(header.proposer(), decoded.recoverSigner(TestData.CHAIN_ID + 1), "the signature binds the chain");
+    assertNotEquals(header.hash(), header.signingHash(TestData.CHAIN_ID), "the block hash covers the signature");
   }
 
   @ParameterizedTest

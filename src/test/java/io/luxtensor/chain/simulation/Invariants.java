@@ -13,10 +13,38 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /** What must hold after every simulated run; each check returns the first violation it finds. */
 final class Invariants {
   private Invariants() {}
+
+  /**
+   * Accountable safety: if finalized blocks conflict, every honest node holds evidence, in its chain, against
+   * validators with at least a third of the stake ({@code stakes} by validator, twins' copies not repeated).
+   */
+  static Optional<String> conflictingFinalityLeavesEvidence(Report report, List<Integer> stakes) {
+    if (finalizedBlocksNeverConflict(report).isEmpty()) {
+      return Optional.empty();
+    }
+    long total = stakes.stream().mapToLong(Integer::longValue).sum();
+    for (int node = 0; node < report.behaviours().size(); node++) {
+      if (report.behaviours().get(node) != Behaviour.HONEST) {
+        continue;
+      }
+      long accused = 0;
+      for (int validator = 0; validator < stakes.size(); validator++) {
+        if (report.offendersSeen().get(node).contains(report.addresses().get(validator))) {
+          accused += stakes.get(validator);
+        }
+      }
+      if (3 * accused < total) {
+        return Optional.of("finality conflicts, but node " + node + " has evidence against only " + accused + " of "
+            + total + " stake");
+      }
+    }
+    return Optional.empty();
+  }
 
   /** No two finalized blocks, at any node at any time, conflict: each pair lies on one chain. */
   static Optional<String> finalizedBlocksNeverConflict(Report report) {
@@ -53,9 +81,9 @@ final class Invariants {
       if (report.behaviours().get(node) != Behaviour.HONEST) {
         continue;
       }
-      Set<Long> blockSlots = new TreeSet<>();
+      Set<String> blockSlots = new TreeSet<>();
       for (Block block : report.blocksSigned().get(node)) {
-        if (!blockSlots.add(block.header().slot())) {
+        if (!blockSlots.add(block.header().proposer() + "@" + block.header().slot())) {
           return Optional.of("honest node " + node + " signed two blocks in slot " + block.header().slot());
         }
       }
@@ -64,10 +92,11 @@ final class Invariants {
         for (int j = i + 1; j < votes.size(); j++) {
           Vote a = votes.get(i).vote();
           Vote b = votes.get(j).vote();
+          boolean sameSigner = votes.get(i).validator().equals(votes.get(j).validator());
           boolean doubleVote = a.target().slot() == b.target().slot() && !a.equals(b);
           boolean surround = a.source().slot() < b.source().slot() && b.target().slot() < a.target().slot()
               || b.source().slot() < a.source().slot() && a.target().slot() < b.target().slot();
-          if (doubleVote || surround) {
+          if (sameSigner && (doubleVote || surround)) {
             return Optional.of("honest node " + node + " signed slashable votes " + a + " and " + b);
           }
         }
@@ -76,11 +105,17 @@ final class Invariants {
     return Optional.empty();
   }
 
+
   /** Every honest node's finalized slot is at least {@code slot - lag} at every slot in [from, to]. */
   static Optional<String> finalityKeepsUp(Report report, long from, long to, long lag) {
+    return finalityKeepsUp(report, from, to, lag, node -> true);
+  }
+
+  /** The same, at the honest nodes {@code watched} accepts. */
+  static Optional<String> finalityKeepsUp(Report report, long from, long to, long lag, IntPredicate watched) {
     for (long slot = from; slot <= to; slot++) {
       for (int node = 0; node < report.behaviours().size(); node++) {
-        if (report.behaviours().get(node) != Behaviour.HONEST) {
+        if (report.behaviours().get(node) != Behaviour.HONEST || !watched.test(node)) {
           continue;
         }
         long finalized = report.finalizedSlotBySlot().get((int) slot - 1).get(node);
@@ -91,6 +126,7 @@ final class Invariants {
     }
     return Optional.empty();
   }
+
 
   /**
    * Every honest node's finalized block is at most {@code lag} blocks of the final chain behind at every slot in

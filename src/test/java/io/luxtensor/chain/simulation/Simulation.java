@@ -13,7 +13,6 @@ import io.luxtensor.execution.system.StakingContract;
 import io.luxtensor.types.DynamicFeeTransaction;
 import io.luxtensor.types.RecoveredTransaction;
 import io.luxtensor.types.Transaction;
-import io.luxtensor.consensus.SlashingProtection;
 import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.consensus.ValidatorSet;
@@ -43,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 
@@ -84,44 +84,52 @@ final class Simulation {
    * @param lossPercent share of messages lost
    * @param duplicatePercent share of messages delivered twice
    * @param partitioned whether a message from one validator to another is cut at a slot
+   * @param validatorsPerNode how many validator keys each node runs (more than one: all honest, no twins or joiners)
    */
   record Setup(List<Integer> stakes, List<Behaviour> behaviours, long minDelayMillis, long maxDelayMillis,
-      int lossPercent, int duplicatePercent, Partition partitioned, Outage outage, Rotation rotation) {
+      int lossPercent, int duplicatePercent, Partition partitioned, Outage outage, Rotation rotation,
+      int validatorsPerNode) {
 
     static Setup honest(int validators) {
       return new Setup(Collections.nCopies(validators, 32), Collections.nCopies(validators, Behaviour.HONEST), 5, 120,
-          0, 0, Partition.NONE, Outage.NONE, Rotation.NONE);
+          0, 0, Partition.NONE, Outage.NONE, Rotation.NONE, 1);
+    }
+
+    Setup withValidatorsPerNode(int perNode) {
+      return new Setup(stakes, behaviours, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent, partitioned,
+          outage, rotation, perNode);
     }
 
     Setup withBehaviour(int validator, Behaviour behaviour) {
       List<Behaviour> changed = new ArrayList<>(behaviours);
       changed.set(validator, behaviour);
       return new Setup(stakes, changed, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent, partitioned,
-          outage, rotation);
+          outage, rotation, validatorsPerNode);
     }
 
     Setup withNetwork(long minDelay, long maxDelay, int loss, int duplicate) {
-      return new Setup(stakes, behaviours, minDelay, maxDelay, loss, duplicate, partitioned, outage, rotation);
+      return new Setup(stakes, behaviours, minDelay, maxDelay, loss, duplicate, partitioned, outage, rotation,
+          validatorsPerNode);
     }
 
     Setup withPartition(Partition partition) {
       return new Setup(stakes, behaviours, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent, partition,
-          outage, rotation);
+          outage, rotation, validatorsPerNode);
     }
 
     Setup withOutage(Outage newOutage) {
       return new Setup(stakes, behaviours, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent, partitioned,
-          newOutage, rotation);
+          newOutage, rotation, validatorsPerNode);
     }
 
     Setup withStakes(List<Integer> newStakes) {
       return new Setup(newStakes, behaviours, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent,
-          partitioned, outage, rotation);
+          partitioned, outage, rotation, validatorsPerNode);
     }
 
     Setup withRotation(Rotation newRotation) {
       return new Setup(stakes, behaviours, minDelayMillis, maxDelayMillis, lossPercent, duplicatePercent, partitioned,
-          outage, newRotation);
+          outage, newRotation, validatorsPerNode);
     }
   }
 
@@ -155,6 +163,11 @@ final class Simulation {
     static Partition halves(int split, long fromSlot, long untilSlot) {
       return (slot, from, to) -> slot >= fromSlot && slot < untilSlot && (from < split) != (to < split);
     }
+
+    /** The nodes in {@code side} and the rest cannot reach each other in slots [from, until). */
+    static Partition sides(Set<Integer> side, long fromSlot, long untilSlot) {
+      return (slot, from, to) -> slot >= fromSlot && slot < untilSlot && side.contains(from) != side.contains(to);
+    }
   }
 
   /** What a run produced, for the invariants to judge. */
@@ -167,8 +180,10 @@ final class Simulation {
   private final Setup setup;
   private final SecureRandom random;
   private final ChainParameters parameters;
-  /** The key each node runs: one per validator, then the twins' copies. */
+  /** One key per validator, then the twins' copies, then the joiners'. */
   private final List<ValidatorKeys> keys = new ArrayList<>();
+  /** The keys each node runs. */
+  private final List<List<ValidatorKeys>> nodeKeys = new ArrayList<>();
   private final List<Behaviour> behaviours = new ArrayList<>();
   private final List<NodeCore> nodes = new ArrayList<>();
   private final PriorityQueue<Event> events = new PriorityQueue<>(
@@ -220,13 +235,24 @@ final class Simulation {
         : SystemContracts.standard();
     BlockExecutor executor = new BlockExecutor(new TransactionProcessor(contracts));
     ValidatorSet set = new ValidatorSet(validators);
-    for (int i = 0; i < keys.size(); i++) {
+    int perNode = setup.validatorsPerNode();
+    if (perNode > 1
+        && (keys.size() != setup.stakes().size() || behaviours.stream().anyMatch(b -> b != Behaviour.HONEST))) {
+      throw new IllegalArgumentException("several validators per node run only honest validators, without joiners");
+    }
+    for (int first = 0; first < keys.size(); first += perNode) {
+      nodeKeys.add(List.copyOf(keys.subList(first, Math.min(first + perNode, keys.size()))));
+    }
+    if (perNode > 1) {
+      behaviours.clear();
+      behaviours.addAll(Collections.nCopies(nodeKeys.size(), Behaviour.HONEST));
+    }
+    for (int i = 0; i < nodeKeys.size(); i++) {
       InMemoryNodeStore store = new InMemoryNodeStore();
       Genesis.GenesisBlock genesis = staking ? Genesis.createWithStaking(spec, store) : Genesis.create(spec, store);
       allBlocks.put(genesis.block().hash(), genesis.block().header());
       ValidatorSchedule schedule = staking ? new StakingSchedule(parameters, store) : ValidatorSchedule.fixed(set);
-      nodes.add(new NodeCore(genesis, parameters, schedule, Optional.of(keys.get(i)), executor, store,
-          SlashingProtection.NOTHING_SIGNED));
+      nodes.add(new NodeCore(genesis, parameters, schedule, nodeKeys.get(i), executor, store, Map.of()));
       blocksSigned.put(i, new ArrayList<>());
       votesSigned.put(i, new ArrayList<>());
     }
@@ -284,7 +310,7 @@ final class Simulation {
       Block block = ((NodeCore.Outbound.PublishBlock) out).block();
       record(node, block);
       if (behaviour == Behaviour.EQUIVOCATING_PROPOSER) {
-        Block twin = conflicting(block, keys.get(node));
+        Block twin = conflicting(block, nodeKeys.get(node).getFirst());
         record(node, twin);
         broadcast(node, slot, block, (from, to) -> to % 2 == 0);
         broadcast(node, slot, twin, (from, to) -> to % 2 == 1);
@@ -305,11 +331,10 @@ final class Simulation {
       // From the chain's first checkpoint to the head: a span around the vote it signed last.
       Vote last = votesSigned.get(node).getLast().vote();
       Hash head = nodes.get(node).head(slot);
-      long headSlot = allBlocks.get(head).slot();
-      if (last.source().slot() > 0 && headSlot > last.target().slot()) {
+      if (last.source().slot() > 0 && slot > last.target().slot()) {
         Hash genesis = genesisHash();
-        SignedVote surrounding = new Vote(slot, head, new Checkpoint(0, genesis), new Checkpoint(headSlot, head))
-            .sign(CHAIN_ID, keys.get(node).signingKey());
+        SignedVote surrounding = new Vote(slot, head, new Checkpoint(0, genesis), new Checkpoint(slot, head))
+            .sign(CHAIN_ID, nodeKeys.get(node).getFirst().signingKey());
         votesSigned.get(node).add(surrounding);
         broadcast(node, slot, surrounding, (from, to) -> true);
         return;
@@ -322,8 +347,9 @@ final class Simulation {
       if (behaviour == Behaviour.DOUBLE_VOTER) {
         Vote original = vote.vote();
         Hash otherHead = allBlocks.get(original.head()).parentHash();
-        SignedVote second = new Vote(original.slot(), otherHead, original.source(), original.target())
-            .sign(CHAIN_ID, keys.get(node).signingKey());
+        SignedVote second = new Vote(original.slot(), otherHead, original.source(),
+            new Checkpoint(original.slot(), otherHead))
+            .sign(CHAIN_ID, nodeKeys.get(node).getFirst().signingKey());
         votesSigned.get(node).add(second);
         broadcast(node, slot, second, (from, to) -> true);
       }
@@ -371,16 +397,16 @@ final class Simulation {
     NodeCore forger = nodes.get(node);
     Hash head = forger.head(slot);
     Checkpoint source = forger.finality().justified();
-    Vote expected = new Vote(slot, head, source, new Checkpoint(allBlocks.get(head).slot(), head));
-    SignedVote ownSignature = expected.sign(CHAIN_ID, keys.get(node).signingKey());
+    Vote expected = new Vote(slot, head, source, new Checkpoint(slot, head));
+    SignedVote ownSignature = expected.sign(CHAIN_ID, nodeKeys.get(node).getFirst().signingKey());
     for (int other = 0; other < setup.stakes().size(); other++) {
       if (other != node) {
         broadcast(node, slot, new SignedVote(expected, keys.get(other).address(), ownSignature.signature()),
             (from, to) -> true);
       }
     }
-    SignedVote farFuture = new Vote(slot + 1_000_000, head, source, new Checkpoint(allBlocks.get(head).slot(), head))
-        .sign(CHAIN_ID, keys.get(node).signingKey());
+    SignedVote farFuture = new Vote(slot + 1_000_000, head, source, new Checkpoint(slot + 1_000_000, head))
+        .sign(CHAIN_ID, nodeKeys.get(node).getFirst().signingKey());
     broadcast(node, slot, farFuture, (from, to) -> true);
   }
 
@@ -390,7 +416,7 @@ final class Simulation {
     BlockHeader twin = new BlockHeader(h.parentHash(), h.number(), h.slot(), h.timestamp(), h.proposer(),
         h.stateRoot(), h.transactionsRoot(), h.receiptsRoot(), h.logsBloom(), h.gasLimit(), h.gasUsed(),
         h.baseFeePerGas(), Bytes.of(new byte[] {1}), h.randaoMix(), h.vrfProof(), h.justified(), h.finalized(),
-        h.consensusRoot(), null).sign(key.signingKey());
+        h.consensusRoot(), null).sign(CHAIN_ID, key.signingKey());
     return new Block(twin, block.transactions(), block.votes(), block.evidence());
   }
 

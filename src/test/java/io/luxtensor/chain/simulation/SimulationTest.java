@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,11 @@ class SimulationTest {
   private static final int RUNS = Integer.getInteger("luxtensor.simulation.runs", 25);
   /** Staking chains execute transactions and rotate: a fifth as many runs. */
   private static final int STAKING_RUNS = Math.max(1, RUNS / 5);
+
+  @Test
+  void oneValidatorFinalizesEachBlockTwoSlotsLater() {
+    check(Setup.honest(1), 40, report -> Invariants.finalityKeepsUp(report, 3, 40, 2));
+  }
 
   @Test
   void fourHonestValidatorsFinalizeWithinFourSlots() {
@@ -62,6 +68,20 @@ class SimulationTest {
   @Test
   void twentyOneValidatorsFinalizeWithinFourSlots() {
     check(Setup.honest(21), 20, Math.max(1, RUNS / 10), report -> Invariants.finalityKeepsUp(report, 8, 20, 4));
+  }
+
+  @Test
+  void aHundredValidatorsOnTenNodesFinalizeWithinFourSlots() {
+    check(Setup.honest(100).withValidatorsPerNode(10), 16, Math.max(1, RUNS / 25),
+        report -> Invariants.finalityKeepsUp(report, 8, 16, 4));
+  }
+
+  @Test
+  void aNodeRunningAQuarterOfTheValidatorsGoesDownAndFinalityCarriesOn() {
+    // Node 3 runs validators 9 to 11 and is down in slots 10 to 29; the others hold three quarters of the stake.
+    check(Setup.honest(12).withValidatorsPerNode(3).withOutage(Simulation.Outage.from(3, 10, 30)), 40,
+        Math.max(1, RUNS / 5), report -> Invariants.finalityKeepsUp(report, 8, 40, 4, node -> node < 3)
+            .or(() -> Invariants.finalityKeepsUp(report, 36, 40, 4)));
   }
 
   @Test
@@ -108,6 +128,28 @@ class SimulationTest {
   }
 
   @Test
+  void twinsWithHalfTheStakeCanMakeFinalityConflictOnlyByLeavingEvidenceAgainstThemselves() {
+    // Validators 0 and 1 run twice: nodes 0, 1 and 2 on one side, their copies (4 and 5) with node 3 on the other.
+    // Each side holds three quarters of the stake and finalizes its own chain; once healed, each honest node must
+    // hold evidence against the twins (half the stake), as Casper FFG's accountable safety promises.
+    Setup setup = Setup.honest(4).withBehaviour(0, Behaviour.TWIN).withBehaviour(1, Behaviour.TWIN)
+        .withPartition(Partition.sides(Set.of(0, 1, 2), 10, 30));
+    List<String> failures = new ArrayList<>();
+    int conflicts = 0;
+    for (long seed = 1; seed <= STAKING_RUNS; seed++) {
+      Report report = new Simulation(setup, seed).run(50);
+      conflicts += Invariants.finalizedBlocksNeverConflict(report).isPresent() ? 1 : 0;
+      long seedOfRun = seed;
+      Invariants.finalityNeverGoesBack(report)
+          .or(() -> Invariants.honestValidatorsSignNothingSlashable(report))
+          .or(() -> Invariants.conflictingFinalityLeavesEvidence(report, setup.stakes()))
+          .ifPresent(v -> failures.add("seed " + seedOfRun + ": " + v));
+    }
+    assertEquals(List.of(), failures);
+    assertEquals(STAKING_RUNS, conflicts, "each run splits finality, or the scenario tests nothing");
+  }
+
+  @Test
   void aValidatorJoinsAndAnotherLeavesAtEpochBoundariesWhileFinalityCarriesOn() {
     // Epochs of 8 slots: a node stakes in slot 2 and validator 3 asks to leave in slot 3 (epoch 0); rotation at
     // the start of epoch 1 schedules both for epoch 2, which begins at slot 16.
@@ -116,16 +158,26 @@ class SimulationTest {
     check(setup, 40, STAKING_RUNS, (simulation, report) -> {
       List<Address> expected = List.of(report.addresses().get(0), report.addresses().get(1),
           report.addresses().get(2), report.addresses().get(4)).stream().sorted().toList();
-      Optional<String> violation = Invariants.finalityKeepsUp(report, 8, 40, 4)
+      return Invariants.finalityKeepsUp(report, 8, 40, 4)
           .or(() -> signsOnlyFrom(report, 4, firstSlotOfEpoch2, "the joiner"))
-          .or(() -> signsOnlyBefore(report, 3, firstSlotOfEpoch2, "the leaver"));
-      for (int node = 0; node < report.addresses().size() && violation.isEmpty(); node++) {
-        List<Address> seen = simulation.validatorsSeenBy(node, 40);
-        if (!seen.equals(expected)) {
-          violation = Optional.of("node " + node + " sees validators " + seen + ", not " + expected);
-        }
-      }
-      return violation;
+          .or(() -> signsOnlyBefore(report, 3, firstSlotOfEpoch2, "the leaver"))
+          .or(() -> everyNodeSees(simulation, report, 40, expected));
+    });
+  }
+
+  @Test
+  void aJoinerAndALeaverRotateWhileTheNetworkIsSplitAndAllAgreeOnTheSetAfterHealing() {
+    // Split from slot 1 to 20: each side includes the staking transactions in its own blocks and rotates at the
+    // start of epochs 1 and 2 on its own branch (validator 3 leaves, the joiner on node 4 enters at slot 16), with
+    // half the stake on each side, so neither finalizes. After healing, one branch wins everywhere.
+    Setup setup = Setup.honest(4).withRotation(new Simulation.Rotation(true, 1, 2, 3, 3))
+        .withPartition(Partition.halves(2, 1, 20));
+    check(setup, 44, STAKING_RUNS, (simulation, report) -> {
+      List<Address> expected = List.of(report.addresses().get(0), report.addresses().get(1),
+          report.addresses().get(2), report.addresses().get(4)).stream().sorted().toList();
+      return Invariants.finalityStalls(report, 2, 20)
+          .or(() -> Invariants.finalityKeepsUp(report, 36, 44, 4))
+          .or(() -> everyNodeSees(simulation, report, 44, expected));
     });
   }
 
@@ -174,6 +226,18 @@ class SimulationTest {
       return minted.compareTo(mostMinted) > 0 ? Optional.of("minted " + minted + ", at most " + mostMinted)
           : Optional.empty();
     });
+  }
+
+  /** Every node's head has {@code expected} as the validators of {@code slot}'s epoch. */
+  private static Optional<String> everyNodeSees(Simulation simulation, Report report, long slot,
+      List<Address> expected) {
+    for (int node = 0; node < report.addresses().size(); node++) {
+      List<Address> seen = simulation.validatorsSeenBy(node, slot);
+      if (!seen.equals(expected)) {
+        return Optional.of("node " + node + " sees validators " + seen + ", not " + expected);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Node {@code node} signed blocks and votes, all in slots from {@code first} on. */
