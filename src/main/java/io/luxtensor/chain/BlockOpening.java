@@ -8,8 +8,9 @@ import io.luxtensor.types.SlashingEvidence;
 import java.util.List;
 
 /**
- * What a chain does to its state as a block opens, before its first transaction: rotation at epoch boundaries,
- * rewards for its proposer and timely voters, and the penalties for the slashing evidence the block carries.
+ * What a chain does to its state as a block opens, before its first transaction: inactivity penalties and rotation
+ * at epoch boundaries, the record of whose votes the chain carried, rewards for its proposer and timely voters, and
+ * the penalties for the slashing evidence the block carries.
  */
 @FunctionalInterface
 public interface BlockOpening {
@@ -17,9 +18,9 @@ public interface BlockOpening {
   BlockOpening NONE = (state, parent, slot, proposer, votes, evidence) -> { };
 
   /**
-   * Applies to {@code state} the epoch boundaries between {@code parent}'s slot and {@code slot}, the rewards of
-   * {@code proposer} and of the timely {@code votes} the block carries, then the penalties for {@code evidence}
-   * (already checked), rewarding {@code proposer} for carrying it.
+   * Applies to {@code state} the epoch boundaries between {@code parent}'s slot and {@code slot}, the presence of
+   * the validators whose {@code votes} the block carries, the rewards of {@code proposer} and of the timely votes,
+   * then the penalties for {@code evidence} (already checked), rewarding {@code proposer} for carrying it.
    */
   void open(WorldState state, BlockHeader parent, long slot, Address proposer, List<SignedVote> votes,
       List<SlashingEvidence> evidence);

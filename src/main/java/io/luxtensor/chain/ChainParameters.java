@@ -1,5 +1,6 @@
 package io.luxtensor.chain;
 
+import io.luxtensor.consensus.StakingParameters;
 import java.math.BigInteger;
 import java.util.Objects;
 
@@ -11,16 +12,24 @@ import java.util.Objects;
  * @param slotMillis length of a slot
  * @param slotsPerEpoch slots per epoch (proposer schedules and RANDAO seeds are per epoch)
  * @param minBaseFeePerGas floor of the EIP-1559 base fee (0 gives Ethereum's rule)
+ * @param staking rotation, slashing, rewards and inactivity, on chains whose validators stake in the staking contract
  */
 public record ChainParameters(long chainId, long genesisTimeMillis, long slotMillis, int slotsPerEpoch,
-    BigInteger minBaseFeePerGas) {
+    BigInteger minBaseFeePerGas, StakingParameters staking) {
   /** Ethereum's bound: the gas limit moves by less than 1/1024 of the parent's per block. */
   public static final long GAS_LIMIT_BOUND_DIVISOR = 1024;
   /** The smallest gas limit a block may have. */
   public static final long GAS_LIMIT_MIN = 5_000;
 
+  /** A chain with the default staking rules. */
+  public ChainParameters(long chainId, long genesisTimeMillis, long slotMillis, int slotsPerEpoch,
+      BigInteger minBaseFeePerGas) {
+    this(chainId, genesisTimeMillis, slotMillis, slotsPerEpoch, minBaseFeePerGas, StakingParameters.DEFAULT);
+  }
+
   public ChainParameters {
     Objects.requireNonNull(minBaseFeePerGas, "minBaseFeePerGas");
+    Objects.requireNonNull(staking, "staking");
     if (chainId <= 0) {
       throw new IllegalArgumentException("chainId must be positive, got " + chainId);
     }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.bytes.Hex;
+import io.luxtensor.consensus.RotationParameters;
+import io.luxtensor.consensus.StakingParameters;
 import io.luxtensor.consensus.Validator;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Hash;
@@ -22,8 +24,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A genesis file: chain parameters, the first block's fields, prefunded accounts and the first validators. The
- * format is documented in docs/genesis.md; numbers are JSON-RPC quantities (0x hex) or decimal strings.
+ * A genesis file: chain parameters (staking rules included), the first block's fields, prefunded accounts and the
+ * first validators. The format is documented in docs/genesis.md; numbers are JSON-RPC quantities (0x hex) or
+ * decimal strings.
  *
  * @param parameters chain parameters (config section and timestamp)
  * @param gasLimit the genesis block's gas limit
@@ -50,7 +53,8 @@ public record GenesisSpec(ChainParameters parameters, long gasLimit, BigInteger 
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   private static final Set<String> TOP_LEVEL = Set.of(
       "config", "timestamp", "gasLimit", "baseFeePerGas", "extraData", "alloc", "validators");
-  private static final Set<String> CONFIG = Set.of("chainId", "slotMillis", "slotsPerEpoch", "minBaseFeePerGas");
+  private static final Set<String> CONFIG =
+      Set.of("chainId", "slotMillis", "slotsPerEpoch", "minBaseFeePerGas", "staking");
 
   /** This spec as a genesis file that {@link #parse} reads back to an equal spec. */
   public String toJson() {
@@ -60,6 +64,7 @@ public record GenesisSpec(ChainParameters parameters, long gasLimit, BigInteger 
     config.put("slotMillis", parameters.slotMillis());
     config.put("slotsPerEpoch", parameters.slotsPerEpoch());
     config.put("minBaseFeePerGas", Hex.encodeQuantity(parameters.minBaseFeePerGas()));
+    StakingConfig.write(config, parameters.staking());
     top.put("timestamp", Hex.encodeQuantity(parameters.genesisTimeMillis() / 1000));
     top.put("gasLimit", Hex.encodeQuantity(gasLimit));
     top.put("baseFeePerGas", Hex.encodeQuantity(baseFeePerGas));
@@ -100,6 +105,7 @@ public record GenesisSpec(ChainParameters parameters, long gasLimit, BigInteger 
     onlyKnownKeys(top, TOP_LEVEL, "genesis");
     ObjectNode config = object(top.get("config"), "config");
     onlyKnownKeys(config, CONFIG, "config");
+    StakingParameters staking = StakingConfig.parse(config.get("staking"));
     ChainParameters parameters;
     try {
       parameters = new ChainParameters(
@@ -107,7 +113,8 @@ public record GenesisSpec(ChainParameters parameters, long gasLimit, BigInteger 
           Math.multiplyExact(longField(top, "timestamp", 0L), 1000),
           longField(config, "slotMillis", DEFAULT_SLOT_MILLIS),
           Math.toIntExact(longField(config, "slotsPerEpoch", (long) DEFAULT_SLOTS_PER_EPOCH)),
-          quantity(config, "minBaseFeePerGas", BigInteger.ZERO));
+          quantity(config, "minBaseFeePerGas", BigInteger.ZERO),
+          staking);
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new GenesisException("config: " + e.getMessage());
     }
@@ -115,8 +122,24 @@ public record GenesisSpec(ChainParameters parameters, long gasLimit, BigInteger 
     if (extraData.length() > 32) {
       throw new GenesisException("extraData: at most 32 bytes, got " + extraData.length());
     }
+    List<Validator> validators = validators(top.get("validators"));
+    withinStakingRules(validators, staking.rotation());
     return new GenesisSpec(parameters, longField(top, "gasLimit", null), quantity(top, "baseFeePerGas", null),
-        extraData, alloc(top.get("alloc")), validators(top.get("validators")));
+        extraData, alloc(top.get("alloc")), validators);
+  }
+
+  /** The first validators hold seats and stakes the staking rules allow: rotation would otherwise not let them be. */
+  private static void withinStakingRules(List<Validator> validators, RotationParameters rotation) {
+    if (validators.size() > rotation.activeMax()) {
+      throw new GenesisException("validators: " + validators.size()
+          + " listed, more than config.staking.activeValidatorsMax (" + rotation.activeMax() + ")");
+    }
+    for (int i = 0; i < validators.size(); i++) {
+      if (validators.get(i).stake().compareTo(rotation.minimumStake()) < 0) {
+        throw new GenesisException("validators[" + i + "].stake: " + validators.get(i).stake()
+            + " is below config.staking.minimumStake (" + rotation.minimumStake() + ")");
+      }
+    }
   }
 
   private static SortedMap<Address, GenesisAccount> alloc(JsonNode node) {
@@ -161,14 +184,14 @@ public record GenesisSpec(ChainParameters parameters, long gasLimit, BigInteger 
     return out;
   }
 
-  private static ObjectNode object(JsonNode node, String where) {
+  static ObjectNode object(JsonNode node, String where) {
     if (node == null || !node.isObject()) {
       throw new GenesisException(where + ": expected a JSON object");
     }
     return (ObjectNode) node;
   }
 
-  private static void onlyKnownKeys(ObjectNode node, Set<String> known, String where) {
+  static void onlyKnownKeys(ObjectNode node, Set<String> known, String where) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
@@ -205,7 +228,7 @@ public record GenesisSpec(ChainParameters parameters, long gasLimit, BigInteger 
     return quantityOf(value, field);
   }
 
-  private static BigInteger quantityOf(JsonNode value, String where) {
+  static BigInteger quantityOf(JsonNode value, String where) {
     try {
       if (value.isIntegralNumber()) {
         BigInteger number = value.bigIntegerValue();

@@ -1,10 +1,9 @@
 package io.luxtensor.chain;
 
-import io.luxtensor.consensus.RewardParameters;
+import io.luxtensor.consensus.Inactivity;
 import io.luxtensor.consensus.Rewards;
-import io.luxtensor.consensus.RotationParameters;
 import io.luxtensor.consensus.Slashing;
-import io.luxtensor.consensus.SlashingParameters;
+import io.luxtensor.consensus.StakingParameters;
 import io.luxtensor.consensus.ValidatorRotation;
 import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.execution.system.StakingContract;
@@ -16,6 +15,7 @@ import io.luxtensor.types.Hash;
 import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.SlashingEvidence;
 import io.luxtensor.types.StakingRecord;
+import io.luxtensor.types.Wei;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,20 +23,19 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Validators from the staking contract: each block first applies the rotations of the epochs that began since its
- * parent, then mints its proposer's and timely voters' {@link Rewards}, then the penalties for the evidence it
- * carries ({@link Slashing}); the set of an epoch is read from the registry as rotation left it. Because rotation fixes the set of
- * epoch e + 2 at the end of epoch e, the set any block of an epoch uses is the same on every branch that shares the
- * blocks up to the end of epoch e.
+ * Validators from the staking contract, by the chain's {@link StakingParameters}: each block first applies, for each
+ * epoch that began since its parent, the {@link Inactivity} penalties and then the rotation; then records, per
+ * validator, the epoch of the latest vote it carries; then mints its proposer's and timely voters' {@link Rewards};
+ * then the penalties for the evidence it carries ({@link Slashing}). The set of an epoch is read from the registry as
+ * the epoch boundaries left it. Because rotation fixes the set of epoch e + 2 at the end of epoch e, the set any block
+ * of an epoch uses is the same on every branch that shares the blocks up to the end of epoch e.
  */
 public final class StakingSchedule implements ValidatorSchedule {
   /** Sets computed, by parent state and epoch; only a cache, so its order decides nothing. */
   private static final int CACHED_SETS_MAX = 256;
 
   private final ChainParameters parameters;
-  private final RotationParameters rules;
-  private final SlashingParameters slashing;
-  private final RewardParameters rewards;
+  private final StakingParameters rules;
   private final NodeStore nodes;
   private final Map<String, ValidatorSet> cache = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -45,12 +44,10 @@ public final class StakingSchedule implements ValidatorSchedule {
     }
   };
 
-  public StakingSchedule(ChainParameters parameters, RotationParameters rules, SlashingParameters slashing,
-      RewardParameters rewards, NodeStore nodes) {
+  /** The schedule of a chain with {@code parameters}, whose staking rules it follows, reading states from {@code nodes}. */
+  public StakingSchedule(ChainParameters parameters, NodeStore nodes) {
     this.parameters = parameters;
-    this.rules = rules;
-    this.slashing = slashing;
-    this.rewards = rewards;
+    this.rules = parameters.staking();
     this.nodes = nodes;
   }
 
@@ -60,7 +57,8 @@ public final class StakingSchedule implements ValidatorSchedule {
     Hash stateRoot = parent.stateRoot();
     return cache.computeIfAbsent(stateRoot.toHex() + "@" + parent.slot() + "@" + epoch, key -> {
       WorldState state = WorldState.at(nodes, stateRoot);
-      List<StakingRecord> registry = rotated(StakingContract.registry(state::storage), parent.slot(), slot);
+      List<StakingRecord> registry =
+          epochsOpened(StakingContract.registry(state::storage), parent.slot(), slot).registry();
       return ValidatorRotation.activeAt(registry, epoch);
     });
   }
@@ -69,26 +67,35 @@ public final class StakingSchedule implements ValidatorSchedule {
   public void open(WorldState state, BlockHeader parent, long slot, Address proposer, List<SignedVote> votes,
       List<SlashingEvidence> evidence) {
     if (parameters.epochOf(slot) > parameters.epochOf(parent.slot())) {
-      StakingContract.update(state, rotated(StakingContract.registry(state::storage), parent.slot(), slot));
+      Boundaries opened = epochsOpened(StakingContract.registry(state::storage), parent.slot(), slot);
+      StakingContract.update(state, opened.registry());
+      state.subtractBalance(StakingContract.ADDRESS, opened.burned());
     }
-    Rewards.forBlock(at(parent, slot), proposer, votes, parent.slot(), parameters.slotsPerEpoch(), rewards)
+    votes.forEach(vote -> StakingContract.recordVote(state, vote.validator(), parameters.epochOf(vote.vote().slot())));
+    Rewards.forBlock(at(parent, slot), proposer, votes, parent.slot(), parameters.slotsPerEpoch(), rules.rewards())
         .forEach(state::addBalance);
     if (!evidence.isEmpty()) {
       SortedSet<Address> offenders = new TreeSet<>();
       evidence.forEach(e -> offenders.add(e.offender()));
       Slashing.Outcome outcome = Slashing.apply(StakingContract.registry(state::storage), offenders,
-          parameters.epochOf(slot), slashing, rules);
+          parameters.epochOf(slot), rules.slashing(), rules.rotation());
       StakingContract.update(state, outcome.registry());
       state.subtractBalance(StakingContract.ADDRESS, outcome.penalties());
       state.addBalance(proposer, outcome.reporterReward());
     }
   }
 
-  private List<StakingRecord> rotated(List<StakingRecord> registry, long parentSlot, long slot) {
-    List<StakingRecord> rotated = registry;
+  /** The registry after the epoch boundaries between two slots, and the stake their inactivity penalties burned. */
+  private record Boundaries(List<StakingRecord> registry, Wei burned) {}
+
+  private Boundaries epochsOpened(List<StakingRecord> registry, long parentSlot, long slot) {
+    List<StakingRecord> current = registry;
+    Wei burned = Wei.ZERO;
     for (long epoch = parameters.epochOf(parentSlot) + 1; epoch <= parameters.epochOf(slot); epoch++) {
-      rotated = ValidatorRotation.atEpochStart(rotated, epoch, rules);
+      Inactivity.Outcome absent = Inactivity.atEpochStart(current, epoch, rules.inactivity(), rules.rotation());
+      burned = burned.add(absent.burned());
+      current = ValidatorRotation.atEpochStart(absent.registry(), epoch, rules.rotation());
     }
-    return rotated;
+    return new Boundaries(current, burned);
   }
 }

@@ -11,8 +11,12 @@ public record SlashingParameters(int percent, int reporterShareDivisor) {
   public static final SlashingParameters DEFAULT = new SlashingParameters(10, 8);
 
   public SlashingParameters {
-    if (percent < 1 || percent > 100 || reporterShareDivisor < 1) {
-      throw new IllegalArgumentException("percent must be in [1, 100] and reporterShareDivisor at least 1");
+    if (percent < 1 || percent > 100) {
+      throw new IllegalArgumentException("percent must be in [1, 100], got " + percent);
+    }
+    if (reporterShareDivisor < 1) {
+      throw new IllegalArgumentException("reporterShareDivisor must be in [1, " + Integer.MAX_VALUE + "], got "
+          + reporterShareDivisor);
     }
   }
 }

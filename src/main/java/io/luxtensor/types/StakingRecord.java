@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param activationEpoch the first epoch it is active in, once rotation scheduled it (0 before)
  * @param exitEpoch the first epoch it is no longer active in, once rotation scheduled its exit (0 before)
  * @param slashed whether evidence of an offence cost it stake (once: a slashed validator is already leaving)
+ * @param lastVoteEpoch the latest epoch a vote of its, for a slot of that epoch, was carried in a block of the chain
+ *     (0 until then: the genesis validators count as present in epoch 0, later ones from their activation epoch)
  */
 public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long registration, Status status,
-    long activationEpoch, long exitEpoch, boolean slashed) {
+    long activationEpoch, long exitEpoch, boolean slashed, long lastVoteEpoch) {
 
   /** A validator's life: registered, scheduled and active, asked to leave, leaving, gone, paid out. */
   public enum Status {
@@ -35,10 +37,10 @@ public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long
     WITHDRAWN
   }
 
-  /** A record that was never slashed. */
+  /** A record that was never slashed and none of whose votes the chain carried yet. */
   public StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long registration, Status status,
       long activationEpoch, long exitEpoch) {
-    this(address, stake, vrfPublicKey, registration, status, activationEpoch, exitEpoch, false);
+    this(address, stake, vrfPublicKey, registration, status, activationEpoch, exitEpoch, false, 0);
   }
 
   public StakingRecord {
@@ -46,6 +48,9 @@ public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long
     Objects.requireNonNull(stake, "stake");
     Objects.requireNonNull(vrfPublicKey, "vrfPublicKey");
     Objects.requireNonNull(status, "status");
+    if (lastVoteEpoch < 0) {
+      throw new IllegalArgumentException("lastVoteEpoch must not be negative, got " + lastVoteEpoch);
+    }
   }
 
   /** Whether it votes and may propose in {@code epoch}. */
@@ -59,12 +64,12 @@ public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long
 
   public StakingRecord withStatus(Status newStatus, long newActivationEpoch, long newExitEpoch) {
     return new StakingRecord(address, stake, vrfPublicKey, registration, newStatus, newActivationEpoch, newExitEpoch,
-        slashed);
+        slashed, lastVoteEpoch);
   }
 
   public StakingRecord withStake(Wei newStake) {
     return new StakingRecord(address, newStake, vrfPublicKey, registration, status, activationEpoch, exitEpoch,
-        slashed);
+        slashed, lastVoteEpoch);
   }
 
   /** The record after a slash: {@code remaining} stake, and out of the active set from {@code exitBy} at the latest. */
@@ -75,6 +80,19 @@ public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long
       case ACTIVE, EXIT_REQUESTED, EXITING -> Status.EXITING;
     };
     return new StakingRecord(address, remaining, vrfPublicKey, registration, next, activationEpoch,
-        next == Status.EXITING ? exit : exitEpoch, true);
+        next == Status.EXITING ? exit : exitEpoch, true, lastVoteEpoch);
+  }
+
+  /**
+   * The last epoch it was present in: that of its latest vote the chain carried, or its activation if later (a
+   * validator cannot be absent before it is active).
+   */
+  public long lastPresentEpoch() {
+    return Math.max(lastVoteEpoch, activationEpoch);
+  }
+
+  public StakingRecord withLastVoteEpoch(long epoch) {
+    return new StakingRecord(address, stake, vrfPublicKey, registration, status, activationEpoch, exitEpoch, slashed,
+        epoch);
   }
 }

@@ -3,8 +3,6 @@ package io.luxtensor.consensus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.luxtensor.crypto.PrivateKey;
-import io.luxtensor.testing.TestData;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.StakingRecord;
 import io.luxtensor.types.StakingRecord.Status;
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Penalties to the wei: the least share, the correlated share, the cap, once per validator, the reporter's part. */
 class SlashingTest {
-  private final TestData data = new TestData(31);
+  private final StakingRecords records = new StakingRecords(31);
 
   @Test
   void aLoneSmallOffenderLosesTheLeastShareAndLeavesAfterTheDelay() {
@@ -78,9 +76,7 @@ class SlashingTest {
   private List<StakingRecord> validators(int count, String lux) {
     List<StakingRecord> registry = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      PrivateKey key = data.key();
-      registry.add(new StakingRecord(Address.of(key.publicKey()), Wei.ofLux(lux),
-          ValidatorKeys.derivedFrom(key).vrfPublicKey(), i, Status.ACTIVE, 0, 0));
+      registry.add(records.active(i, lux));
     }
     return registry;
   }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.testing.SeededRandom;
-import io.luxtensor.testing.TestData;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.StakingRecord;
 import io.luxtensor.types.StakingRecord.Status;
@@ -21,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 class ValidatorRotationTest {
   private static final RotationParameters SMALL = new RotationParameters(Wei.ofLux("32"), 3, 2, 2, 2);
-  private final TestData data = new TestData(17);
+  private final StakingRecords records = new StakingRecords(17);
 
   @Test
   void aValidatorRegisteredInAnEpochIsActiveTwoEpochsLater() {
-    List<StakingRecord> registry = List.of(active(0, "32"), pending(1, "40"));
+    List<StakingRecord> registry = List.of(records.active(0, "32"), records.pending(1, "40"));
 
     List<StakingRecord> afterEpoch0 = ValidatorRotation.atEpochStart(registry, 1, SMALL);
 
@@ -37,7 +35,7 @@ class ValidatorRotationTest {
 
   @Test
   void aPendingValidatorBelowTheMinimumStakeWaits() {
-    List<StakingRecord> registry = List.of(active(0, "32"), pending(1, "31.999999999999999999"));
+    List<StakingRecord> registry = List.of(records.active(0, "32"), records.pending(1, "31.999999999999999999"));
 
     List<StakingRecord> next = ValidatorRotation.atEpochStart(registry, 1, SMALL);
 
@@ -47,7 +45,8 @@ class ValidatorRotationTest {
   @Test
   void noMoreThanTheChurnLimitChangesAtOneBoundaryAndTheHighestStakesGoFirst() {
     RotationParameters roomy = new RotationParameters(Wei.ofLux("32"), 100, 2, 2, 2);
-    List<StakingRecord> registry = List.of(active(0, "32"), pending(1, "33"), pending(2, "50"), pending(3, "40"));
+    List<StakingRecord> registry = List.of(records.active(0, "32"), records.pending(1, "33"),
+        records.pending(2, "50"), records.pending(3, "40"));
 
     List<StakingRecord> first = ValidatorRotation.atEpochStart(registry, 1, roomy);
     assertEquals(List.of(Status.ACTIVE, Status.PENDING, Status.ACTIVE, Status.ACTIVE), statuses(first));
@@ -59,7 +58,8 @@ class ValidatorRotationTest {
 
   @Test
   void aFullSetMakesRoomForAHigherStakeByExitingTheLowest() {
-    List<StakingRecord> registry = List.of(active(0, "40"), active(1, "32"), active(2, "50"), pending(3, "45"));
+    List<StakingRecord> registry = List.of(records.active(0, "40"), records.active(1, "32"),
+        records.active(2, "50"), records.pending(3, "45"));
 
     List<StakingRecord> next = ValidatorRotation.atEpochStart(registry, 5, SMALL);
 
@@ -72,7 +72,8 @@ class ValidatorRotationTest {
 
   @Test
   void anEqualStakeDoesNotDisplaceAnEarlierRegistration() {
-    List<StakingRecord> registry = List.of(active(0, "40"), active(1, "32"), active(2, "50"), pending(3, "32"));
+    List<StakingRecord> registry = List.of(records.active(0, "40"), records.active(1, "32"),
+        records.active(2, "50"), records.pending(3, "32"));
 
     List<StakingRecord> next = ValidatorRotation.atEpochStart(registry, 5, SMALL);
 
@@ -81,7 +82,8 @@ class ValidatorRotationTest {
 
   @Test
   void anExitTakesEffectAfterTheDelayAndTheStakeAfterTheWithdrawalDelay() {
-    List<StakingRecord> registry = List.of(active(0, "32"), active(1, "32").withStatus(Status.EXIT_REQUESTED, 0, 0));
+    List<StakingRecord> registry = List.of(records.active(0, "32"),
+        records.active(1, "32").withStatus(Status.EXIT_REQUESTED, 0, 0));
 
     List<StakingRecord> scheduled = ValidatorRotation.atEpochStart(registry, 3, SMALL);
     assertEquals(Status.EXITING, scheduled.get(1).status());
@@ -95,7 +97,7 @@ class ValidatorRotationTest {
 
   @Test
   void theLastValidatorCannotLeave() {
-    List<StakingRecord> registry = List.of(active(0, "32").withStatus(Status.EXIT_REQUESTED, 0, 0));
+    List<StakingRecord> registry = List.of(records.active(0, "32").withStatus(Status.EXIT_REQUESTED, 0, 0));
 
     List<StakingRecord> next = ValidatorRotation.atEpochStart(registry, 1, SMALL);
 
@@ -105,14 +107,15 @@ class ValidatorRotationTest {
 
   @Test
   void epochZeroHasNoRotation() {
-    assertThrows(IllegalArgumentException.class, () -> ValidatorRotation.atEpochStart(List.of(active(0, "32")), 0, SMALL));
+    List<StakingRecord> registry = List.of(records.active(0, "32"));
+    assertThrows(IllegalArgumentException.class, () -> ValidatorRotation.atEpochStart(registry, 0, SMALL));
   }
 
   @Test
   void whateverValidatorsDoTheSetOfAnEpochIsFixedOneEpochAheadAndNeverTooLargeOrEmpty() {
     SecureRandom random = SeededRandom.of(100);
     for (int run = 0; run < 30; run++) {
-      List<StakingRecord> registry = new ArrayList<>(List.of(active(0, "32")));
+      List<StakingRecord> registry = new ArrayList<>(List.of(records.active(0, "32")));
       Set<Address> fixedForThisEpoch = members(registry, 1);
       for (long epoch = 1; epoch <= 40; epoch++) {
         registry = new ArrayList<>(ValidatorRotation.atEpochStart(registry, epoch, SMALL));
@@ -125,7 +128,7 @@ class ValidatorRotationTest {
         for (int a = 0; a < actions; a++) {
           int pick = random.nextInt(3);
           if (pick == 0) {
-            registry.add(pending(registry.size(), Integer.toString(30 + random.nextInt(30))));
+            registry.add(records.pending(registry.size(), Integer.toString(30 + random.nextInt(30))));
           } else {
             int i = random.nextInt(registry.size());
             StakingRecord r = registry.get(i);
@@ -151,13 +154,5 @@ class ValidatorRotationTest {
     return registry.stream().map(StakingRecord::status).toList();
   }
 
-  private StakingRecord active(int registration, String lux) {
-    return pending(registration, lux).withStatus(Status.ACTIVE, 0, 0);
-  }
 
-  private StakingRecord pending(int registration, String lux) {
-    PrivateKey key = data.key();
-    return new StakingRecord(Address.of(key.publicKey()), Wei.ofLux(lux),
-        ValidatorKeys.derivedFrom(key).vrfPublicKey(), registration, Status.PENDING, 0, 0);
-  }
 }

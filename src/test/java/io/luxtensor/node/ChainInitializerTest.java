@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.luxtensor.chain.ChainParameters;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.chain.GenesisSpec;
+import io.luxtensor.consensus.InactivityParameters;
+import io.luxtensor.consensus.StakingParameters;
 import io.luxtensor.storage.ChainDatabase;
 import io.luxtensor.storage.KeyValueStore;
 import io.luxtensor.storage.KeyValueStores;
@@ -35,6 +38,28 @@ class ChainInitializerTest {
       assertTrue(refused.getMessage().startsWith("the database holds chain 31337 with other rules"),
           refused.getMessage());
       assertEquals(DEV, database.genesisSpec().orElseThrow(), "the stored chain is untouched");
+    }
+  }
+
+  @Test
+  void otherStakingRulesAreRefusedThoughTheGenesisBlockHashIsTheSame() {
+    ChainParameters p = DEV.parameters();
+    StakingParameters longerGrace = new StakingParameters(StakingParameters.DEFAULT.rotation(),
+        StakingParameters.DEFAULT.slashing(), StakingParameters.DEFAULT.rewards(), new InactivityParameters(512, 10));
+    GenesisSpec otherRules = new GenesisSpec(new ChainParameters(p.chainId(), p.genesisTimeMillis(), p.slotMillis(),
+        p.slotsPerEpoch(), p.minBaseFeePerGas(), longerGrace), DEV.gasLimit(), DEV.baseFeePerGas(), DEV.extraData(),
+        DEV.alloc(), DEV.validators());
+    try (KeyValueStore store = KeyValueStores.open(StorageConfig.memory())) {
+      ChainDatabase database = new ChainDatabase(store);
+      ChainInitializer.initialize(database, DEV, true);
+
+      ConfigException refused = assertThrows(ConfigException.class,
+          () -> ChainInitializer.initialize(database, otherRules, true));
+
+      assertTrue(refused.getMessage().startsWith("the database holds chain 31337 with other rules"),
+          refused.getMessage());
+      assertTrue(refused.getMessage().contains("graceEpochs=512"), refused.getMessage());
+      assertEquals(DEV, database.genesisSpec().orElseThrow(), "the stored chain and its rules are untouched");
     }
   }
 

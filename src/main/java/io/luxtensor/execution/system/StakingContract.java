@@ -26,11 +26,13 @@ import java.util.function.BiFunction;
  * {@code ValidatorRotation} over {@link #registry}). ABI: abi/Staking.json.
  *
  * <p>Storage: the count of validators at {@link #COUNT_SLOT}; the address of the i-th at {@code INDEX_BASE + i}; a
- * validator's record at {@code keccak256(address) + 0..3}: stake, packed (registration + 1, status with the slashed
- * flag in bit 8, activation epoch, exit epoch), and the 33-byte VRF key in two slots.
+ * validator's record at {@code keccak256(address) + 0..4}: stake, packed (registration + 1, status with the slashed
+ * flag in bit 8, activation epoch, exit epoch), the 33-byte VRF key in two slots, and the epoch of its latest vote
+ * carried on chain (written as blocks carry votes, see {@link #recordVote}).
  */
 public final class StakingContract implements SystemContract {
   public static final Address ADDRESS = Address.fromHex("0x0000000000000000000000000000000000001001");
+  /** The default of the genesis's {@code config.staking.minimumStake}. */
   public static final Wei MINIMUM_STAKE = Wei.ofLux("32");
   public static final String REGISTERED_EVENT = "ValidatorRegistered(address,uint256,bytes)";
   public static final String STAKE_ADDED_EVENT = "StakeAdded(address,uint256,uint256)";
@@ -49,19 +51,22 @@ public final class StakingContract implements SystemContract {
   private static final BigInteger LOW_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
   private static final BigInteger STATUS_MASK = BigInteger.valueOf(0xff);
   private static final int SLASHED_BIT = 8;
+  /** The record's slot holding the epoch of its latest vote carried on chain. */
+  private static final int LAST_VOTE_FIELD = 4;
   private static final List<AbiType> VALIDATOR_OUTPUTS = List.of(AbiType.UINT256, AbiType.UINT64, AbiType.UINT64,
       AbiType.UINT64, AbiType.UINT64, AbiType.BYTES);
 
+  private final Wei minimumStake;
   private final AbiDispatcher dispatcher = new AbiDispatcher("Staking", List.of(
       new ContractFunction("registerValidator", List.of(AbiType.BYTES), List.of(), REGISTER_GAS, true,
-          StakingContract::register),
+          this::register),
       new ContractFunction("addStake", List.of(), List.of(AbiType.UINT256), UPDATE_GAS, true,
           StakingContract::addStake),
       new ContractFunction("requestExit", List.of(), List.of(), UPDATE_GAS, false, StakingContract::requestExit),
       new ContractFunction("withdraw", List.of(), List.of(AbiType.UINT256), UPDATE_GAS, false,
           StakingContract::withdraw),
       new ContractFunction("minimumStake", List.of(), List.of(AbiType.UINT256), VIEW_GAS, false,
-          (call, args) -> success(List.of(AbiType.UINT256), List.of(MINIMUM_STAKE.value()), List.of(), VIEW_GAS)),
+          this::minimumStake),
       new ContractFunction("validatorCount", List.of(), List.of(AbiType.UINT256), VIEW_GAS, false,
           (call, args) -> success(List.of(AbiType.UINT256), List.of(call.state().storage(ADDRESS, COUNT_SLOT)),
               List.of(), VIEW_GAS)),
@@ -69,6 +74,16 @@ public final class StakingContract implements SystemContract {
           StakingContract::validatorAt),
       new ContractFunction("validator", List.of(AbiType.ADDRESS), VALIDATOR_OUTPUTS, VIEW_GAS, false,
           StakingContract::validator)));
+
+  /** The contract of a chain with the default minimum stake. */
+  public StakingContract() {
+    this(MINIMUM_STAKE);
+  }
+
+  /** The contract of a chain whose genesis sets {@code minimumStake}, the least stake a registration may bring. */
+  public StakingContract(Wei minimumStake) {
+    this.minimumStake = minimumStake;
+  }
 
   @Override
   public Address address() {
@@ -113,6 +128,18 @@ public final class StakingContract implements SystemContract {
   }
 
   /**
+   * Notes that a block carried {@code validator}'s vote for a slot of {@code epoch}: its latest such epoch is what
+   * the inactivity penalty measures absence from. Only ever moves forward; an address without a record is ignored.
+   */
+  public static void recordVote(WorldState state, Address validator, long epoch) {
+    Hash slot = recordSlot(validator, LAST_VOTE_FIELD);
+    if (state.storage(ADDRESS, recordSlot(validator, 1)).signum() != 0
+        && state.storage(ADDRESS, slot).compareTo(BigInteger.valueOf(epoch)) < 0) {
+      state.setStorage(ADDRESS, slot, BigInteger.valueOf(epoch));
+    }
+  }
+
+  /**
    * Registers validators at genesis, active from epoch 0, with their stake minted into the contract: the chain's
    * first validators need no transaction to exist.
    */
@@ -122,7 +149,7 @@ public final class StakingContract implements SystemContract {
     state.addBalance(ADDRESS, stake);
   }
 
-  private static CallOutcome register(SystemCall call, List<Object> args) {
+  private CallOutcome register(SystemCall call, List<Object> args) {
     byte[] vrfPublicKey = (byte[]) args.get(0);
     WorldState state = call.state();
     if (read(state::storage, call.caller()).isPresent()) {
@@ -131,8 +158,8 @@ public final class StakingContract implements SystemContract {
     if (!Ecvrf.isValidPublicKey(vrfPublicKey)) {
       return CallOutcome.revert("Staking: vrfPublicKey is not a compressed P-256 point (33 bytes)", REGISTER_GAS);
     }
-    if (call.value().compareTo(MINIMUM_STAKE) < 0) {
-      return CallOutcome.revert("Staking: a stake of at least " + MINIMUM_STAKE.toLuxString() + " LUX is required",
+    if (call.value().compareTo(minimumStake) < 0) {
+      return CallOutcome.revert("Staking: a stake of at least " + minimumStake.toLuxString() + " LUX is required",
           REGISTER_GAS);
     }
     long registration = state.storage(ADDRESS, COUNT_SLOT).longValueExact();
@@ -141,6 +168,10 @@ public final class StakingContract implements SystemContract {
     Log registered = new Log(ADDRESS, List.of(topic(REGISTERED_EVENT), addressTopic(call.caller())),
         Bytes.of(Abi.encode(List.of(AbiType.UINT256, AbiType.BYTES), List.of(call.value().value(), vrfPublicKey))));
     return new CallOutcome.Success(new byte[0], List.of(registered), REGISTER_GAS);
+  }
+
+  private CallOutcome minimumStake(SystemCall call, List<Object> args) {
+    return success(List.of(AbiType.UINT256), List.of(minimumStake.value()), List.of(), VIEW_GAS);
   }
 
   private static CallOutcome addStake(SystemCall call, List<Object> args) {
@@ -238,8 +269,9 @@ public final class StakingContract implements SystemContract {
     byte[] head = word(storage.apply(ADDRESS, recordSlot(validator, 2)));
     System.arraycopy(head, 0, vrf, 0, 32);
     vrf[32] = storage.apply(ADDRESS, recordSlot(validator, 3)).byteValue();
+    long lastVoteEpoch = storage.apply(ADDRESS, recordSlot(validator, LAST_VOTE_FIELD)).longValueExact();
     return Optional.of(new StakingRecord(validator, Wei.of(storage.apply(ADDRESS, recordSlot(validator, 0))),
-        Bytes.of(vrf), registration, status, activationEpoch, exitEpoch, slashed));
+        Bytes.of(vrf), registration, status, activationEpoch, exitEpoch, slashed, lastVoteEpoch));
   }
 
   private static void write(WorldState state, StakingRecord record) {
@@ -252,6 +284,7 @@ public final class StakingContract implements SystemContract {
     byte[] vrf = record.vrfPublicKey().toArray();
     state.setStorage(ADDRESS, recordSlot(validator, 2), new BigInteger(1, Arrays.copyOf(vrf, 32)));
     state.setStorage(ADDRESS, recordSlot(validator, 3), BigInteger.valueOf(vrf[32] & 0xff));
+    state.setStorage(ADDRESS, recordSlot(validator, LAST_VOTE_FIELD), BigInteger.valueOf(record.lastVoteEpoch()));
   }
 
   private static Hash recordSlot(Address validator, int field) {

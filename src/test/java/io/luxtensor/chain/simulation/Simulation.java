@@ -7,9 +7,6 @@ import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.chain.NodeCore;
 import io.luxtensor.chain.ValidatorSchedule;
 import io.luxtensor.chain.StakingSchedule;
-import io.luxtensor.consensus.RewardParameters;
-import io.luxtensor.consensus.RotationParameters;
-import io.luxtensor.consensus.SlashingParameters;
 import io.luxtensor.execution.abi.AbiType;
 import io.luxtensor.execution.system.ChainInfoContract;
 import io.luxtensor.execution.system.StakingContract;
@@ -235,7 +232,9 @@ final class Simulation {
         alloc, validators);
     boolean staking = setup.rotation().staking();
     SystemContracts contracts = staking
-        ? new SystemContracts(List.of(new ChainInfoContract(), new StakingContract())) : SystemContracts.standard();
+        ? new SystemContracts(List.of(new ChainInfoContract(),
+            new StakingContract(parameters.staking().rotation().minimumStake())))
+        : SystemContracts.standard();
     BlockExecutor executor = new BlockExecutor(new TransactionProcessor(contracts));
     ValidatorSet set = new ValidatorSet(validators);
     int perNode = setup.validatorsPerNode();
@@ -254,9 +253,7 @@ final class Simulation {
       InMemoryNodeStore store = new InMemoryNodeStore();
       Genesis.GenesisBlock genesis = staking ? Genesis.createWithStaking(spec, store) : Genesis.create(spec, store);
       allBlocks.put(genesis.block().hash(), genesis.block().header());
-      ValidatorSchedule schedule = staking ? new StakingSchedule(parameters, RotationParameters.DEFAULT,
-          SlashingParameters.DEFAULT, RewardParameters.DEFAULT, store)
-          : ValidatorSchedule.fixed(set);
+      ValidatorSchedule schedule = staking ? new StakingSchedule(parameters, store) : ValidatorSchedule.fixed(set);
       nodes.add(new NodeCore(genesis, parameters, schedule, nodeKeys.get(i), executor, store, Map.of()));
       blocksSigned.put(i, new ArrayList<>());
       votesSigned.put(i, new ArrayList<>());

@@ -41,7 +41,8 @@ class StakingContractTest {
   private final BlockContext block = new BlockContext(TestData.CHAIN_ID, 1, 1, 1, data.address(), BASE_FEE, 30_000_000);
   private final TransactionProcessor processor =
       new TransactionProcessor(new SystemContracts(List.of(new StakingContract())));
-  private final WorldState state = WorldState.at(new InMemoryNodeStore(), Account.EMPTY_STORAGE_ROOT);
+  private final InMemoryNodeStore nodes = new InMemoryNodeStore();
+  private final WorldState state = WorldState.at(nodes, Account.EMPTY_STORAGE_ROOT);
   private long nonce;
 
   StakingContractTest() {
@@ -142,6 +143,38 @@ class StakingContractTest {
     assertEquals(List.of(slashed), StakingContract.registry(state::storage), "the slashed flag and exit are kept");
   }
 
+  @Test
+  void theEpochOfTheLatestCarriedVoteIsStoredAndOnlyMovesForward() {
+    StakingContract.registerAtGenesis(state, validator, Wei.ofLux("32"), Bytes.of(vrfKey));
+    assertEquals(0, StakingContract.registry(state::storage).get(0).lastVoteEpoch(), "present at genesis");
+
+    StakingContract.recordVote(state, validator, 5);
+    StakingContract.recordVote(state, validator, 3);
+
+    StakingRecord record = StakingContract.registry(state::storage).get(0);
+    assertEquals(5, record.lastVoteEpoch(), "a late vote for an earlier epoch does not move it back");
+    StakingContract.update(state, List.of(record.withStake(Wei.ofLux("31"))));
+    assertEquals(record.withStake(Wei.ofLux("31")), StakingContract.registry(state::storage).get(0),
+        "rewriting the record keeps it");
+
+    Hash before = state.commit(nodes).stateRoot();
+    StakingContract.recordVote(state, data.address(), 7);
+    assertEquals(before, state.commit(nodes).stateRoot(), "a stranger's vote writes nothing");
+  }
+
+  @Test
+  void theMinimumStakeIsTheChainsOwn() {
+    TransactionProcessor sixtyFour =
+        new TransactionProcessor(new SystemContracts(List.of(new StakingContract(Wei.ofLux("64")))));
+
+    TransactionResult.Executed tooLittle = call(sixtyFour, "registerValidator(bytes)", Wei.ofLux("40"),
+        List.of(AbiType.BYTES), List.of(vrfKey));
+    TransactionResult.Executed minimum = call(sixtyFour, "minimumStake()", Wei.ZERO, List.of(), List.of());
+
+    assertReverts("a stake of at least 64 LUX is required", tooLittle);
+    assertEquals(List.of(Wei.ofLux("64").value()), Abi.decode(List.of(AbiType.UINT256), minimum.returnData()));
+  }
+
   private void assertReverts(String reason, TransactionResult.Executed result) {
     assertFalse(result.succeeded(), reason);
     assertTrue(result.revertReason().contains(reason), result.revertReason());
@@ -154,6 +187,11 @@ class StakingContractTest {
   }
 
   private TransactionResult.Executed call(String signature, Wei value, List<AbiType> types, List<Object> args) {
+    return call(processor, signature, value, types, args);
+  }
+
+  private TransactionResult.Executed call(TransactionProcessor processor, String signature, Wei value,
+      List<AbiType> types, List<Object> args) {
     byte[] input = AbiCalls.calldata(signature, types, args);
     Transaction tx = new DynamicFeeTransaction(TestData.CHAIN_ID, nonce++, BigInteger.ONE, BASE_FEE.add(BigInteger.ONE),
         200_000, Optional.of(StakingContract.ADDRESS), value, Bytes.of(input), List.of(), null).sign(key);
