@@ -94,7 +94,8 @@ public final class StakingSchedule implements ValidatorSchedule {
     for (long epoch = parameters.epochOf(parentSlot) + 1; epoch <= parameters.epochOf(slot); epoch++) {
       Inactivity.Outcome absent = Inactivity.atEpochStart(current, epoch, rules.inactivity(), rules.rotation());
       burned = burned.add(absent.burned());
-      current = ValidatorRotation.atEpochStart(absent.registry(), epoch, rules.rotation());
+      current = ValidatorRotation.atEpochStart(absent.registry(), epoch, rules.rotation()).stream()
+          .map(StakingRecord::atEpochBoundary).toList();
     }
     return new Boundaries(current, burned);
   }

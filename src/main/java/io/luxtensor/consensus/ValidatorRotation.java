@@ -79,7 +79,7 @@ public final class ValidatorRotation {
   public static ValidatorSet activeAt(List<StakingRecord> registry, long epoch) {
     return new ValidatorSet(registry.stream()
         .filter(record -> record.isActiveAt(epoch))
-        .map(record -> new Validator(record.address(), record.stake(), record.vrfPublicKey()))
+        .map(record -> new Validator(record.address(), record.weight(), record.vrfPublicKey()))
         .toList());
   }
 

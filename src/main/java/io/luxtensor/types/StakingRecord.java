@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param slashed whether evidence of an offence cost it stake (once: a slashed validator is already leaving)
  * @param lastVoteEpoch the latest epoch a vote of its, for a slot of that epoch, was carried in a block of the chain
  *     (0 until then: the genesis validators count as present in epoch 0, later ones from their activation epoch)
+ * @param weight the stake it weighs with in the current epoch (proposer sampling, votes, rewards): its stake at the
+ *     start of the epoch before, so that an epoch's proposer schedule is fixed one epoch ahead, together with the
+ *     RANDAO seed it is drawn with, and stake added within an epoch cannot steer who proposes in it
+ * @param nextWeight the stake it will weigh with in the next epoch: its stake at the start of this one
  */
 public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long registration, Status status,
-    long activationEpoch, long exitEpoch, boolean slashed, long lastVoteEpoch) {
+    long activationEpoch, long exitEpoch, boolean slashed, long lastVoteEpoch, Wei weight, Wei nextWeight) {
 
   /** A validator's life: registered, scheduled and active, asked to leave, leaving, gone, paid out. */
   public enum Status {
@@ -37,10 +41,10 @@ public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long
     WITHDRAWN
   }
 
-  /** A record that was never slashed and none of whose votes the chain carried yet. */
+  /** A record that was never slashed, none of whose votes the chain carried yet, weighing its stake. */
   public StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long registration, Status status,
       long activationEpoch, long exitEpoch) {
-    this(address, stake, vrfPublicKey, registration, status, activationEpoch, exitEpoch, false, 0);
+    this(address, stake, vrfPublicKey, registration, status, activationEpoch, exitEpoch, false, 0, stake, stake);
   }
 
   public StakingRecord {
@@ -48,6 +52,8 @@ public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long
     Objects.requireNonNull(stake, "stake");
     Objects.requireNonNull(vrfPublicKey, "vrfPublicKey");
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(weight, "weight");
+    Objects.requireNonNull(nextWeight, "nextWeight");
     if (lastVoteEpoch < 0) {
       throw new IllegalArgumentException("lastVoteEpoch must not be negative, got " + lastVoteEpoch);
     }
@@ -64,12 +70,12 @@ public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long
 
   public StakingRecord withStatus(Status newStatus, long newActivationEpoch, long newExitEpoch) {
     return new StakingRecord(address, stake, vrfPublicKey, registration, newStatus, newActivationEpoch, newExitEpoch,
-        slashed, lastVoteEpoch);
+        slashed, lastVoteEpoch, weight, nextWeight);
   }
 
   public StakingRecord withStake(Wei newStake) {
     return new StakingRecord(address, newStake, vrfPublicKey, registration, status, activationEpoch, exitEpoch,
-        slashed, lastVoteEpoch);
+        slashed, lastVoteEpoch, weight, nextWeight);
   }
 
   /** The record after a slash: {@code remaining} stake, and out of the active set from {@code exitBy} at the latest. */
@@ -80,7 +86,7 @@ public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long
       case ACTIVE, EXIT_REQUESTED, EXITING -> Status.EXITING;
     };
     return new StakingRecord(address, remaining, vrfPublicKey, registration, next, activationEpoch,
-        next == Status.EXITING ? exit : exitEpoch, true, lastVoteEpoch);
+        next == Status.EXITING ? exit : exitEpoch, true, lastVoteEpoch, weight, nextWeight);
   }
 
   /**
@@ -93,6 +99,12 @@ public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long
 
   public StakingRecord withLastVoteEpoch(long epoch) {
     return new StakingRecord(address, stake, vrfPublicKey, registration, status, activationEpoch, exitEpoch, slashed,
-        epoch);
+        epoch, weight, nextWeight);
+  }
+
+  /** At an epoch boundary: it weighs now what it was to weigh, and next epoch the stake it has now. */
+  public StakingRecord atEpochBoundary() {
+    return new StakingRecord(address, stake, vrfPublicKey, registration, status, activationEpoch, exitEpoch, slashed,
+        lastVoteEpoch, nextWeight, stake);
   }
 }

@@ -13,17 +13,24 @@ import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.execution.BlockExecutor;
 import io.luxtensor.execution.TransactionProcessor;
+import io.luxtensor.execution.system.ChainInfoContract;
 import io.luxtensor.execution.system.StakingContract;
 import io.luxtensor.execution.system.SystemContracts;
 import io.luxtensor.state.WorldState;
+import io.luxtensor.testing.AbiCalls;
 import io.luxtensor.testing.TestData;
 import io.luxtensor.trie.InMemoryNodeStore;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.DynamicFeeTransaction;
+import io.luxtensor.types.RecoveredTransaction;
 import io.luxtensor.types.StakingRecord;
+import io.luxtensor.types.Transaction;
 import io.luxtensor.types.Wei;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +50,41 @@ class StakingScheduleTest {
       new ChainParameters(31337, 1_700_000_000_000L, 500, SLOTS_PER_EPOCH, BigInteger.ZERO, STAKING);
   private final InMemoryNodeStore nodes = new InMemoryNodeStore();
   private final NodeCore node = node();
+
+  /**
+   * Stake added in epoch 1 weighs from epoch 3 on: epoch 2's weights were fixed at the start of epoch 1, when its
+   * RANDAO seed was, so a validator who knows the seed cannot add stake to steer who proposes in it.
+   */
+  @Test
+  void addedStakeWeighsFromTheEpochAfterNext() {
+    for (long slot = 1; slot < 3L * SLOTS_PER_EPOCH; slot++) {
+      if (slot == SLOTS_PER_EPOCH + 1) {
+        node.submit(addStake(present, Wei.ofLux("60")));
+      }
+      node.onSlotStart(slot);
+      node.onVoteDue(slot, parameters.slotStartMillis(slot) + 100);
+    }
+    long lastOfEpoch1 = 2L * SLOTS_PER_EPOCH - 1;
+    assertEquals(Wei.ofLux("180"), record(lastOfEpoch1, present).stake(), "the stake was added in epoch 1");
+    assertEquals(Wei.ofLux("120"), weight(lastOfEpoch1, lastOfEpoch1), "epoch 1 weighs its start's stake");
+    assertEquals(Wei.ofLux("120"), weight(lastOfEpoch1, lastOfEpoch1 + 1), "epoch 2 was fixed at epoch 1's start");
+    long lastOfEpoch2 = 3L * SLOTS_PER_EPOCH - 1;
+    assertEquals(Wei.ofLux("120"), weight(lastOfEpoch2, lastOfEpoch2));
+    assertEquals(Wei.ofLux("180"), weight(lastOfEpoch2, lastOfEpoch2 + 1), "epoch 3 weighs epoch 2's start's stake");
+  }
+
+  /** The present validator's weight in {@code slot}'s epoch, as the node's head in {@code headSlot} fixes it. */
+  private Wei weight(long headSlot, long slot) {
+    BlockHeader head = node.header(node.head(headSlot)).orElseThrow();
+    return new StakingSchedule(parameters, nodes).at(head, slot).find(present.address()).orElseThrow().stake();
+  }
+
+  private RecoveredTransaction addStake(ValidatorKeys from, Wei value) {
+    Transaction tx = new DynamicFeeTransaction(parameters.chainId(), 0, BigInteger.ONE,
+        BigInteger.valueOf(10_000_000_000L), 200_000, Optional.of(StakingContract.ADDRESS), value,
+        Bytes.of(AbiCalls.calldata("addStake()", List.of(), List.of())), List.of(), null).sign(from.signingKey());
+    return RecoveredTransaction.recover(tx);
+  }
 
   @Test
   void anAbsentValidatorKeepsItsStakeThroughTheGraceThenLosesOnePercentAnEpoch() {
@@ -80,10 +122,12 @@ class StakingScheduleTest {
 
   private NodeCore node() {
     GenesisSpec spec = new GenesisSpec(parameters, 30_000_000, BigInteger.valueOf(1_000_000_000L), Bytes.EMPTY,
-        new TreeMap<>(), List.of(new Validator(present.address(), Wei.ofLux("120"), present.vrfPublicKey()),
+        new TreeMap<>(Map.of(present.address(),
+            new GenesisSpec.GenesisAccount(Wei.ofLux("100"), 0, new TreeMap<>()))), List.of(new Validator(present.address(), Wei.ofLux("120"), present.vrfPublicKey()),
             new Validator(absent.address(), Wei.ofLux("40"), absent.vrfPublicKey())));
     Genesis.GenesisBlock genesis = Genesis.createWithStaking(spec, nodes);
     return new NodeCore(genesis, parameters, new StakingSchedule(parameters, nodes), List.of(present),
-        new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), nodes, Map.of());
+        new BlockExecutor(new TransactionProcessor(new SystemContracts(List.of(new ChainInfoContract(),
+            new StakingContract(STAKING.rotation().minimumStake()))))), nodes, Map.of());
   }
 }

@@ -26,9 +26,10 @@ import java.util.function.BiFunction;
  * {@code ValidatorRotation} over {@link #registry}). ABI: abi/Staking.json.
  *
  * <p>Storage: the count of validators at {@link #COUNT_SLOT}; the address of the i-th at {@code INDEX_BASE + i}; a
- * validator's record at {@code keccak256(address) + 0..4}: stake, packed (registration + 1, status with the slashed
- * flag in bit 8, activation epoch, exit epoch), the 33-byte VRF key in two slots, and the epoch of its latest vote
- * carried on chain (written as blocks carry votes, see {@link #recordVote}).
+ * validator's record at {@code keccak256(address) + 0..6}: stake, packed (registration + 1, status with the slashed
+ * flag in bit 8, activation epoch, exit epoch), the 33-byte VRF key in two slots, the epoch of its latest vote
+ * carried on chain (written as blocks carry votes, see {@link #recordVote}), and the stake it weighs with this
+ * epoch and next (see {@link StakingRecord#weight}).
  */
 public final class StakingContract implements SystemContract {
   public static final Address ADDRESS = Address.fromHex("0x0000000000000000000000000000000000001001");
@@ -53,6 +54,9 @@ public final class StakingContract implements SystemContract {
   private static final int SLASHED_BIT = 8;
   /** The record's slot holding the epoch of its latest vote carried on chain. */
   private static final int LAST_VOTE_FIELD = 4;
+  /** The record's slots holding the stake it weighs with this epoch and next. */
+  private static final int WEIGHT_FIELD = 5;
+  private static final int NEXT_WEIGHT_FIELD = 6;
   private static final List<AbiType> VALIDATOR_OUTPUTS = List.of(AbiType.UINT256, AbiType.UINT64, AbiType.UINT64,
       AbiType.UINT64, AbiType.UINT64, AbiType.BYTES);
 
@@ -271,7 +275,9 @@ public final class StakingContract implements SystemContract {
     vrf[32] = storage.apply(ADDRESS, recordSlot(validator, 3)).byteValue();
     long lastVoteEpoch = storage.apply(ADDRESS, recordSlot(validator, LAST_VOTE_FIELD)).longValueExact();
     return Optional.of(new StakingRecord(validator, Wei.of(storage.apply(ADDRESS, recordSlot(validator, 0))),
-        Bytes.of(vrf), registration, status, activationEpoch, exitEpoch, slashed, lastVoteEpoch));
+        Bytes.of(vrf), registration, status, activationEpoch, exitEpoch, slashed, lastVoteEpoch,
+        Wei.of(storage.apply(ADDRESS, recordSlot(validator, WEIGHT_FIELD))),
+        Wei.of(storage.apply(ADDRESS, recordSlot(validator, NEXT_WEIGHT_FIELD)))));
   }
 
   private static void write(WorldState state, StakingRecord record) {
@@ -285,6 +291,8 @@ public final class StakingContract implements SystemContract {
     state.setStorage(ADDRESS, recordSlot(validator, 2), new BigInteger(1, Arrays.copyOf(vrf, 32)));
     state.setStorage(ADDRESS, recordSlot(validator, 3), BigInteger.valueOf(vrf[32] & 0xff));
     state.setStorage(ADDRESS, recordSlot(validator, LAST_VOTE_FIELD), BigInteger.valueOf(record.lastVoteEpoch()));
+    state.setStorage(ADDRESS, recordSlot(validator, WEIGHT_FIELD), record.weight().value());
+    state.setStorage(ADDRESS, recordSlot(validator, NEXT_WEIGHT_FIELD), record.nextWeight().value());
   }
 
   private static Hash recordSlot(Address validator, int field) {
