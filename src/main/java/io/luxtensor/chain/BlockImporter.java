@@ -91,7 +91,8 @@ public final class BlockImporter {
     }
     for (int i = 0; i < block.evidence().size(); i++) {
       Optional<String> evidenceProblem =
-          SlashingEvidenceCheck.problem(block.evidence().get(i), active, parameters.chainId());
+          SlashingEvidenceCheck.problem(block.evidence().get(i), slot -> validators.at(parent, slot),
+              parameters.chainId(), header.slot());
       if (evidenceProblem.isPresent()) {
         return rejected(BlockInvalidReason.INVALID_EVIDENCE, "evidence " + i + ": " + evidenceProblem.get());
       }

@@ -164,7 +164,7 @@ public final class NodeCore {
     ProducedBlock produced = producers.get(proposer).produce(parent, slot, WorldState.at(nodes, parent.stateRoot()),
         finality.state(), CandidateTransactions.of(List.copyOf(pendingTransactions.values())),
         votesToInclude(slot, parent.slot()),
-        List.copyOf(evidenceToInclude.values()), nodes);
+        evidenceToInclude.values().stream().filter(evidence -> evidence.offenceSlot() < slot).toList(), nodes);
     signed.put(proposer, signed.get(proposer).withBlock(slot));
     Block block = produced.block();
     accept(block, slot, true);

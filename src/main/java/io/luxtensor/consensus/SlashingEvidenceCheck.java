@@ -7,6 +7,7 @@ import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.SlashingEvidence;
 import io.luxtensor.types.Vote;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * Whether slashing evidence proves what it claims, from the signed messages alone: any node can check it, so anyone
@@ -15,10 +16,20 @@ import java.util.Optional;
 public final class SlashingEvidenceCheck {
   private SlashingEvidenceCheck() {}
 
-  /** What is wrong with {@code evidence} on chain {@code chainId}, or empty if it proves an offence. */
-  public static Optional<String> problem(SlashingEvidence evidence, ValidatorSet validators, long chainId) {
-    if (validators.find(evidence.offender()).isEmpty()) {
-      return Optional.of("the accused " + evidence.offender() + " is not a validator");
+  /**
+   * What is wrong with {@code evidence} carried by a block in {@code blockSlot} on chain {@code chainId}, or empty if
+   * it proves an offence. The offence must be from an earlier slot, and the accused a validator in that slot by
+   * {@code validatorsAt} it: one that has left since still answers while its stake waits out the withdrawal delay.
+   */
+  public static Optional<String> problem(SlashingEvidence evidence, LongFunction<ValidatorSet> validatorsAt,
+      long chainId, long blockSlot) {
+    if (evidence.offenceSlot() >= blockSlot) {
+      return Optional.of("its offence is in slot " + evidence.offenceSlot() + ", not before the block's slot "
+          + blockSlot);
+    }
+    if (validatorsAt.apply(evidence.offenceSlot()).find(evidence.offender()).isEmpty()) {
+      return Optional.of("the accused " + evidence.offender() + " was not a validator in slot "
+          + evidence.offenceSlot());
     }
     return switch (evidence) {
       case SlashingEvidence.ProposerEquivocation e -> equivocation(e.first(), e.second(), chainId);

@@ -15,6 +15,9 @@ public sealed interface SlashingEvidence {
   /** The validator the evidence accuses. */
   Address offender();
 
+  /** The slot of the offending message the accused must have been a validator in. */
+  long offenceSlot();
+
   RlpList toRlp();
 
   /** Two different signed headers for one slot by one proposer. */
@@ -22,6 +25,11 @@ public sealed interface SlashingEvidence {
     @Override
     public Address offender() {
       return first.proposer();
+    }
+
+    @Override
+    public long offenceSlot() {
+      return first.slot();
     }
 
     @Override
@@ -38,6 +46,11 @@ public sealed interface SlashingEvidence {
     }
 
     @Override
+    public long offenceSlot() {
+      return first.vote().slot();
+    }
+
+    @Override
     public RlpList toRlp() {
       return RlpList.of(RlpString.of(2), first.toRlp(), second.toRlp());
     }
@@ -48,6 +61,11 @@ public sealed interface SlashingEvidence {
     @Override
     public Address offender() {
       return surrounding.validator();
+    }
+
+    @Override
+    public long offenceSlot() {
+      return surrounding.vote().slot();
     }
 
     @Override

@@ -59,12 +59,15 @@ public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long
     }
   }
 
-  /** Whether it votes and may propose in {@code epoch}. */
+  /**
+   * Whether it votes and may propose in {@code epoch} — or did, for an epoch past, until its stake is withdrawn (so
+   * that evidence of an offence in its last epochs still finds it).
+   */
   public boolean isActiveAt(long epoch) {
     return switch (status) {
       case ACTIVE, EXIT_REQUESTED -> activationEpoch <= epoch;
-      case EXITING -> activationEpoch <= epoch && epoch < exitEpoch;
-      case PENDING, WITHDRAWABLE, WITHDRAWN -> false;
+      case EXITING, WITHDRAWABLE -> activationEpoch <= epoch && epoch < exitEpoch;
+      case PENDING, WITHDRAWN -> false;
     };
   }
 

@@ -9,14 +9,16 @@ import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Checkpoint;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.SignedVote;
-import io.luxtensor.types.SlashingEvidence;
 import io.luxtensor.types.SlashingEvidence.DoubleVote;
 import io.luxtensor.types.SlashingEvidence.ProposerEquivocation;
 import io.luxtensor.types.SlashingEvidence.SurroundVote;
+import io.luxtensor.types.SlashingEvidence;
+import io.luxtensor.types.StakingRecord;
 import io.luxtensor.types.Vote;
 import io.luxtensor.types.Wei;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
 /** Evidence is accepted exactly when its signed messages prove the offence it names. */
@@ -47,7 +49,7 @@ class SlashingEvidenceCheckTest {
     assertEquals(Optional.of("a header is not signed by its proposer on chain " + CHAIN_ID),
         problem(new ProposerEquivocation(first, onATestNetwork)), "a header signed for another chain proves nothing");
     BlockHeader stranger = data.header(data.key());
-    assertEquals(Optional.of("the accused " + stranger.proposer() + " is not a validator"),
+    assertEquals(Optional.of("the accused " + stranger.proposer() + " was not a validator in slot " + stranger.slot()),
         problem(new ProposerEquivocation(stranger, otherContent(stranger, data.key()))));
   }
 
@@ -97,8 +99,34 @@ class SlashingEvidenceCheckTest {
         problem(new SurroundVote(outer, vote(offender, 10, 4, 10, data.hash()))), "a shared target is a double vote");
   }
 
+  /**
+   * A validator active in epochs 2 to 4 (slots of 8) that has left and waits for its withdrawal answers for what it
+   * signed while active, and only for that.
+   */
+  @Test
+  void aValidatorThatHasLeftStillAnswersForWhatItSignedWhileActive() {
+    StakingRecord left = new StakingRecord(Address.of(offender.publicKey()), Wei.ofLux("32"),
+        ValidatorKeys.derivedFrom(offender).vrfPublicKey(), 0, StakingRecord.Status.WITHDRAWABLE, 2, 5);
+    StakingRecord staying = new StakingRecord(Address.of(honest.publicKey()), Wei.ofLux("32"),
+        ValidatorKeys.derivedFrom(honest).vrfPublicKey(), 1, StakingRecord.Status.ACTIVE, 0, 0);
+    LongFunction<ValidatorSet> byRegistry = slot -> ValidatorRotation.activeAt(List.of(left, staying), slot / 8);
+
+    assertEquals(Optional.empty(), SlashingEvidenceCheck.problem(
+        new DoubleVote(vote(offender, 39, 38, 39, data.hash()), vote(offender, 39, 37, 39, data.hash())), byRegistry,
+        CHAIN_ID, 60), "slot 39 is in epoch 4, its last");
+    assertEquals(Optional.of("the accused " + left.address() + " was not a validator in slot 40"),
+        SlashingEvidenceCheck.problem(new DoubleVote(vote(offender, 40, 38, 40, data.hash()),
+            vote(offender, 40, 37, 40, data.hash())), byRegistry, CHAIN_ID, 60));
+    assertEquals(Optional.of("the accused " + left.address() + " was not a validator in slot 15"),
+        SlashingEvidenceCheck.problem(new DoubleVote(vote(offender, 15, 14, 15, data.hash()),
+            vote(offender, 15, 13, 15, data.hash())), byRegistry, CHAIN_ID, 60), "before it was active");
+    assertEquals(Optional.of("its offence is in slot 39, not before the block's slot 39"),
+        SlashingEvidenceCheck.problem(new DoubleVote(vote(offender, 39, 38, 39, data.hash()),
+            vote(offender, 39, 37, 39, data.hash())), byRegistry, CHAIN_ID, 39), "no offence comes from the future");
+  }
+
   private Optional<String> problem(SlashingEvidence evidence) {
-    return SlashingEvidenceCheck.problem(evidence, validators, CHAIN_ID);
+    return SlashingEvidenceCheck.problem(evidence, slot -> validators, CHAIN_ID, Long.MAX_VALUE);
   }
 
   private static SignedVote vote(PrivateKey key, long slot, long source, long target, Hash head) {
