@@ -92,6 +92,12 @@ public record StakingRecord(Address address, Wei stake, Bytes vrfPublicKey, long
         next == Status.EXITING ? exit : exitEpoch, true, lastVoteEpoch, weight, nextWeight);
   }
 
+  /** The record after a slash that leaves it in its seat: {@code remaining} stake, nothing else changed. */
+  public StakingRecord slashedKeepingSeat(Wei remaining) {
+    return new StakingRecord(address, remaining, vrfPublicKey, registration, status, activationEpoch, exitEpoch, true,
+        lastVoteEpoch, weight, nextWeight);
+  }
+
   /**
    * The last epoch it was present in: that of its latest vote the chain carried, or its activation if later (a
    * validator cannot be absent before it is active).

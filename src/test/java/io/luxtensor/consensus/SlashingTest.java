@@ -68,6 +68,31 @@ class SlashingTest {
     assertEquals(Wei.ZERO, apply(pending, offender, 5).penalties(), "not active: nothing to take");
   }
 
+  @Test
+  void aValidatorThatHasLeftPaysFromTheStakeItHasNotWithdrawn() {
+    List<StakingRecord> registry = validators(40, "32");
+    registry.set(4, registry.get(4).withStatus(Status.WITHDRAWABLE, 0, 3));
+
+    Slashing.Outcome outcome = apply(registry, registry.get(4).address(), 6);
+
+    assertEquals(Wei.ofLux("28.8"), outcome.registry().get(4).stake(), "10%, as for an active one");
+    assertEquals(Status.WITHDRAWABLE, outcome.registry().get(4).status());
+    assertTrue(outcome.registry().get(4).slashed());
+  }
+
+  @Test
+  void theLastActiveValidatorsPayButKeepTheirSeats() {
+    List<StakingRecord> registry = validators(1, "32");
+
+    Slashing.Outcome outcome = apply(registry, registry.get(0).address(), 5);
+
+    StakingRecord alone = outcome.registry().get(0);
+    assertEquals(Wei.ZERO, alone.stake(), "all the active stake offended: it loses everything");
+    assertTrue(alone.slashed());
+    assertEquals(1, ValidatorRotation.activeAt(outcome.registry(), 5 + RotationParameters.DEFAULT.delayEpochs())
+        .validators().size(), "yet the chain keeps a validator to make blocks");
+  }
+
   private static Slashing.Outcome apply(List<StakingRecord> registry, Address offender, long epoch) {
     return Slashing.apply(registry, new TreeSet<>(List.of(offender)), epoch, SlashingParameters.DEFAULT,
         RotationParameters.DEFAULT);
