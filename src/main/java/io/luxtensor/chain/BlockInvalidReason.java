@@ -18,6 +18,7 @@ public enum BlockInvalidReason {
   WRONG_TRANSACTIONS_ROOT("transactions root does not match the transactions"),
   WRONG_CONSENSUS_ROOT("consensus root does not match the block's votes and evidence"),
   INVALID_VOTE("a vote is not a validator's signed vote for an earlier slot"),
+  WRONG_FINALITY("justified or finalized checkpoint does not follow from the votes the chain carries"),
   INVALID_EVIDENCE("slashing evidence does not prove an offence"),
   INVALID_TRANSACTION("a transaction cannot execute"),
   WRONG_GAS_USED("gas used does not match execution"),

@@ -104,7 +104,13 @@ public final class NodeCore {
   private final BlockImporter importer;
   private final Map<Hash, BlockHeader> headers = new HashMap<>();
   private final ForkChoice forkChoice;
+  /** Finality from every vote this node has seen, gossiped or carried: what it votes from and serves. */
   private final FinalityTracker finality;
+  /**
+   * Finality from the votes each block's chain carries, by block: what its header must claim, so that any node can
+   * check it from the chain alone. Forgotten for blocks far behind the finalized one.
+   */
+  private final Map<Hash, FinalityTracker> chainFinality = new HashMap<>();
   /** What each of this node's validators has signed. */
   private final Map<Address, SlashingProtection> signed = new TreeMap<>();
   /** Blocks waiting for their parent, by hash, oldest first. */
@@ -145,6 +151,7 @@ public final class NodeCore {
     ValidatorSet genesisValidators = schedule.at(genesisHeader, genesisHeader.slot());
     this.forkChoice = new ForkChoice(anchor, genesisValidators.totalStake());
     this.finality = new FinalityTracker(genesisValidators, FinalityState.atGenesis(anchor));
+    chainFinality.put(genesisHeader.hash(), finality.copy());
   }
 
   /** At the start of {@code slot}: the block this node proposes, if the slot is one of its validators'. */
@@ -161,10 +168,12 @@ public final class NodeCore {
     if (!keys.containsKey(proposer) || signed.get(proposer).checkBlock(slot).isPresent()) {
       return List.of();
     }
+    List<SignedVote> votes = votesToInclude(slot, parent.slot());
+    FinalityTracker proven = chainFinalityAfter(parent, slot, votes).orElseThrow();
     ProducedBlock produced = producers.get(proposer).produce(parent, slot, WorldState.at(nodes, parent.stateRoot()),
-        finality.state(), CandidateTransactions.of(List.copyOf(pendingTransactions.values())),
-        votesToInclude(slot, parent.slot()),
+        proven.state(), CandidateTransactions.of(List.copyOf(pendingTransactions.values())), votes,
         evidenceToInclude.values().stream().filter(evidence -> evidence.offenceSlot() < slot).toList(), nodes);
+    chainFinality.put(produced.block().hash(), proven);
     signed.put(proposer, signed.get(proposer).withBlock(slot));
     Block block = produced.block();
     accept(block, slot, true);
@@ -214,10 +223,9 @@ public final class NodeCore {
     if (parent == null) {
       return keepOrphan(block, nowMillis);
     }
-    ImportResult result = importer.importBlock(block, parent, WorldState.at(nodes, parent.stateRoot()), nowMillis,
-        nodes);
-    if (result instanceof ImportResult.Rejected rejected) {
-      return Received.rejected(rejected.message());
+    Received received = importOnto(block, parent, nowMillis);
+    if (received.verdict() != Received.Verdict.ACCEPTED) {
+      return received;
     }
     Deque<Block> imported = new ArrayDeque<>(List.of(block));
     while (!imported.isEmpty()) {
@@ -227,13 +235,60 @@ public final class NodeCore {
           .filter(orphan -> orphan.header().parentHash().equals(next.hash())).toList();
       children.forEach(child -> orphans.remove(child.hash()));
       for (Block child : children) {
-        if (!headers.containsKey(child.hash()) && importer.importBlock(child, next.header(),
-            WorldState.at(nodes, next.header().stateRoot()), nowMillis, nodes) instanceof ImportResult.Imported) {
+        if (!headers.containsKey(child.hash())
+            && importOnto(child, next.header(), nowMillis).verdict() == Received.Verdict.ACCEPTED) {
           imported.addLast(child);
         }
       }
     }
     return Received.ACCEPTED;
+  }
+
+  /**
+   * Checks and executes {@code block} on {@code parent}: first that its header claims the finality its chain's votes
+   * prove, which costs no execution, then everything else ({@link BlockImporter}).
+   */
+  private Received importOnto(Block block, BlockHeader parent, long nowMillis) {
+    BlockHeader header = block.header();
+    Optional<FinalityTracker> proven = chainFinalityAfter(parent, header.slot(), block.votes());
+    if (proven.isEmpty()) {
+      return Received.ignored("it builds on " + parent.hash() + ", far behind the finalized block");
+    }
+    FinalityState claimed = new FinalityState(header.justified(), header.finalized());
+    if (!claimed.equals(proven.get().state())) {
+      return Received.rejected(BlockInvalidReason.WRONG_FINALITY.message() + ": it claims " + claimed
+          + ", its chain's votes prove " + proven.get().state());
+    }
+    ImportResult result = importer.importBlock(block, parent, WorldState.at(nodes, parent.stateRoot()), nowMillis,
+        nodes);
+    if (result instanceof ImportResult.Rejected rejected) {
+      return Received.rejected(rejected.message());
+    }
+    chainFinality.put(block.hash(), proven.get());
+    return Received.ACCEPTED;
+  }
+
+  /**
+   * The finality proven by the votes of the chain ending at {@code parent} and of {@code votes}, carried by its child
+   * in {@code slot}; empty if {@code parent} is so far behind the finalized block that this node forgot its finality.
+   * Votes for blocks off this chain count for nothing here: the chain alone must prove it.
+   */
+  private Optional<FinalityTracker> chainFinalityAfter(BlockHeader parent, long slot, List<SignedVote> votes) {
+    FinalityTracker ofParent = chainFinality.get(parent.hash());
+    if (ofParent == null) {
+      return Optional.empty();
+    }
+    FinalityTracker proven = ofParent.copy();
+    for (SignedVote signed : votes) {
+      Vote vote = signed.vote();
+      BlockHeader head = headers.get(vote.head());
+      BlockHeader source = headers.get(vote.source().blockHash());
+      if (vote.slot() < slot && head != null && source != null && head.slot() <= vote.slot()
+          && source.slot() <= vote.source().slot() && descends(parent, head) && descends(head, source)) {
+        proven.onVote(signed, validatorsOfSlot(head, vote.slot()));
+      }
+    }
+    return Optional.of(proven);
   }
 
   private void onImported(Block block, long nowMillis) {
@@ -300,6 +355,9 @@ public final class NodeCore {
     }
     if (!after.finalized().equals(before.finalized()) && forkChoice.contains(after.finalized().blockHash())) {
       forkChoice.onFinalized(after.finalized());
+      long forgetBefore = after.finalized().slot() - MEMORY_SLOTS;
+      // Blocks imported but not yet accepted have no header here yet, and are recent anyway.
+      chainFinality.keySet().removeIf(block -> headers.containsKey(block) && headers.get(block).slot() < forgetBefore);
     }
     recentVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeMap<>()).putIfAbsent(vote.validator(), vote);
     return Received.ACCEPTED;
@@ -463,8 +521,12 @@ public final class NodeCore {
       return Received.ALREADY_KNOWN;
     }
     Address proposer = header.proposer();
-    if (filterValidators(currentSlot).find(proposer).isEmpty() || !signedByProposer(header)) {
-      return Received.rejected("its parent is unknown and it is not signed by a validator");
+    if (!signedByProposer(header)) {
+      return Received.rejected("its parent is unknown and it is not signed by its proposer");
+    }
+    // Another branch may have another validator set: a stranger's block is not kept, but not held against the peer.
+    if (filterValidators(currentSlot).find(proposer).isEmpty()) {
+      return Received.ignored("its parent is unknown and " + proposer + " is not a validator on this node's head");
     }
     List<Hash> proposers = orphans.values().stream().filter(o -> o.header().proposer().equals(proposer))
         .map(Block::hash).toList();
@@ -518,9 +580,11 @@ public final class NodeCore {
    */
   private Received keepWaiting(SignedVote vote, long nowMillis) {
     Address validator = vote.validator();
-    if (filterValidators(parameters.slotAt(nowMillis)).find(validator).isEmpty()
-        || !vote.isSignedBy(parameters.chainId())) {
-      return Received.rejected("its blocks are unknown and it is not signed by a validator");
+    if (!vote.isSignedBy(parameters.chainId())) {
+      return Received.rejected("its blocks are unknown and it is not signed by " + validator);
+    }
+    if (filterValidators(parameters.slotAt(nowMillis)).find(validator).isEmpty()) {
+      return Received.ignored("its blocks are unknown and " + validator + " is not a validator on this node's head");
     }
     if (waitingVotes.stream().filter(v -> v.validator().equals(validator)).count() >= WAITING_VOTES_PER_VALIDATOR) {
       waitingVotes.remove(waitingVotes.stream().filter(v -> v.validator().equals(validator)).findFirst().orElseThrow());

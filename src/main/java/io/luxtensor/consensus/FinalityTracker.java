@@ -63,6 +63,19 @@ public final class FinalityTracker {
     return state;
   }
 
+  /** An independent tracker in the same state: to apply votes to one branch, or tentatively, without touching this. */
+  public FinalityTracker copy() {
+    FinalityTracker copy = new FinalityTracker(validators, state);
+    links.forEach((source, targets) -> {
+      TreeMap<Checkpoint, Tally> copiedTargets = new TreeMap<>(NEWEST_FIRST);
+      targets.forEach((target, tally) ->
+          copiedTargets.put(target, new Tally(tally.validators(), new TreeMap<>(tally.stakeByVoter()))));
+      copy.links.put(source, copiedTargets);
+    });
+    copy.justified.addAll(justified);
+    return copy;
+  }
+
   /**
    * Counts {@code vote}, whose target's block the caller has checked to be its source's block or a descendant of
    * it. Returns the new state (the same object if nothing changed). Votes from non-validators, from sources older

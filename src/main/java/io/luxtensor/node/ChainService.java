@@ -90,7 +90,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   // Owned by the chain thread.
   private BlockHeader head;
   private WorldState headState;
-  private final FinalityTracker finality;
+  private FinalityTracker finality;
   private final TxPool pool;
   private boolean sealQueued;
   /** This validator's vote for the head, carried in the next block so the chain itself records justification. */
@@ -283,18 +283,22 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       Optional<SignedVote> signedBridge = bridge.map(v -> v.sign(parameters.chainId(), keys.signingKey()));
       List<SignedVote> carried = new ArrayList<>(votesToInclude);
       signedBridge.ifPresent(carried::add);
-      ProducedBlock produced = producer.produce(head, slot, headState, finality.state(), new PoolCandidates(candidates),
+      // The header claims what the votes its chain carries prove, this block's included, as every importer checks;
+      // the tracker is a copy until the block is committed.
+      FinalityTracker next = finality.copy();
+      signedBridge.ifPresent(next::onVote);
+      ProducedBlock produced = producer.produce(head, slot, headState, next.state(), new PoolCandidates(candidates),
           carried, List.of(), nodeSink);
       BlockHeader header = produced.block().header();
       SignedVote vote = new Vote(slot, header.hash(), source, new Checkpoint(slot, header.hash()))
           .sign(parameters.chainId(), keys.signingKey());
-      signedBridge.ifPresent(finality::onVote);
-      FinalityState newFinality = finality.onVote(vote);
+      FinalityState newFinality = next.onVote(vote);
       List<Address> senders = produced.execution().transactions().stream().map(t -> t.transaction().sender()).toList();
       database.writeHeadBlock(batch, produced, senders);
       database.writeFinality(batch, newFinality);
       database.writeSlashingProtection(batch, keys.address(), afterSigning);
       batch.commit();
+      finality = next;
       signed = afterSigning;
       votesToInclude = List.of(vote);
       head = header;

@@ -1,6 +1,7 @@
 package io.luxtensor.chain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.bytes.Bytes;
@@ -149,6 +150,27 @@ class NodeCoreTest {
   }
 
   @Test
+  void aBlockClaimingFinalityItsChainsVotesDoNotProveIsRefused() {
+    long slot = runSlots(3) + 1;
+    Block block = proposeWithoutPublishing(slot);
+    NodeCore receiver = nodes.stream().filter(n -> n.header(block.hash()).isEmpty()).findFirst().orElseThrow();
+    BlockHeader h = block.header();
+    int proposer = keys.stream().map(ValidatorKeys::address).toList().indexOf(h.proposer());
+    // It claims its justified checkpoint is final as well.
+    BlockHeader lying = new BlockHeader(h.parentHash(), h.number(), h.slot(), h.timestamp(), h.proposer(),
+        h.stateRoot(), h.transactionsRoot(), h.receiptsRoot(), h.logsBloom(), h.gasLimit(), h.gasUsed(),
+        h.baseFeePerGas(), h.extraData(), h.randaoMix(), h.vrfProof(), h.justified(), h.justified(),
+        h.consensusRoot(), null).sign(CHAIN_ID, keys.get(proposer).signingKey());
+    assertNotEquals(h.justified(), h.finalized(), "which the honest header does not");
+
+    Received verdict = receiver.onBlock(new Block(lying, block.transactions(), block.votes(), block.evidence()),
+        millisInto(slot, 1));
+
+    assertRejected("justified or finalized checkpoint does not follow from the votes the chain carries", verdict);
+    assertEquals(Verdict.ACCEPTED, receiver.onBlock(block, millisInto(slot, 1)).verdict(), "the honest one goes in");
+  }
+
+  @Test
   void junkCannotFillTheBuffersOfBlocksAndVotesWaitingForTheirParents() {
     long slot = runSlots(2) + 1;
     NodeCore node = nodes.get(0);
@@ -156,8 +178,13 @@ class NodeCoreTest {
     Checkpoint source = node.finality().justified();
     Hash unknown = data.hash();
 
-    assertRejected("it is not signed by a validator", node.onVote(
-        new Vote(slot, unknown, source, new Checkpoint(slot, unknown)).sign(CHAIN_ID, data.key()), now));
+    Received strangers = node.onVote(
+        new Vote(slot, unknown, source, new Checkpoint(slot, unknown)).sign(CHAIN_ID, data.key()), now);
+    assertEquals(Verdict.IGNORED, strangers.verdict(), strangers.reason());
+    Vote forValidator1 = new Vote(slot, unknown, source, new Checkpoint(slot, unknown));
+    assertRejected("it is not signed by " + keys.get(1).address(), node.onVote(new SignedVote(forValidator1,
+        keys.get(1).address(), forValidator1.sign(CHAIN_ID, data.key()).signature()), now));
+    assertEquals(0, node.waitingVoteCount(), "neither waits");
     for (int i = 0; i < 3 * NodeCore.WAITING_VOTES_PER_VALIDATOR; i++) {
       Hash junk = data.hash();
       Received verdict = node.onVote(new Vote(slot - i % 2, junk, source, new Checkpoint(slot - i % 2, junk))
@@ -175,7 +202,7 @@ class NodeCoreTest {
         orphanHeader.receiptsRoot(), orphanHeader.logsBloom(), orphanHeader.gasLimit(), orphanHeader.gasUsed(),
         orphanHeader.baseFeePerGas(), orphanHeader.extraData(), orphanHeader.randaoMix(), orphanHeader.vrfProof(),
         orphanHeader.justified(), orphanHeader.finalized(), orphanHeader.consensusRoot(), null);
-    assertRejected("its parent is unknown and it is not signed by a validator",
+    assertRejected("its parent is unknown and it is not signed by its proposer",
         node.onBlock(new Block(strangersHeader.sign(CHAIN_ID, data.key()), List.of()), now));
     assertEquals(List.of(), node.missingBlocks(), "a stranger's orphan is not kept, so nothing is fetched for it");
     int proposer = keys.stream().map(ValidatorKeys::address).toList().indexOf(orphanHeader.proposer());

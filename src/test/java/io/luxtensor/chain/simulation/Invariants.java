@@ -61,6 +61,11 @@ final class Invariants {
     return Optional.empty();
   }
 
+  /** No node refuses a block another node made: honest code makes only valid blocks, whatever it signs. */
+  static Optional<String> noBlockIsRefused(Report report) {
+    return report.blocksRefused().stream().findFirst();
+  }
+
   /** A node's finalized slot never goes down. */
   static Optional<String> finalityNeverGoesBack(Report report) {
     for (int slot = 1; slot < report.finalizedSlotBySlot().size(); slot++) {

@@ -170,10 +170,16 @@ final class Simulation {
     }
   }
 
-  /** What a run produced, for the invariants to judge. */
+  /**
+   * What a run produced, for the invariants to judge.
+   *
+   * @param blocksRefused every refusal of a block by a node, with its reason: every block here is made by node code
+   *     (the equivocators' second blocks too), so none should be
+   */
   record Report(long slots, List<Behaviour> behaviours, Map<Hash, BlockHeader> allBlocks,
       List<List<Long>> finalizedSlotBySlot, List<List<Hash>> finalizedHashBySlot, Map<Integer, List<Block>> blocksSigned,
-      Map<Integer, List<SignedVote>> votesSigned, List<List<Address>> offendersSeen, List<Address> addresses) {}
+      Map<Integer, List<SignedVote>> votesSigned, List<List<Address>> offendersSeen, List<Address> addresses,
+      List<String> blocksRefused) {}
 
   private record Event(long time, long sequence, Runnable action) {}
 
@@ -193,6 +199,7 @@ final class Simulation {
   private final Map<Hash, Block> published = new HashMap<>();
   private final Map<Integer, List<Block>> blocksSigned = new TreeMap<>();
   private final Map<Integer, List<SignedVote>> votesSigned = new TreeMap<>();
+  private final List<String> blocksRefused = new ArrayList<>();
   /** When each node last asked for each missing block, by "node@hash". */
   private final Map<String, Long> requested = new HashMap<>();
   private long sequence;
@@ -300,7 +307,7 @@ final class Simulation {
       offenders.add(node.offendersOnChain());
     }
     return new Report(slots, behaviours, allBlocks, finalizedSlots, finalizedHashes, blocksSigned,
-        votesSigned, offenders, keys.stream().map(ValidatorKeys::address).toList());
+        votesSigned, offenders, keys.stream().map(ValidatorKeys::address).toList(), List.copyOf(blocksRefused));
   }
 
   private void propose(int node, long slot) {
@@ -459,7 +466,10 @@ final class Simulation {
     }
     NodeCore node = nodes.get(to);
     if (message instanceof Block block) {
-      node.onBlock(block, now);
+      NodeCore.Received received = node.onBlock(block, now);
+      if (received.verdict() == NodeCore.Received.Verdict.REJECTED) {
+        blocksRefused.add("node " + to + " refused block " + block.hash() + ": " + received.reason());
+      }
       sync(to);
     } else {
       node.onVote((SignedVote) message, now);

@@ -141,6 +141,7 @@ class SimulationTest {
       conflicts += Invariants.finalizedBlocksNeverConflict(report).isPresent() ? 1 : 0;
       long seedOfRun = seed;
       Invariants.finalityNeverGoesBack(report)
+          .or(() -> Invariants.noBlockIsRefused(report))
           .or(() -> Invariants.honestValidatorsSignNothingSlashable(report))
           .or(() -> Invariants.conflictingFinalityLeavesEvidence(report, setup.stakes()))
           .ifPresent(v -> failures.add("seed " + seedOfRun + ": " + v));
@@ -261,6 +262,7 @@ class SimulationTest {
 
   private static Optional<String> safety(Report report) {
     return Invariants.finalizedBlocksNeverConflict(report)
+        .or(() -> Invariants.noBlockIsRefused(report))
         .or(() -> Invariants.finalityNeverGoesBack(report))
         .or(() -> Invariants.honestValidatorsSignNothingSlashable(report));
   }
