@@ -402,6 +402,18 @@ public final class NodeCore {
     return WorldState.at(nodes, headers.get(forkChoice.head(slot)).stateRoot());
   }
 
+  /**
+   * The proposer of {@code slot} on this node's chain (that of its head in {@code slot}): nodes that agree on the chain
+   * up to the end of the epoch two before {@code slot}'s agree on it.
+   */
+  public Address proposerOf(long slot) {
+    BlockHeader parent = headers.get(forkChoice.head(slot));
+    while (parent.slot() >= slot && parent.number() > 0) {
+      parent = headers.get(parent.parentHash());
+    }
+    return importer.scheduledProposer(parent, slot).address();
+  }
+
   /** The validator set of {@code slot}'s epoch on this node's head. */
   public ValidatorSet validators(long slot) {
     return schedule.at(headers.get(forkChoice.head(slot)), slot);

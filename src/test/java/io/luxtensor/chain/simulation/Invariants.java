@@ -2,6 +2,7 @@ package io.luxtensor.chain.simulation;
 
 import io.luxtensor.chain.simulation.Simulation.Behaviour;
 import io.luxtensor.chain.simulation.Simulation.Report;
+import io.luxtensor.types.Address;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Hash;
@@ -64,6 +65,23 @@ final class Invariants {
   /** No node refuses a block another node made: honest code makes only valid blocks, whatever it signs. */
   static Optional<String> noBlockIsRefused(Report report) {
     return report.blocksRefused().stream().findFirst();
+  }
+
+  /** At the end, every honest node has the same validators and proposers for the last slot's epoch. */
+  static Optional<String> honestNodesAgreeOnTheSchedule(Report report) {
+    List<Address> first = null;
+    for (int node = 0; node < report.behaviours().size(); node++) {
+      if (report.behaviours().get(node) != Behaviour.HONEST) {
+        continue;
+      }
+      List<Address> schedule = report.schedulesSeen().get(node);
+      if (first == null) {
+        first = schedule;
+      } else if (!schedule.equals(first)) {
+        return Optional.of("node " + node + " sees validators and proposers " + schedule + ", another " + first);
+      }
+    }
+    return Optional.empty();
   }
 
   /** A node's finalized slot never goes down. */

@@ -175,11 +175,12 @@ final class Simulation {
    *
    * @param blocksRefused every refusal of a block by a node, with its reason: every block here is made by node code
    *     (the equivocators' second blocks too), so none should be
+   * @param schedulesSeen by node, at the end: the validators of the last slot's epoch, then its proposers by slot
    */
   record Report(long slots, List<Behaviour> behaviours, Map<Hash, BlockHeader> allBlocks,
       List<List<Long>> finalizedSlotBySlot, List<List<Hash>> finalizedHashBySlot, Map<Integer, List<Block>> blocksSigned,
       Map<Integer, List<SignedVote>> votesSigned, List<List<Address>> offendersSeen, List<Address> addresses,
-      List<String> blocksRefused) {}
+      List<String> blocksRefused, List<List<Address>> schedulesSeen) {}
 
   private record Event(long time, long sequence, Runnable action) {}
 
@@ -307,7 +308,21 @@ final class Simulation {
       offenders.add(node.offendersOnChain());
     }
     return new Report(slots, behaviours, allBlocks, finalizedSlots, finalizedHashes, blocksSigned,
-        votesSigned, offenders, keys.stream().map(ValidatorKeys::address).toList(), List.copyOf(blocksRefused));
+        votesSigned, offenders, keys.stream().map(ValidatorKeys::address).toList(), List.copyOf(blocksRefused),
+        schedulesSeen(slots));
+  }
+
+  private List<List<Address>> schedulesSeen(long lastSlot) {
+    long firstOfEpoch = lastSlot - lastSlot % SLOTS_PER_EPOCH;
+    List<List<Address>> seen = new ArrayList<>();
+    for (NodeCore node : nodes) {
+      List<Address> schedule = new ArrayList<>(validatorsSeenBy(nodes.indexOf(node), lastSlot));
+      for (long slot = firstOfEpoch; slot < firstOfEpoch + SLOTS_PER_EPOCH; slot++) {
+        schedule.add(node.proposerOf(slot));
+      }
+      seen.add(schedule);
+    }
+    return seen;
   }
 
   private void propose(int node, long slot) {

@@ -263,6 +263,7 @@ class SimulationTest {
   private static Optional<String> safety(Report report) {
     return Invariants.finalizedBlocksNeverConflict(report)
         .or(() -> Invariants.noBlockIsRefused(report))
+        .or(() -> Invariants.honestNodesAgreeOnTheSchedule(report))
         .or(() -> Invariants.finalityNeverGoesBack(report))
         .or(() -> Invariants.honestValidatorsSignNothingSlashable(report));
   }
