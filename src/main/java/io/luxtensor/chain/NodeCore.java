@@ -443,6 +443,11 @@ public final class NodeCore {
     return waitingVotes.size();
   }
 
+  /** How many of {@code validator}'s votes wait for their blocks. */
+  long waitingVotesOf(Address validator) {
+    return waitingVotes.stream().filter(vote -> vote.validator().equals(validator)).count();
+  }
+
   /** The validators against whom evidence is in a block this node imported or made. */
   public List<Address> offendersOnChain() {
     return List.copyOf(evidenceOnChain.keySet());
@@ -519,9 +524,9 @@ public final class NodeCore {
   }
 
   /**
-   * Keeps a block whose parent is missing, if a validator of the current slot (on this node's head) signed it for a
-   * slot that has begun; at most {@value #ORPHANS_PER_PROPOSER} per proposer and {@value #ORPHANS_MAX} in all, the
-   * proposer's oldest, or else the oldest, giving way.
+   * Keeps a block whose parent is missing, if its proposer signed it for a slot that has begun; at most
+   * {@value #ORPHANS_PER_PROPOSER} per proposer (its oldest giving way) and {@value #ORPHANS_MAX} in all (the oldest
+   * of a proposer that is not a validator on this node's head giving way first).
    */
   private Received keepOrphan(Block block, long nowMillis) {
     long currentSlot = parameters.slotAt(nowMillis);
@@ -536,16 +541,19 @@ public final class NodeCore {
     if (!signedByProposer(header)) {
       return Received.rejected("its parent is unknown and it is not signed by its proposer");
     }
-    // Another branch may have another validator set: a stranger's block is not kept, but not held against the peer.
-    if (filterValidators(currentSlot).find(proposer).isEmpty()) {
-      return Received.ignored("its parent is unknown and " + proposer + " is not a validator on this node's head");
-    }
     List<Hash> proposers = orphans.values().stream().filter(o -> o.header().proposer().equals(proposer))
         .map(Block::hash).toList();
     if (proposers.size() >= ORPHANS_PER_PROPOSER) {
       orphans.remove(proposers.getFirst());
     } else if (orphans.size() >= ORPHANS_MAX) {
-      orphans.pollFirstEntry();
+      // Another branch may have other validators, so strangers' blocks are kept too; but they make room first.
+      ValidatorSet known = filterValidators(currentSlot);
+      Optional<Hash> stranger = orphans.values().stream()
+          .filter(o -> known.find(o.header().proposer()).isEmpty()).map(Block::hash).findFirst();
+      if (stranger.isEmpty() && known.find(proposer).isEmpty()) {
+        return Received.ignored("no room: blocks of this node's validators wait for their parents");
+      }
+      orphans.remove(stranger.orElse(orphans.firstEntry().getKey()));
     }
     orphans.put(block.hash(), block);
     return Received.waiting("its parent " + header.parentHash() + " is unknown");
@@ -586,22 +594,26 @@ public final class NodeCore {
   }
 
   /**
-   * Keeps a vote whose head or source block is missing, if it is signed by a validator of its slot on this node's
-   * head; at most {@value #WAITING_VOTES_PER_VALIDATOR} per validator and {@value #WAITING_VOTES_MAX} in all, the
-   * validator's oldest, or else the oldest, giving way.
+   * Keeps a vote whose head or source block is missing, if its validator signed it; at most
+   * {@value #WAITING_VOTES_PER_VALIDATOR} per validator (its oldest giving way) and {@value #WAITING_VOTES_MAX} in all
+   * (the oldest from one that is not a validator on this node's head giving way first).
    */
   private Received keepWaiting(SignedVote vote, long nowMillis) {
     Address validator = vote.validator();
     if (!vote.isSignedBy(parameters.chainId())) {
       return Received.rejected("its blocks are unknown and it is not signed by " + validator);
     }
-    if (filterValidators(parameters.slotAt(nowMillis)).find(validator).isEmpty()) {
-      return Received.ignored("its blocks are unknown and " + validator + " is not a validator on this node's head");
-    }
     if (waitingVotes.stream().filter(v -> v.validator().equals(validator)).count() >= WAITING_VOTES_PER_VALIDATOR) {
       waitingVotes.remove(waitingVotes.stream().filter(v -> v.validator().equals(validator)).findFirst().orElseThrow());
     } else if (waitingVotes.size() >= WAITING_VOTES_MAX) {
-      waitingVotes.removeFirst();
+      // As for blocks: strangers' votes (validators of another branch, perhaps) wait too, but make room first.
+      ValidatorSet known = filterValidators(parameters.slotAt(nowMillis));
+      Optional<SignedVote> stranger = waitingVotes.stream().filter(v -> known.find(v.validator()).isEmpty())
+          .findFirst();
+      if (stranger.isEmpty() && known.find(validator).isEmpty()) {
+        return Received.ignored("no room: votes of this node's validators wait for their blocks");
+      }
+      waitingVotes.remove(stranger.orElse(waitingVotes.getFirst()));
     }
     waitingVotes.addLast(vote);
     return Received.waiting("its head or source block is unknown");

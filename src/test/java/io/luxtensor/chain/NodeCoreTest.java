@@ -178,23 +178,29 @@ class NodeCoreTest {
     Checkpoint source = node.finality().justified();
     Hash unknown = data.hash();
 
-    Received strangers = node.onVote(
-        new Vote(slot, unknown, source, new Checkpoint(slot, unknown)).sign(CHAIN_ID, data.key()), now);
-    assertEquals(Verdict.IGNORED, strangers.verdict(), strangers.reason());
     Vote forValidator1 = new Vote(slot, unknown, source, new Checkpoint(slot, unknown));
     assertRejected("it is not signed by " + keys.get(1).address(), node.onVote(new SignedVote(forValidator1,
         keys.get(1).address(), forValidator1.sign(CHAIN_ID, data.key()).signature()), now));
-    assertEquals(0, node.waitingVoteCount(), "neither waits");
+    assertEquals(0, node.waitingVoteCount(), "a forged vote does not wait");
     for (int i = 0; i < 3 * NodeCore.WAITING_VOTES_PER_VALIDATOR; i++) {
-      Hash junk = data.hash();
-      Received verdict = node.onVote(new Vote(slot - i % 2, junk, source, new Checkpoint(slot - i % 2, junk))
-          .sign(CHAIN_ID, keys.get(1).signingKey()), now);
+      Received verdict = node.onVote(waitingVote(slot - i % 2, source, keys.get(1).signingKey()), now);
       assertEquals(Verdict.WAITING, verdict.verdict(), verdict.reason());
     }
     assertEquals(NodeCore.WAITING_VOTES_PER_VALIDATOR, node.waitingVoteCount(), "one validator's share at most");
-    node.onVote(new Vote(slot, unknown, source, new Checkpoint(slot, unknown)).sign(CHAIN_ID, keys.get(2).signingKey()),
-        now);
-    assertEquals(NodeCore.WAITING_VOTES_PER_VALIDATOR + 1, node.waitingVoteCount(), "another's vote still waits");
+    node.onVote(waitingVote(slot, source, keys.get(2).signingKey()), now);
+
+    // A flood from keys that are not validators here (they might be on another branch) fills the rest, and then
+    // makes room only among its own.
+    for (int i = 0; i < 2 * NodeCore.WAITING_VOTES_MAX / NodeCore.WAITING_VOTES_PER_VALIDATOR; i++) {
+      PrivateKey stranger = data.key();
+      for (int j = 0; j < NodeCore.WAITING_VOTES_PER_VALIDATOR; j++) {
+        node.onVote(waitingVote(slot, source, stranger), now);
+      }
+    }
+    assertEquals(NodeCore.WAITING_VOTES_MAX, node.waitingVoteCount());
+    assertEquals(NodeCore.WAITING_VOTES_PER_VALIDATOR, node.waitingVotesOf(keys.get(1).address()),
+        "the validators' votes still wait");
+    assertEquals(1, node.waitingVotesOf(keys.get(2).address()));
 
     BlockHeader orphanHeader = proposeWithoutPublishing(slot).header();
     BlockHeader strangersHeader = new BlockHeader(unknown, orphanHeader.number() + 1, slot, orphanHeader.timestamp(),
@@ -204,12 +210,18 @@ class NodeCoreTest {
         orphanHeader.justified(), orphanHeader.finalized(), orphanHeader.consensusRoot(), null);
     assertRejected("its parent is unknown and it is not signed by its proposer",
         node.onBlock(new Block(strangersHeader.sign(CHAIN_ID, data.key()), List.of()), now));
-    assertEquals(List.of(), node.missingBlocks(), "a stranger's orphan is not kept, so nothing is fetched for it");
+    assertEquals(List.of(), node.missingBlocks(), "a block its proposer did not sign is not kept or fetched for");
     int proposer = keys.stream().map(ValidatorKeys::address).toList().indexOf(orphanHeader.proposer());
     Received kept = node.onBlock(new Block(strangersHeader.sign(CHAIN_ID, keys.get(proposer).signingKey()), List.of()),
         now);
     assertEquals(Verdict.WAITING, kept.verdict(), kept.reason());
     assertEquals(List.of(unknown), node.missingBlocks(), "a validator's orphan waits, and its parent is wanted");
+  }
+
+  /** A vote of {@code key}'s in {@code slot} for a head nobody has seen. */
+  private SignedVote waitingVote(long slot, Checkpoint source, PrivateKey key) {
+    Hash unknown = data.hash();
+    return new Vote(slot, unknown, source, new Checkpoint(slot, unknown)).sign(CHAIN_ID, key);
   }
 
   /** Runs slots 1 to {@code last} with every block and vote reaching every node in time; returns {@code last}. */

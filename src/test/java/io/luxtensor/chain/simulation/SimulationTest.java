@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class SimulationTest {
   private static final int RUNS = Integer.getInteger("luxtensor.simulation.runs", 25);
+  /** {@code -Dluxtensor.simulation.seed=N} replays seed N alone, in every scenario run with it. */
+  private static final Long ONLY_SEED = Long.getLong("luxtensor.simulation.seed");
   /** Staking chains execute transactions and rotate: a fifth as many runs. */
   private static final int STAKING_RUNS = Math.max(1, RUNS / 5);
 
@@ -280,7 +282,9 @@ class SimulationTest {
   private static void check(Setup setup, long slots, int runs,
       BiFunction<Simulation, Report, Optional<String>> scenario) {
     List<String> failures = new ArrayList<>();
-    for (long seed = 1; seed <= runs; seed++) {
+    long first = ONLY_SEED == null ? 1 : ONLY_SEED;
+    long last = ONLY_SEED == null ? runs : ONLY_SEED;
+    for (long seed = first; seed <= last; seed++) {
       Simulation simulation = new Simulation(setup, seed);
       Report report = simulation.run(slots);
       Optional<String> violation = safety(report).or(() -> scenario.apply(simulation, report));
