@@ -8,7 +8,6 @@ import io.luxtensor.consensus.SlashingProtection;
 import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.consensus.ValidatorSet;
-import io.luxtensor.crypto.InvalidSignatureException;
 import io.luxtensor.execution.BlockExecutor;
 import io.luxtensor.execution.CandidateTransactions;
 import io.luxtensor.rlp.Rlp;
@@ -538,7 +537,7 @@ public final class NodeCore {
       return Received.ALREADY_KNOWN;
     }
     Address proposer = header.proposer();
-    if (!signedByProposer(header)) {
+    if (!header.isSignedByProposer(parameters.chainId())) {
       return Received.rejected("its parent is unknown and it is not signed by its proposer");
     }
     List<Hash> proposers = orphans.values().stream().filter(o -> o.header().proposer().equals(proposer))
@@ -572,13 +571,6 @@ public final class NodeCore {
     return filter;
   }
 
-  private boolean signedByProposer(BlockHeader header) {
-    try {
-      return header.signature() != null && header.recoverSigner(parameters.chainId()).equals(header.proposer());
-    } catch (InvalidSignatureException e) {
-      return false;
-    }
-  }
 
   /** Counts the waiting votes whose blocks have arrived; the others, vetted when they came, wait on. */
   private void retryWaitingVotes(long nowMillis) {

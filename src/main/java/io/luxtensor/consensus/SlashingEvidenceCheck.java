@@ -1,6 +1,5 @@
 package io.luxtensor.consensus;
 
-import io.luxtensor.crypto.InvalidSignatureException;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.SignedVote;
@@ -54,19 +53,12 @@ public final class SlashingEvidenceCheck {
     if (first.signingHash(chainId).equals(second.signingHash(chainId))) {
       return Optional.of("the two headers are the same header");
     }
-    if (!signedByProposer(first, chainId) || !signedByProposer(second, chainId)) {
+    if (!first.isSignedByProposer(chainId) || !second.isSignedByProposer(chainId)) {
       return Optional.of("a header is not signed by its proposer on chain " + chainId);
     }
     return Optional.empty();
   }
 
-  private static boolean signedByProposer(BlockHeader header, long chainId) {
-    try {
-      return header.signature() != null && header.recoverSigner(chainId).equals(header.proposer());
-    } catch (InvalidSignatureException e) {
-      return false;
-    }
-  }
 
   private static Optional<String> sameSignerAndSigned(SignedVote first, SignedVote second, long chainId) {
     Address offender = first.validator();

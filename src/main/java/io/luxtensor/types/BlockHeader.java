@@ -1,6 +1,7 @@
 package io.luxtensor.types;
 
 import io.luxtensor.bytes.Bytes;
+import io.luxtensor.crypto.InvalidSignatureException;
 import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.crypto.Secp256k1;
 import io.luxtensor.crypto.Signature;
@@ -109,6 +110,15 @@ public record BlockHeader(
       throw new IllegalStateException("header is unsigned");
     }
     return Address.of(Secp256k1.recover(signingHash(chainId).toBytes(), signature));
+  }
+
+  /** Whether the header carries a well-formed signature of its proposer on chain {@code chainId}. */
+  public boolean isSignedByProposer(long chainId) {
+    try {
+      return signature != null && recoverSigner(chainId).equals(proposer);
+    } catch (InvalidSignatureException e) {
+      return false;
+    }
   }
 
   public RlpList toRlp() {
