@@ -35,7 +35,8 @@ class PackageRulesTest {
       Map.entry("execution", Set.of("bytes", "rlp", "crypto", "types", "trie", "state")),
       Map.entry("consensus", Set.of("bytes", "rlp", "crypto", "types")),
       Map.entry("txpool", Set.of("bytes", "rlp", "crypto", "types", "execution")),
-      Map.entry("chain", Set.of("bytes", "rlp", "crypto", "types", "trie", "state", "execution", "consensus")));
+      Map.entry("chain", Set.of("bytes", "rlp", "crypto", "types", "trie", "state", "execution", "consensus")),
+      Map.entry("sync", Set.of("bytes", "rlp", "crypto", "types")));
 
   private static final Set<String> SHELL = Set.of("storage", "p2p", "api", "node", "cli");
 
