@@ -4,6 +4,9 @@ import io.luxtensor.rlp.Rlp;
 import io.luxtensor.rlp.RlpString;
 import io.luxtensor.trie.InMemoryNodeStore;
 import io.luxtensor.trie.MerklePatriciaTrie;
+import io.luxtensor.types.Block;
+import io.luxtensor.types.BlockBody;
+import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.Receipt;
 import io.luxtensor.types.Transaction;
@@ -16,6 +19,12 @@ public final class BlockRoots {
 
   public static Hash transactionsRoot(List<Transaction> transactions) {
     return root(transactions, Transaction::encode);
+  }
+
+  /** Whether {@code header} commits to exactly {@code body}: its transactions root and its consensus root. */
+  public static boolean matches(BlockHeader header, BlockBody body) {
+    return transactionsRoot(body.transactions()).equals(header.transactionsRoot())
+        && Block.consensusRoot(body.votes(), body.evidence()).equals(header.consensusRoot());
   }
 
   public static Hash receiptsRoot(List<Receipt> receipts) {

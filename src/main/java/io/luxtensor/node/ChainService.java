@@ -1,8 +1,13 @@
 package io.luxtensor.node;
 
 import io.luxtensor.api.PendingTransactions;
+import io.luxtensor.chain.BlockImporter;
+import io.luxtensor.chain.BlockInvalidReason;
 import io.luxtensor.chain.BlockProducer;
 import io.luxtensor.chain.ChainParameters;
+import io.luxtensor.chain.ImportResult;
+import io.luxtensor.chain.NodeCore.Received;
+import io.luxtensor.chain.NodeCore.Received.Verdict;
 import io.luxtensor.chain.ProducedBlock;
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.consensus.FinalityState;
@@ -11,6 +16,9 @@ import io.luxtensor.consensus.SlashingProtection;
 import io.luxtensor.types.SignedVote;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.consensus.ValidatorSet;
+import io.luxtensor.consensus.BlockVoteCheck;
+import io.luxtensor.execution.BlockExecutor;
+import io.luxtensor.types.Block;
 import io.luxtensor.types.Vote;
 import io.luxtensor.execution.CandidateTransactions;
 import io.luxtensor.execution.FeeMarket;
@@ -47,8 +55,12 @@ import java.util.function.LongSupplier;
 
 /**
  * The single writer of the chain (DESIGN §3): one thread owns the head state, the transaction pool and finality,
- * and every change arrives on it as a task. It admits transactions, seals blocks as this node's validator, commits
- * each block with its state in one atomic batch, and publishes the new head for readers, who never lock.
+ * and every change arrives on it as a task. It admits transactions, seals blocks as this node's validator or imports
+ * them from peers, commits each block with its state in one atomic batch, and publishes the new head for readers,
+ * who never lock.
+ *
+ * <p>It follows one chain: a block from a peer is imported only if it extends the head. That is all a chain with one
+ * validator ever needs; the fork choice among several validators' blocks is {@link io.luxtensor.chain.NodeCore}'s.
  */
 public final class ChainService implements PendingTransactions, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ChainService.class.getName());
@@ -78,35 +90,45 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   public record CanonicalHead(BlockHeader latest, BlockHeader safe, BlockHeader finalized) {}
 
   private final ChainParameters parameters;
+  private final ValidatorSet validators;
   private final ChainDatabase database;
-  private final ValidatorKeys keys;
-  private final BlockProducer producer;
+  private final Optional<ValidatorKeys> keys;
+  private final Optional<BlockProducer> producer;
+  private final BlockImporter importer;
   private final Sealing sealing;
   private final LongSupplier clockMillis;
   private final ScheduledExecutorService thread;
   private final List<Consumer<NewHead>> headListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<RecoveredTransaction>> pendingListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<SignedVote>> voteListeners = new CopyOnWriteArrayList<>();
 
   // Owned by the chain thread.
   private BlockHeader head;
   private WorldState headState;
+  /** Finality from every vote this node has seen, gossiped or carried: what it serves as safe and finalized. */
   private FinalityTracker finality;
   private final TxPool pool;
   private boolean sealQueued;
   /** This validator's vote for the head, carried in the next block so the chain itself records justification. */
-  private List<SignedVote> votesToInclude = List.of();
+  private List<SignedVote> votesToInclude;
   /** What this node's validator has signed: read once, then kept in step with every seal it commits. */
   private SlashingProtection signed;
 
   private volatile CanonicalHead published;
   private volatile PoolStatus publishedPoolStatus;
 
-  public ChainService(ChainParameters parameters, ValidatorSet validators, ChainDatabase database, ValidatorKeys keys,
-      BlockProducer producer, TxPoolConfig poolConfig, Sealing sealing, LongSupplier clockMillis) {
+  /**
+   * @param validator this node's validator key, if it has one: without, the node only follows, importing blocks
+   */
+  public ChainService(ChainParameters parameters, ValidatorSet validators, ChainDatabase database,
+      BlockExecutor executor, Optional<ValidatorKeys> validator, TxPoolConfig poolConfig, Sealing sealing,
+      LongSupplier clockMillis) {
     this.parameters = parameters;
+    this.validators = validators;
     this.database = database;
-    this.keys = keys;
-    this.producer = producer;
+    this.keys = validator;
+    this.producer = validator.map(k -> new BlockProducer(parameters, k, executor));
+    this.importer = new BlockImporter(parameters, validators, executor, database);
     this.sealing = sealing;
     this.clockMillis = clockMillis;
     Hash headHash = database.headHash().orElseThrow(() -> new IllegalStateException("database has no head"));
@@ -115,17 +137,18 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     this.finality = new FinalityTracker(validators, database.finality().orElseThrow(
         () -> new IllegalStateException("database has no finality record")));
     this.pool = new TxPool(poolConfig, poolHead());
-    this.signed = database.slashingProtection(keys.address());
+    this.signed = validator.map(k -> database.slashingProtection(k.address())).orElse(SlashingProtection.NOTHING_SIGNED);
+    this.votesToInclude = database.votesToCarry();
     this.published = canonicalHead();
     this.publishedPoolStatus = pool.status();
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+    ScheduledThreadPoolExecutor chainThread = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread t = new Thread(runnable, "luxtensor-chain");
       t.setDaemon(true);
       return t;
     });
-    executor.setRemoveOnCancelPolicy(true);
-    this.thread = executor;
-    if (sealing instanceof Sealing.EverySlot) {
+    chainThread.setRemoveOnCancelPolicy(true);
+    this.thread = chainThread;
+    if (sealing instanceof Sealing.EverySlot && validator.isPresent()) {
       scheduleNextSlot();
     }
   }
@@ -142,6 +165,11 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   /** Called on the chain thread for every new head: listeners must hand work off, never block. */
   public void addHeadListener(Consumer<NewHead> listener) {
     headListeners.add(listener);
+  }
+
+  /** Called on the chain thread for every vote this node's validator signs, once it is stored: must not block. */
+  public void addVoteListener(Consumer<SignedVote> listener) {
+    voteListeners.add(listener);
   }
 
   /** Called on the chain thread for every transaction the pool accepts: listeners must not block. */
@@ -185,6 +213,107 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     return CompletableFuture.supplyAsync(this::sealBlock, thread);
   }
 
+  /**
+   * A block from a peer: imported and made the head if it extends the head and is valid, with the verdict the network
+   * scores its sender by. A refused block changes nothing.
+   */
+  public CompletableFuture<Received> importBlock(Block block) {
+    return CompletableFuture.supplyAsync(() -> importOnHead(block), thread);
+  }
+
+  /** A vote from a peer: counted toward finality if a validator signed it for blocks this node has. */
+  public CompletableFuture<Received> importVote(SignedVote vote) {
+    return CompletableFuture.supplyAsync(() -> countVote(vote), thread);
+  }
+
+  private Received importOnHead(Block block) {
+    long startNanos = System.nanoTime();
+    BlockHeader header = block.header();
+    if (database.header(block.hash()).isPresent()) {
+      return new Received(Verdict.ALREADY_KNOWN, "");
+    }
+    if (!header.parentHash().equals(head.hash())) {
+      return database.header(header.parentHash()).isPresent()
+          ? new Received(Verdict.IGNORED, "it builds on " + header.parentHash() + ", not on the head "
+              + head.hash() + ": this node follows one chain")
+          : new Received(Verdict.WAITING, "its parent " + header.parentHash() + " is not known yet");
+    }
+    try (WriteBatch batch = database.store().newBatch()) {
+      ImportResult result = importer.importBlock(block, head, headState, clockMillis.getAsLong(),
+          new BatchNodeStore(database.store(), batch));
+      if (result instanceof ImportResult.Rejected rejected) {
+        headState = WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState());
+        return new Received(Verdict.REJECTED, rejected.message());
+      }
+      ProducedBlock produced = ((ImportResult.Imported) result).block();
+      // The header claims the finality its chain's votes prove: the parent's claim plus the votes this block carries.
+      FinalityTracker proven = new FinalityTracker(validators, head.number() == 0
+          ? FinalityState.atGenesis(new Checkpoint(head.slot(), head.hash()))
+          : new FinalityState(head.justified(), head.finalized()));
+      block.votes().forEach(proven::onVote);
+      FinalityState claimed = new FinalityState(header.justified(), header.finalized());
+      if (!claimed.equals(proven.state())) {
+        headState = WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState());
+        return new Received(Verdict.REJECTED, BlockInvalidReason.WRONG_FINALITY.message() + ": it claims " + claimed
+            + ", its chain's votes prove " + proven.state());
+      }
+      FinalityTracker next = finality.copy();
+      block.votes().forEach(next::onVote);
+      List<Address> senders = produced.execution().transactions().stream()
+          .map(t -> t.transaction().sender()).toList();
+      database.writeHeadBlock(batch, produced, senders);
+      database.writeFinality(batch, next.state());
+      batch.commit();
+      finality = next;
+      head = header;
+      pool.onNewHead(poolHead());
+      published = canonicalHead();
+      publishedPoolStatus = pool.status();
+      NewHead event = new NewHead(new StoredBlock(block, senders), produced.execution().receipts(),
+          System.nanoTime() - startNanos);
+      headListeners.forEach(listener -> listener.accept(event));
+      return new Received(Verdict.ACCEPTED, "");
+    } catch (RuntimeException e) {
+      headState = WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState());
+      throw e;
+    }
+  }
+
+  private Received countVote(SignedVote vote) {
+    long slot = vote.vote().slot();
+    Optional<String> problem = BlockVoteCheck.problem(List.of(vote), slot + 1, slot, voteSlot -> validators,
+        parameters.chainId());
+    if (problem.isPresent()) {
+      return new Received(Verdict.REJECTED, problem.get());
+    }
+    List<Optional<BlockHeader>> blocks = List.of(database.header(vote.vote().head()),
+        database.header(vote.vote().source().blockHash()), database.header(vote.vote().target().blockHash()));
+    if (blocks.stream().anyMatch(Optional::isEmpty)) {
+      return new Received(Verdict.WAITING, "a block it votes for is not known yet");
+    }
+    // On one chain, a target and a source both canonical descend one from the other, as finality requires.
+    if (!blocks.stream().map(Optional::get).allMatch(this::isCanonical)) {
+      return new Received(Verdict.IGNORED, "it votes for blocks off this node's chain");
+    }
+    FinalityState before = finality.state();
+    FinalityTracker next = finality.copy();
+    FinalityState after = next.onVote(vote);
+    if (after.equals(before)) {
+      return new Received(Verdict.IGNORED, "it moves no checkpoint");
+    }
+    try (WriteBatch batch = database.store().newBatch()) {
+      database.writeFinality(batch, after);
+      batch.commit();
+    }
+    finality = next;
+    published = canonicalHead();
+    return new Received(Verdict.ACCEPTED, "");
+  }
+
+  private boolean isCanonical(BlockHeader header) {
+    return database.canonicalHash(header.number()).filter(header.hash()::equals).isPresent();
+  }
+
   @Override
   public void close() {
     thread.shutdownNow();
@@ -220,7 +349,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   }
 
   private void queueInstantSeal() {
-    if (sealing instanceof Sealing.Instant && !sealQueued) {
+    if (sealing instanceof Sealing.Instant && keys.isPresent() && !sealQueued) {
       sealQueued = true;
       thread.execute(() -> {
         sealQueued = false;
@@ -259,6 +388,9 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   }
 
   private StoredBlock sealBlock() {
+    ValidatorKeys keys = this.keys.orElseThrow(() ->
+        new IllegalStateException("this node has no validator key: it follows the chain, it does not produce"));
+    BlockProducer producer = this.producer.orElseThrow();
     long startNanos = System.nanoTime();
     long slot = Math.max(head.slot() + 1, parameters.slotAt(clockMillis.getAsLong()));
     Checkpoint justified = finality.state().justified();
@@ -297,6 +429,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       database.writeHeadBlock(batch, produced, senders);
       database.writeFinality(batch, newFinality);
       database.writeSlashingProtection(batch, keys.address(), afterSigning);
+      database.writeVotesToCarry(batch, List.of(vote));
       batch.commit();
       finality = next;
       signed = afterSigning;
@@ -308,6 +441,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       StoredBlock stored = new StoredBlock(produced.block(), senders);
       NewHead event = new NewHead(stored, produced.execution().receipts(), System.nanoTime() - startNanos);
       headListeners.forEach(listener -> listener.accept(event));
+      voteListeners.forEach(listener -> listener.accept(vote));
       return stored;
     } catch (RuntimeException e) {
       // The world state may hold half a block: start again from the stored head.

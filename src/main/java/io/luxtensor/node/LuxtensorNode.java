@@ -26,7 +26,6 @@ import io.luxtensor.api.metrics.NodeMetrics;
 import io.luxtensor.api.metrics.TimedJsonRpcMethod;
 import io.luxtensor.api.ws.SubscriptionHub;
 import io.luxtensor.api.ws.WebSocketEndpoint;
-import io.luxtensor.chain.BlockProducer;
 import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.consensus.ValidatorSet;
@@ -120,10 +119,9 @@ public final class LuxtensorNode implements AutoCloseable {
         throw new ConfigException("validator " + options.validator().address() + " is not a validator of this chain");
       }
       final TransactionProcessor processor = new TransactionProcessor(SystemContracts.standard());
-      final BlockProducer producer = new BlockProducer(genesis.parameters(), options.validator(),
-          new BlockExecutor(processor));
       final ChainService chain = push(started, new ChainService(genesis.parameters(), validators, database,
-          options.validator(), producer, options.pool(), options.sealing(), clockMillis));
+          new BlockExecutor(processor), Optional.of(options.validator()), options.pool(), options.sealing(),
+          clockMillis));
 
       final FilterManager filters = push(started,
           new FilterManager(options.api().rpcLimits().filtersMax(), clockMillis));

@@ -53,6 +53,7 @@ public final class ChainDatabase implements ChainReader {
   private static final byte[] GENESIS_SPEC_KEY = key("genesisSpec");
   private static final byte[] HEAD_KEY = key("head");
   private static final byte[] FINALITY_KEY = key("finality");
+  private static final byte[] VOTES_TO_CARRY_KEY = key("votesToCarry");
   private static final byte[] SLASHING_PROTECTION_PREFIX = key("slashingProtection");
   private static final int SLASHING_PROTECTION_BYTES = 3 * Long.BYTES;
 
@@ -183,6 +184,22 @@ public final class ChainDatabase implements ChainReader {
   public void writeFinality(WriteBatch batch, FinalityState finality) {
     batch.put(Column.CHAIN_METADATA, FINALITY_KEY,
         Rlp.encode(RlpList.of(finality.justified().toRlp(), finality.finalized().toRlp())));
+  }
+
+  /**
+   * The votes this node's validator signed that its next block must carry, so that the chain itself proves the
+   * finality its headers claim, also across a restart.
+   */
+  public List<SignedVote> votesToCarry() {
+    return store.get(Column.CHAIN_METADATA, VOTES_TO_CARRY_KEY)
+        .map(encoded -> Rlp.decodeList(encoded, "votes to carry").items().stream().map(SignedVote::fromRlp).toList())
+        .orElse(List.of());
+  }
+
+  public void writeVotesToCarry(WriteBatch batch, List<SignedVote> votes) {
+    List<RlpItem> items = new ArrayList<>(votes.size());
+    votes.forEach(v -> items.add(v.toRlp()));
+    batch.put(Column.CHAIN_METADATA, VOTES_TO_CARRY_KEY, Rlp.encode(new RlpList(items)));
   }
 
   /** What {@code validator} has signed on this database's chain; nothing if it never signed here. */

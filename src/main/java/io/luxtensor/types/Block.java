@@ -36,7 +36,7 @@ public record Block(BlockHeader header, List<Transaction> transactions, List<Sig
     return Hash.keccak(Rlp.encode(consensusItems(votes, evidence)));
   }
 
-  private static RlpList consensusItems(List<SignedVote> votes, List<SlashingEvidence> evidence) {
+  static RlpList consensusItems(List<SignedVote> votes, List<SlashingEvidence> evidence) {
     List<RlpItem> voteItems = new ArrayList<>(votes.size());
     votes.forEach(v -> voteItems.add(v.toRlp()));
     List<RlpItem> evidenceItems = new ArrayList<>(evidence.size());
@@ -49,10 +49,10 @@ public record Block(BlockHeader header, List<Transaction> transactions, List<Sig
   }
 
   public byte[] encode() {
-    List<RlpItem> txItems = new ArrayList<>(transactions.size());
-    transactions.forEach(tx -> txItems.add(tx.toBlockBodyItem()));
-    RlpList consensus = consensusItems(votes, evidence);
-    return Rlp.encode(RlpList.of(header.toRlp(), new RlpList(txItems), consensus.get(0), consensus.get(1)));
+    List<RlpItem> fields = new ArrayList<>(4);
+    fields.add(header.toRlp());
+    fields.addAll(BlockBody.of(this).toRlp().items());
+    return Rlp.encode(new RlpList(fields));
   }
 
   /**
@@ -63,14 +63,6 @@ public record Block(BlockHeader header, List<Transaction> transactions, List<Sig
    */
   public static Block decode(byte[] raw) {
     RlpList f = Rlp.decodeList(raw, "block").expectSize("block", 4);
-    BlockHeader header = BlockHeader.fromRlp(f.get(0));
-    RlpList txItems = f.get(1).asList("transactions");
-    List<Transaction> transactions = new ArrayList<>(txItems.size());
-    txItems.items().forEach(item -> transactions.add(Transaction.fromBlockBodyItem(item)));
-    List<SignedVote> votes = new ArrayList<>();
-    f.get(2).asList("votes").items().forEach(item -> votes.add(SignedVote.fromRlp(item)));
-    List<SlashingEvidence> evidence = new ArrayList<>();
-    f.get(3).asList("evidence").items().forEach(item -> evidence.add(SlashingEvidence.fromRlp(item)));
-    return new Block(header, transactions, votes, evidence);
+    return BlockBody.fromFields(f.get(1), f.get(2), f.get(3)).withHeader(BlockHeader.fromRlp(f.get(0)));
   }
 }

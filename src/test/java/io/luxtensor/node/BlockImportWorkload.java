@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.chain.BlockImporter;
-import io.luxtensor.chain.BlockProducer;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.chain.Genesis;
 import io.luxtensor.chain.GenesisSpec;
@@ -56,8 +55,7 @@ public final class BlockImportWorkload implements CrashWorkload {
     ChainDatabase database = new ChainDatabase(store);
     GenesisSpec genesis = ChainInitializer.initialize(database, GENESIS, true);
     ChainService chain = new ChainService(genesis.parameters(), new ValidatorSet(genesis.validators()), database,
-        DevChain.validatorKeys(), new BlockProducer(genesis.parameters(), DevChain.validatorKeys(),
-            new BlockExecutor(new TransactionProcessor(SystemContracts.standard()))),
+        new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), Optional.of(DevChain.validatorKeys()),
         TxPoolConfig.DEFAULT, new ChainService.Sealing.Manual(), System::currentTimeMillis);
     try {
       while (true) {

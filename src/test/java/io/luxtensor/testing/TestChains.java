@@ -1,0 +1,84 @@
+package io.luxtensor.testing;
+
+import io.luxtensor.bytes.Bytes;
+import io.luxtensor.chain.DevChain;
+import io.luxtensor.chain.GenesisSpec;
+import io.luxtensor.chain.StoredBlock;
+import io.luxtensor.consensus.ValidatorKeys;
+import io.luxtensor.consensus.ValidatorSet;
+import io.luxtensor.execution.BlockExecutor;
+import io.luxtensor.execution.TransactionProcessor;
+import io.luxtensor.execution.system.SystemContracts;
+import io.luxtensor.node.ChainInitializer;
+import io.luxtensor.node.ChainService;
+import io.luxtensor.storage.ChainDatabase;
+import io.luxtensor.storage.KeyValueStore;
+import io.luxtensor.storage.KeyValueStores;
+import io.luxtensor.storage.StorageConfig;
+import io.luxtensor.txpool.TxPoolConfig;
+import io.luxtensor.types.Address;
+import io.luxtensor.types.DynamicFeeTransaction;
+import io.luxtensor.types.RecoveredTransaction;
+import io.luxtensor.types.Transaction;
+import io.luxtensor.types.Wei;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Chain services on the dev chain with a fixed genesis, in memory, without an API: a validator that seals on demand
+ * and followers that import its blocks. Blocks take 1 ms slots from the real clock, which only orders them.
+ */
+public final class TestChains {
+  /** A fixed genesis time, so every chain built here is the same chain. */
+  public static final GenesisSpec GENESIS = DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID,
+      DevChain.ACCOUNTS_DEFAULT, DevChain.BALANCE_DEFAULT, 0, 1_700_000_000L));
+  public static final Address RECIPIENT = Address.fromHex("0x000000000000000000000000000000000000bEEF");
+
+  private TestChains() {}
+
+  /** The dev validator's chain service, sealing only when asked. */
+  public static ChainService validator(KeyValueStore store) {
+    return service(store, Optional.of(DevChain.validatorKeys()));
+  }
+
+  /** A chain service without a validator key: it only imports. */
+  public static ChainService follower(KeyValueStore store) {
+    return service(store, Optional.empty());
+  }
+
+  public static KeyValueStore memoryStore() {
+    return KeyValueStores.open(StorageConfig.memory());
+  }
+
+  private static ChainService service(KeyValueStore store, Optional<ValidatorKeys> keys) {
+    ChainDatabase database = new ChainDatabase(store);
+    GenesisSpec genesis = ChainInitializer.initialize(database, GENESIS, true);
+    return new ChainService(genesis.parameters(), new ValidatorSet(genesis.validators()), database,
+        new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), keys, TxPoolConfig.DEFAULT,
+        new ChainService.Sealing.Manual(), System::currentTimeMillis);
+  }
+
+  /** A transfer of {@code wei} to {@link #RECIPIENT} from dev account {@code account} with {@code nonce}. */
+  public static Transaction transfer(int account, long nonce, long wei) {
+    return new DynamicFeeTransaction(DevChain.CHAIN_ID, nonce, BigInteger.ONE, BigInteger.valueOf(10_000_000_000L),
+        21_000, Optional.of(RECIPIENT), Wei.of(wei), Bytes.EMPTY, List.of(), null)
+        .sign(DevChain.accounts(account + 1).get(account).key());
+  }
+
+  /** Submits the transactions to {@code validator}, then seals one block holding them. */
+  public static StoredBlock seal(ChainService validator, List<Transaction> transactions) {
+    try {
+      for (Transaction tx : transactions) {
+        validator.submit(RecoveredTransaction.recover(tx)).get();
+      }
+      return validator.seal().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("sealing failed", e.getCause());
+    }
+  }
+}
