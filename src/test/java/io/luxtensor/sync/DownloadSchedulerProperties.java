@@ -16,6 +16,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -49,9 +50,19 @@ class DownloadSchedulerProperties {
       @ForAll long seed) {
     SyncConfig config = new SyncConfig(SyncConfig.Phase.BODIES, batchSize, PEERS_MAX, REQUESTS_PER_PEER_MAX,
         SyncConfig.RETRIES_MAX, AHEAD_BATCHES_MAX, 1_000, 500, 10_000);
-    List<String> requests = simulate(config, FROM + length - 1, others, seed);
-    assertEquals(requests, simulate(config, FROM + length - 1, others, seed), "deterministic");
+    Run run = simulate(config, FROM + length - 1, others, seed);
+    assertEquals(run, simulate(config, FROM + length - 1, others, seed), "deterministic");
+
+    Statistics.label("timeouts").collect(run.stats().timeouts() > 0);
+    Statistics.label("bans").collect(run.stats().bans() > 0);
+    Statistics.label("retries").collect(run.stats().retries() > 0);
+    Statistics.label("timeouts").coverage(c -> c.check(true).percentage(p -> p > 5));
+    Statistics.label("bans").coverage(c -> c.check(true).percentage(p -> p > 5));
+    Statistics.label("retries").coverage(c -> c.check(true).percentage(p -> p > 15));
   }
+
+  /** What a simulated sync did: every request, in order, and the scheduler's counts. */
+  private record Run(List<String> requests, SchedulerStats stats) {}
 
   /** At most as many peers that fail batches (stall or lie) as there are retries, so no batch fails the sync. */
   @Provide
@@ -60,8 +71,8 @@ class DownloadSchedulerProperties {
         .filter(b -> b == Behaviour.STALLING || b == Behaviour.LYING).count() <= SyncConfig.RETRIES_MAX);
   }
 
-  /** Runs the sync to completion, checking the invariants at every step; returns every request made. */
-  private static List<String> simulate(SyncConfig config, long to, List<Behaviour> others, long seed) {
+  /** Runs the sync to completion, checking the invariants at every step; returns what it did. */
+  private static Run simulate(SyncConfig config, long to, List<Behaviour> others, long seed) {
     // java.util.Random, not SeededRandom: SecureRandom.setSeed ignores a seed of 0, which jqwik generates.
     Random random = new Random(seed);
     PeerScores scores = new PeerScores(64, 600_000);
@@ -151,7 +162,7 @@ class DownloadSchedulerProperties {
       now = Math.max(now + 1, next);
     }
     assertEquals(LongStream.rangeClosed(FROM, to).boxed().toList(), delivered);
-    return log;
+    return new Run(log, scheduler.stats());
   }
 
   private static Optional<Map.Entry<Long, Event>> answer(

@@ -244,4 +244,21 @@ class DownloadSchedulerTest {
     assertFalse(s.done());
     assertEquals(List.of(11L, 21L), s.poll(2).stream().map(Request::fromNumber).toList());
   }
+
+  @Test
+  void amongIdlePeersTheBetterScoredThenTheFasterIsAskedFirst() {
+    DownloadScheduler<Long> s = scheduler(1, 1_000);
+    s.onPeerJoined(P.get(0), 1_000);
+    s.onPeerJoined(P.get(1), 1_000);
+    s.onPeerJoined(P.get(2), 1_000);
+    scores.record(P.get(2), PeerEvent.GOSSIP_ACCEPTED, 0);
+    List<Request> first = s.poll(0);
+    assertEquals(P.get(2), first.get(0).peer(), "the best score wins over the lowest id");
+    first.forEach(r -> s.onResponse(r.requestId(), r.peer().equals(P.get(1)) ? 100 : 900, full(r)));
+    scores.record(P.get(1), PeerEvent.GOSSIP_ACCEPTED, 0);
+    scores.record(P.get(0), PeerEvent.GOSSIP_ACCEPTED, 0);
+    List<Request> next = s.poll(1_000);
+    assertEquals(List.of(P.get(1), P.get(0), P.get(2)), next.subList(0, 3).stream().map(Request::peer).toList(),
+        "equal scores (3 each): the shortest timeout first, as P1 answered in 100 ms; P0 and P2 tie, the id decides");
+  }
 }
