@@ -31,7 +31,8 @@ public final class TransportLimits {
 
   /**
    * Bytes waiting in a connection's write queue before it is closed: a peer may lag by a few of the largest
-   * messages; one further behind is not reading, and buffering for it would grow without bound.
+   * messages; one further behind is not reading, and buffering for it would grow without bound. Checked before each
+   * write, so the queue holds at most this plus one frame.
    */
   public static final int SEND_QUEUE_BYTES_MAX = 4 * FRAME_BYTES_MAX;
 

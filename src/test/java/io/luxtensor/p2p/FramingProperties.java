@@ -67,6 +67,17 @@ class FramingProperties {
     }
   }
 
+  @Property(tries = 300)
+  void authDecodingAndCheckingRejectOnlyWithBadHandshake(@ForAll @Size(min = Auth.BYTES, max = Auth.BYTES) byte[] body,
+      @ForAll boolean initiator) {
+    try {
+      Auth.decode(body).verify(initiator ? Role.INITIATOR : Role.RESPONDER, new byte[32]);
+      throw new AssertionError("random bytes verified as an auth");
+    } catch (TransportException e) {
+      assertEquals(DisconnectReason.BAD_HANDSHAKE, e.reason());
+    }
+  }
+
   @Property(tries = 1000)
   void messageDecodingRejectsOnlyWithDocumentedReasons(@ForAll @Size(max = 3000) byte[] plaintext,
       @ForAll boolean compression) {
