@@ -1,7 +1,0 @@
-package io.luxtensor.p2p;
-
-/** Receives the messages of one connection, in order, on its event loop. */
-@FunctionalInterface
-public interface MessageHandler {
-  void onMessage(int type, byte[] payload);
-}
