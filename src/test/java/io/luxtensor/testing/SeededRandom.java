@@ -1,5 +1,6 @@
 package io.luxtensor.testing;
 
+import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
@@ -7,11 +8,14 @@ import java.security.SecureRandom;
 public final class SeededRandom {
   private SeededRandom() {}
 
-  /** SHA1PRNG seeded before first use is deterministic: the same seed gives the same bytes. */
+  /**
+   * SHA1PRNG seeded before first use is deterministic: the same seed gives the same bytes. The seed goes in as bytes:
+   * {@link SecureRandom#setSeed(long)} ignores a seed of 0.
+   */
   public static SecureRandom of(long seed) {
     try {
       SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-      random.setSeed(seed);
+      random.setSeed(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
       return random;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA1PRNG is in every Java platform", e);

@@ -1,0 +1,345 @@
+package io.luxtensor.p2p;
+
+import io.luxtensor.chain.BlockRoots;
+import io.luxtensor.chain.NodeCore.Received;
+import io.luxtensor.chain.NodeCore.Received.Verdict;
+import io.luxtensor.consensus.ValidatorSet;
+import io.luxtensor.p2p.message.Message.Bodies;
+import io.luxtensor.p2p.message.Message.GetBodies;
+import io.luxtensor.p2p.message.Message.GetHeaders;
+import io.luxtensor.p2p.message.Message.Headers;
+import io.luxtensor.sync.DownloadScheduler;
+import io.luxtensor.sync.Outcome;
+import io.luxtensor.sync.PeerEvent;
+import io.luxtensor.sync.PeerId;
+import io.luxtensor.sync.PeerScores;
+import io.luxtensor.sync.PeerStatus;
+import io.luxtensor.sync.ReadyBatch;
+import io.luxtensor.sync.Request;
+import io.luxtensor.sync.SchedulerStats;
+import io.luxtensor.sync.SyncConfig;
+import io.luxtensor.sync.SyncProgress;
+import io.luxtensor.sync.SyncStatus;
+import io.luxtensor.sync.SyncTarget;
+import io.luxtensor.types.Block;
+import io.luxtensor.types.BlockBody;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Hash;
+import io.vertx.core.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The Vert.x side of sync: when peers agree on a finalized block above this node's head it downloads the blocks up
+ * to their head through a {@link DownloadScheduler}, and imports them in order. Each scheduled batch is fetched from
+ * one peer in two requests: its headers, checked for parent links and proposer signatures on a worker before
+ * anything else is asked, then the bodies for exactly those headers, checked against their roots. A batch that fails
+ * a check is the sender's fault (it is banned); one that fails to import ends the run, and the next tick starts a
+ * new one from the new head with the bad peer gone. Touched on the network's context only.
+ */
+final class BlockSync {
+  private static final System.Logger LOG = System.getLogger(BlockSync.class.getName());
+  /** A progress line this often while syncing. */
+  static final long LOG_INTERVAL_MS = 5_000;
+  /** An answer this late after its deadline is no longer awaited by anyone: its request is forgotten. */
+  static final long ANSWER_FORGOTTEN_MS = 60_000;
+
+  /** One sync towards one target. */
+  private final class Run {
+    final SyncTarget target;
+    final DownloadScheduler<Block> scheduler;
+    final Map<PeerId, Long> joined = new TreeMap<>();
+    SyncProgress progress;
+    boolean importing;
+    boolean abandoned;
+
+    Run(SyncTarget target, long from, long now) {
+      this.target = target;
+      this.scheduler = new DownloadScheduler<>(config, scores, from, target.tailNumber());
+      this.progress = SyncProgress.start(from - 1, target.tailNumber(), now);
+    }
+  }
+
+  /** A request on the wire: which scheduled batch it serves, and the headers when it asks for their bodies. */
+  private record Pending(Run run, Request request, Optional<List<BlockHeader>> headers) {}
+
+  private final Context context;
+  private final LocalChain chain;
+  private final ValidatorSet validators;
+  private final long chainId;
+  private final SyncConfig config;
+  private final PeerScores scores;
+  private final LongSupplier clock;
+  private final Map<PeerId, Peer> peers;
+  private final int followDistance;
+  private final Consumer<PeerId> onBanned;
+  private final Map<Long, Pending> pending = new HashMap<>();
+  private long nextMessageId = 1;
+  private Run run;
+  private long lastLogMillis;
+  private volatile Optional<SyncProgress> published = Optional.empty();
+  private final SyncCounters counters = new SyncCounters();
+
+  BlockSync(Context context, LocalChain chain, ValidatorSet validators, long chainId, SyncConfig config,
+      PeerScores scores, LongSupplier clock, Map<PeerId, Peer> peers, int followDistance, Consumer<PeerId> onBanned) {
+    this.context = context;
+    this.chain = chain;
+    this.validators = validators;
+    this.chainId = chainId;
+    this.config = config;
+    this.scores = scores;
+    this.clock = clock;
+    this.peers = peers;
+    this.followDistance = followDistance;
+    this.onBanned = onBanned;
+  }
+
+  /** Whether blocks are being downloaded now; gossip of the blocks it imports would only be noise. */
+  boolean syncing() {
+    return run != null;
+  }
+
+  /** Where the current sync stands, readable from any thread; empty when following the head. */
+  Optional<SyncProgress> progress() {
+    return published;
+  }
+
+  SyncCounters counters() {
+    return counters;
+  }
+
+  /** Starts, advances or ends a sync: called on a timer and after every answer. */
+  void tick() {
+    long now = clock.getAsLong();
+    if (run == null) {
+      start(now);
+      if (run == null) {
+        return;
+      }
+    }
+    Run current = run;
+    pending.values().removeIf(p -> p.request().deadlineMillis() < now - ANSWER_FORGOTTEN_MS);
+    for (Peer peer : peers.values()) {
+      Optional<PeerStatus> status = peer.status();
+      if (status.isEmpty() || scores.isBanned(peer.id(), now)) {
+        continue;
+      }
+      Long known = current.joined.put(peer.id(), status.get().headNumber());
+      if (known == null) {
+        current.scheduler.onPeerJoined(peer.id(), status.get().headNumber());
+      } else if (known != status.get().headNumber()) {
+        current.scheduler.onPeerHead(peer.id(), status.get().headNumber());
+      }
+    }
+    for (Request request : current.scheduler.poll(now)) {
+      Peer peer = peers.get(request.peer());
+      long id = nextMessageId++;
+      pending.put(id, new Pending(current, request, Optional.empty()));
+      peer.send(new GetHeaders(id, request.fromNumber(), request.count()));
+    }
+    importNext(current);
+    if (current.scheduler.status() instanceof SyncStatus.Failed failed) {
+      end(current, "sync of blocks " + failed.fromNumber() + "-" + failed.toNumber() + " failed: " + failed.reason());
+    } else if (current.scheduler.done()) {
+      end(current, "sync reached block " + current.target.tailNumber());
+    } else if (now - lastLogMillis >= LOG_INTERVAL_MS) {
+      lastLogMillis = now;
+      SchedulerStats stats = current.scheduler.stats();
+      LOG.log(System.Logger.Level.INFO, current.progress.logLine(stats.peersUsed(), stats.retries()));
+    }
+  }
+
+  void onPeerLeft(PeerId peer) {
+    if (run != null && run.joined.remove(peer) != null) {
+      run.scheduler.onPeerLeft(peer);
+    }
+  }
+
+  void onHeaders(Peer from, Headers headers) {
+    Pending asked = pending.remove(headers.requestId());
+    if (asked == null || !asked.request().peer().equals(from.id()) || asked.headers().isPresent()) {
+      return;
+    }
+    if (asked.run() != run) {
+      return;
+    }
+    Request request = asked.request();
+    if (headers.headers().size() > request.count()) {
+      answer(asked, new Outcome.Invalid<>(headers.headers().size() + " headers for a request of " + request.count()));
+      return;
+    }
+    if (headers.headers().isEmpty()) {
+      answer(asked, new Outcome.Delivered<>(List.of()));
+      return;
+    }
+    context.<Optional<String>>executeBlocking(() -> headerProblem(request.fromNumber(), headers.headers()), false)
+        .onComplete(checked -> {
+          if (asked.run() != run) {
+            return;
+          }
+          if (checked.failed()) {
+            answer(asked, new Outcome.Invalid<>("headers could not be checked: " + checked.cause()));
+          } else if (checked.result().isPresent()) {
+            answer(asked, new Outcome.Invalid<>(checked.result().get()));
+          } else {
+            long id = nextMessageId++;
+            pending.put(id, new Pending(asked.run(), request, Optional.of(headers.headers())));
+            from.send(new GetBodies(id, headers.headers().stream().map(BlockHeader::hash).toList()));
+          }
+        });
+  }
+
+  void onBodies(Peer from, Bodies bodies) {
+    Pending asked = pending.remove(bodies.requestId());
+    if (asked == null || !asked.request().peer().equals(from.id()) || asked.headers().isEmpty()
+        || asked.run() != run) {
+      return;
+    }
+    List<BlockHeader> headers = asked.headers().get();
+    if (bodies.bodies().size() > headers.size()) {
+      answer(asked, new Outcome.Invalid<>(bodies.bodies().size() + " bodies for " + headers.size() + " headers"));
+      return;
+    }
+    context.<Outcome<Block>>executeBlocking(() -> assemble(headers, bodies.bodies()), false)
+        .onComplete(assembled -> {
+          if (asked.run() == run) {
+            answer(asked, assembled.succeeded() ? assembled.result()
+                : new Outcome.Invalid<>("bodies could not be checked: " + assembled.cause()));
+          }
+        });
+  }
+
+  private void start(long now) {
+    long head = chain.latest().number();
+    Map<PeerId, PeerStatus> statuses = new TreeMap<>();
+    peers.values().forEach(p -> p.status().filter(s -> !scores.isBanned(p.id(), now))
+        .ifPresent(s -> statuses.put(p.id(), s)));
+    Optional<SyncTarget> target = SyncTarget.choose(statuses, head)
+        .filter(t -> t.tailNumber() > head + followDistance);
+    if (target.isEmpty()) {
+      return;
+    }
+    run = new Run(target.get(), head + 1, now);
+    lastLogMillis = now;
+    counters.started();
+    published = Optional.of(run.progress);
+    LOG.log(System.Logger.Level.INFO, "syncing blocks " + (head + 1) + "-" + target.get().tailNumber()
+        + " from " + statuses.size() + " peers, finalized " + target.get().finalizedNumber() + " "
+        + target.get().finalizedHash());
+  }
+
+  private void answer(Pending asked, Outcome<Block> outcome) {
+    Run current = asked.run();
+    PeerId peer = asked.request().peer();
+    boolean wasBanned = scores.isBanned(peer, clock.getAsLong());
+    boolean awaited = current.scheduler.onResponse(asked.request().requestId(), clock.getAsLong(), outcome);
+    if (awaited && outcome instanceof Outcome.Invalid<Block> invalid) {
+      LOG.log(System.Logger.Level.WARNING, "peer " + peer.shortString() + " sent blocks "
+          + asked.request().fromNumber() + "-" + asked.request().toNumber() + " that fail a check: " + invalid.reason());
+    }
+    if (!wasBanned && scores.isBanned(peer, clock.getAsLong())) {
+      onBanned.accept(peer);
+    }
+    tick();
+  }
+
+  /** Why {@code headers} cannot be blocks {@code from...} of one chain, signed by their proposers; empty if fine. */
+  private Optional<String> headerProblem(long from, List<BlockHeader> headers) {
+    Hash parent = null;
+    for (int i = 0; i < headers.size(); i++) {
+      BlockHeader header = headers.get(i);
+      if (header.number() != from + i) {
+        return Optional.of("header " + i + " is block " + header.number() + ", not " + (from + i));
+      }
+      if (parent != null && !header.parentHash().equals(parent)) {
+        return Optional.of("block " + header.number() + " does not build on the header before it");
+      }
+      if (validators.find(header.proposer()).isEmpty() || !header.isSignedByProposer(chainId)) {
+        return Optional.of("block " + header.number() + " is not signed by a validator of this chain");
+      }
+      parent = header.hash();
+    }
+    return Optional.empty();
+  }
+
+  private static Outcome<Block> assemble(List<BlockHeader> headers, List<BlockBody> bodies) {
+    List<Block> blocks = new ArrayList<>(bodies.size());
+    for (int i = 0; i < bodies.size(); i++) {
+      if (!BlockRoots.matches(headers.get(i), bodies.get(i))) {
+        return new Outcome.Invalid<>("the body of block " + headers.get(i).number() + " does not match its header");
+      }
+      blocks.add(bodies.get(i).withHeader(headers.get(i)));
+    }
+    return new Outcome.Delivered<>(blocks);
+  }
+
+  /** Hands the next downloaded batch to the chain: all its blocks at once, the chain thread keeps them in order. */
+  private void importNext(Run current) {
+    if (current.importing || current.abandoned) {
+      return;
+    }
+    Optional<ReadyBatch<Block>> ready = current.scheduler.nextReady();
+    if (ready.isEmpty()) {
+      return;
+    }
+    current.importing = true;
+    ReadyBatch<Block> batch = ready.get();
+    List<CompletableFuture<Received>> imports = batch.items().stream().map(chain::importBlock).toList();
+    CompletableFuture.allOf(imports.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) ->
+        context.runOnContext(v -> imported(current, batch, imports, error)));
+  }
+
+  private void imported(Run current, ReadyBatch<Block> batch, List<CompletableFuture<Received>> imports,
+      Throwable error) {
+    current.importing = false;
+    if (current != run) {
+      return;
+    }
+    if (error != null) {
+      end(current, "sync stopped: importing blocks " + batch.fromNumber() + "-" + batch.toNumber() + " failed: "
+          + error);
+      return;
+    }
+    for (int i = 0; i < imports.size(); i++) {
+      Received received = imports.get(i).join();
+      Block block = batch.items().get(i);
+      Optional<String> problem = received.verdict() == Verdict.ACCEPTED || received.verdict() == Verdict.ALREADY_KNOWN
+          ? Optional.of(block).filter(b -> b.header().number() == current.target.finalizedNumber()
+              && !b.hash().equals(current.target.finalizedHash()))
+              .map(b -> "block " + b.header().number() + " is not the finalized block its peers agree on")
+          : Optional.of("block " + block.header().number() + " was " + received.verdict() + ": " + received.reason());
+      if (problem.isPresent()) {
+        long now = clock.getAsLong();
+        if (!scores.isBanned(batch.peer(), now) && scores.record(batch.peer(), PeerEvent.INVALID_DATA, now)) {
+          onBanned.accept(batch.peer());
+        }
+        counters.banned();
+        end(current, "sync stopped at a block from " + batch.peer().shortString() + ": " + problem.get());
+        return;
+      }
+      counters.imported(block.transactions().size());
+    }
+    current.scheduler.onImported(batch.toNumber());
+    current.progress = current.progress.advance(batch.toNumber(), current.target.tailNumber(), clock.getAsLong());
+    published = Optional.of(current.progress);
+    tick();
+  }
+
+  private void end(Run current, String why) {
+    current.abandoned = true;
+    SchedulerStats stats = current.scheduler.stats();
+    counters.ended(stats.retries(), stats.timeouts(), stats.bans());
+    pending.values().removeIf(p -> p.run() == current);
+    run = null;
+    published = Optional.empty();
+    LOG.log(System.Logger.Level.INFO, why + " (" + stats.requests() + " requests, " + stats.retries() + " retries, "
+        + stats.timeouts() + " timeouts, " + stats.bans() + " bans, " + stats.peersUsed() + " peers)");
+  }
+}

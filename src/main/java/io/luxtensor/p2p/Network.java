@@ -1,0 +1,580 @@
+package io.luxtensor.p2p;
+
+import io.luxtensor.api.NetworkStatus;
+import io.luxtensor.consensus.ValidatorSet;
+import io.luxtensor.crypto.InvalidSignatureException;
+import io.luxtensor.p2p.message.DisconnectReason;
+import io.luxtensor.p2p.message.Message;
+import io.luxtensor.p2p.message.Message.Bodies;
+import io.luxtensor.p2p.message.Message.Disconnect;
+import io.luxtensor.p2p.message.Message.EvidenceMessage;
+import io.luxtensor.p2p.message.Message.GetBodies;
+import io.luxtensor.p2p.message.Message.GetHeaders;
+import io.luxtensor.p2p.message.Message.GetPeers;
+import io.luxtensor.p2p.message.Message.Headers;
+import io.luxtensor.p2p.message.Message.NewBlock;
+import io.luxtensor.p2p.message.Message.NewTransactions;
+import io.luxtensor.p2p.message.Message.Peers;
+import io.luxtensor.p2p.message.Message.Ping;
+import io.luxtensor.p2p.message.Message.Pong;
+import io.luxtensor.p2p.message.Message.Status;
+import io.luxtensor.p2p.message.Message.VoteMessage;
+import io.luxtensor.p2p.message.MessageCodec;
+import io.luxtensor.p2p.message.MessageDecodingException;
+import io.luxtensor.p2p.message.MessageType;
+import io.luxtensor.p2p.transport.CloseReason;
+import io.luxtensor.p2p.transport.ConnectionClosed;
+import io.luxtensor.p2p.transport.Listener;
+import io.luxtensor.p2p.transport.NodeAddress;
+import io.luxtensor.p2p.transport.NodeKey;
+import io.luxtensor.p2p.transport.PeerConnection;
+import io.luxtensor.p2p.transport.Transport;
+import io.luxtensor.p2p.transport.TransportOptions;
+import io.luxtensor.rlp.Rlp;
+import io.luxtensor.storage.ChainDatabase;
+import io.luxtensor.sync.PeerEvent;
+import io.luxtensor.sync.PeerId;
+import io.luxtensor.sync.PeerScores;
+import io.luxtensor.sync.PeerStatus;
+import io.luxtensor.sync.SyncProgress;
+import io.luxtensor.types.Block;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Hash;
+import io.luxtensor.types.RecoveredTransaction;
+import io.luxtensor.types.SignedVote;
+import io.luxtensor.types.Transaction;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * A node's place in the network: it listens and dials, greets each peer with its {@link Status} and drops those of
+ * another chain, keeps peers alive with pings, exchanges addresses, gossips transactions, blocks and votes once the
+ * chain has accepted them, serves header and body ranges from storage, and syncs through {@link BlockSync} when it
+ * falls behind. All of its state lives on one Vert.x context; the chain's listeners and the connections hop onto it.
+ */
+public final class Network implements NetworkStatus, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Network.class.getName());
+  public static final int PROTOCOL_VERSION = 1;
+  /** How often the network looks at its peers, dials, syncs and flushes gossip. */
+  static final long TICK_MS = 100;
+  static final long PING_INTERVAL_MS = 5_000;
+  /** A peer silent this long, pings unanswered, is gone. */
+  static final long PEER_SILENCE_MS_MAX = 30_000;
+  /** A peer must say which chain it is on this soon after connecting. */
+  static final long STATUS_TIMEOUT_MS = 10_000;
+  static final long REDIAL_MS_MIN = 1_000;
+  static final long REDIAL_MS_MAX = 60_000;
+  /** Blocks and votes go to at most this many peers each; they forward it on, so it still floods the network. */
+  static final int FANOUT_MAX = 16;
+  static final int SEEN_MAX = 65_536;
+  /** Addresses remembered from peer exchange; beyond it new ones are dropped. */
+  static final int ADDRESS_BOOK_MAX = 1_024;
+
+  private record Dialing(NodeAddress address, long notBeforeMillis, long backoffMillis, boolean connected) {}
+
+  private final Vertx vertx;
+  private final NodeKey nodeKey;
+  private final NetworkConfig config;
+  private final LocalChain chain;
+  private final ValidatorSet validators;
+  private final long chainId;
+  private final Hash genesisHash;
+  private final LongSupplier clock;
+  private final SecureRandom random;
+  private final Transport transport;
+  private final ChainDataServer server;
+  private final PeerScores scores = PeerScores.withDefaults();
+  private final Map<PeerId, Peer> peers = new TreeMap<>();
+  private final Map<PeerId, Dialing> addressBook = new TreeMap<>();
+  private final SeenCache seen = new SeenCache(SEEN_MAX);
+  private final List<Transaction> transactionsToGossip = new ArrayList<>();
+  private final PeerTable peerTable;
+  private Context context;
+  private BlockSync sync;
+  private Listener listener;
+  private long timer;
+  private volatile int peerCount;
+  private volatile long bestKnownBlock;
+  private volatile boolean closed;
+
+  public Network(Vertx vertx, NodeKey nodeKey, NetworkConfig config, LocalChain chain, ChainDatabase database,
+      ValidatorSet validators, long chainId, Hash genesisHash, LongSupplier clock, SecureRandom random) {
+    this.vertx = vertx;
+    this.nodeKey = nodeKey;
+    this.config = config;
+    this.chain = chain;
+    this.chainId = chainId;
+    this.genesisHash = genesisHash;
+    this.clock = clock;
+    this.random = random;
+    this.transport = new Transport(vertx, nodeKey, random, TransportOptions.defaults());
+    this.server = new ChainDataServer(database);
+    this.peerTable = new PeerTable(config.peerTable());
+    this.validators = validators;
+  }
+
+  /** Listens, dials the bootnodes and the remembered peers, and starts gossip and sync; returns once listening. */
+  public Network start() {
+    context = vertx.getOrCreateContext();
+    sync = new BlockSync(context, chain, validators, chainId, config.sync(), scores, clock, peers,
+        config.followDistance(), this::dropBanned);
+    CompletableFuture<Listener> listening = new CompletableFuture<>();
+    context.runOnContext(v -> {
+      long now = clock.getAsLong();
+      config.bootnodes().forEach(a -> remember(a, now));
+      peerTable.load().forEach(a -> remember(a, now));
+      transport.listen(config.host(), config.port(), connection -> onContext(() -> accept(connection, false)))
+          .onComplete(r -> {
+            if (r.succeeded()) {
+              listening.complete(r.result());
+            } else {
+              listening.completeExceptionally(r.cause());
+            }
+          });
+      timer = vertx.setPeriodic(TICK_MS, id -> tick());
+    });
+    listener = listening.orTimeout(30, TimeUnit.SECONDS).join();
+    chain.onNewHead(block -> onContext(() -> onNewHead(block)));
+    chain.onVote(vote -> onContext(() -> gossipVote(vote, Optional.empty())));
+    chain.onPendingTransaction(tx -> onContext(() -> transactionsToGossip.add(tx)));
+    LOG.log(System.Logger.Level.INFO, "p2p listening at " + address());
+    return this;
+  }
+
+  /** This node's address, for other nodes' {@code --bootnodes}. */
+  public NodeAddress address() {
+    String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
+    return new NodeAddress(nodeKey.publicKey(), host, listener.port());
+  }
+
+  public PeerId peerId() {
+    return nodeKey.peerId();
+  }
+
+  /** Dials {@code address} now, and again after it drops. */
+  public void addPeer(NodeAddress address) {
+    onContext(() -> remember(address, 0));
+  }
+
+  @Override
+  public int peerCount() {
+    return peerCount;
+  }
+
+  @Override
+  public int peerLimit() {
+    return config.peersMax();
+  }
+
+  @Override
+  public long bestKnownBlockNumber() {
+    return Math.max(bestKnownBlock, chain.latest().number());
+  }
+
+  /** Where a sync stands, while one runs. */
+  public Optional<SyncProgress> syncProgress() {
+    return sync.progress();
+  }
+
+  public SyncCounters syncCounters() {
+    return sync.counters();
+  }
+
+  /** Whether {@code peer} is banned now (for tests and the admin API). */
+  public boolean isBanned(PeerId peer) {
+    return scores.isBanned(peer, clock.getAsLong());
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    onContext(() -> {
+      vertx.cancelTimer(timer);
+      peerTable.save(addressBook.values().stream().map(Dialing::address).toList());
+      List.copyOf(peers.values()).forEach(p ->
+          p.disconnect(new Disconnect(DisconnectReason.SHUTTING_DOWN, "the node is stopping")));
+      Future<Void> stop = listener == null ? Future.succeededFuture() : listener.close();
+      stop.compose(v -> transport.close()).onComplete(r -> done.complete(null));
+    });
+    done.orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+  }
+
+  private void onContext(Runnable action) {
+    context.runOnContext(v -> action.run());
+  }
+
+  private void remember(NodeAddress address, long now) {
+    if (address.peerId().equals(peerId()) || addressBook.size() >= ADDRESS_BOOK_MAX
+        && !addressBook.containsKey(address.peerId())) {
+      return;
+    }
+    addressBook.putIfAbsent(address.peerId(), new Dialing(address, now, REDIAL_MS_MIN, false));
+  }
+
+  private void tick() {
+    if (closed) {
+      return;
+    }
+    long now = clock.getAsLong();
+    dial(now);
+    for (Peer peer : List.copyOf(peers.values())) {
+      if (peer.status().isEmpty() && now - peer.lastHeardMillis() > STATUS_TIMEOUT_MS
+          || now - peer.lastHeardMillis() > PEER_SILENCE_MS_MAX) {
+        peer.disconnect(new Disconnect(DisconnectReason.TIMEOUT, "silent for " + (now - peer.lastHeardMillis())
+            + " ms"));
+      } else if (now - peer.lastHeardMillis() > PING_INTERVAL_MS) {
+        peer.send(new Ping(peer.ping(random.nextLong() & Long.MAX_VALUE, now)));
+      }
+    }
+    flushTransactions();
+    sync.tick();
+  }
+
+  private void dial(long now) {
+    long outbound = peers.values().stream().filter(Peer::outbound).count();
+    for (Dialing entry : List.copyOf(addressBook.values())) {
+      if (outbound >= config.outboundPeersMax()) {
+        return;
+      }
+      PeerId id = entry.address().peerId();
+      if (entry.connected() || peers.containsKey(id) || now < entry.notBeforeMillis() || scores.isBanned(id, now)) {
+        continue;
+      }
+      outbound++;
+      addressBook.put(id, new Dialing(entry.address(), Long.MAX_VALUE, entry.backoffMillis(), true));
+      transport.connect(entry.address()).onComplete(r -> onContext(() -> {
+        if (r.succeeded()) {
+          accept(r.result(), true);
+        } else {
+          LOG.log(System.Logger.Level.DEBUG, "dialing " + entry.address() + " failed: " + r.cause().getMessage());
+          redialLater(id);
+        }
+      }));
+    }
+  }
+
+  private void redialLater(PeerId id) {
+    Dialing entry = addressBook.get(id);
+    if (entry != null) {
+      long backoff = Math.min(REDIAL_MS_MAX, entry.backoffMillis() * 2);
+      addressBook.put(id, new Dialing(entry.address(), clock.getAsLong() + entry.backoffMillis(), backoff, false));
+    }
+  }
+
+  private void accept(PeerConnection connection, boolean outbound) {
+    long now = clock.getAsLong();
+    Peer peer = new Peer(connection, outbound, now);
+    Optional<Disconnect> refusal = closed ? Optional.of(new Disconnect(DisconnectReason.SHUTTING_DOWN, "stopping"))
+        : connection.peerId().equals(peerId())
+            ? Optional.of(new Disconnect(DisconnectReason.SELF_CONNECTION, "that is this node"))
+        : peers.containsKey(connection.peerId())
+            ? Optional.of(new Disconnect(DisconnectReason.ALREADY_CONNECTED, "already connected"))
+        : scores.isBanned(connection.peerId(), now)
+            ? Optional.of(new Disconnect(DisconnectReason.BANNED, "banned until "
+                + scores.bannedUntil(connection.peerId()).orElse(now)))
+        : !outbound && peers.values().stream().filter(p -> !p.outbound()).count() >= config.inboundPeersMax()
+            ? Optional.of(new Disconnect(DisconnectReason.TOO_MANY_PEERS, "inbound peers are full"))
+        : Optional.empty();
+    if (refusal.isPresent()) {
+      connection.start((type, payload) -> {}, closed -> {});
+      peer.disconnect(refusal.get());
+      if (outbound && refusal.get().reason() != DisconnectReason.ALREADY_CONNECTED) {
+        redialLater(connection.peerId());
+      }
+      return;
+    }
+    peers.put(peer.id(), peer);
+    peerCount = peers.size();
+    connection.start((type, payload) -> onContext(() -> onMessage(peer, type, payload)),
+        why -> onContext(() -> onClosed(peer, outbound, why)));
+    peer.send(status());
+    peer.send(new GetPeers());
+    LOG.log(System.Logger.Level.DEBUG, (outbound ? "connected to " : "accepted ") + peer);
+  }
+
+  private void onClosed(Peer peer, boolean outbound, ConnectionClosed why) {
+    if (peers.get(peer.id()) != peer) {
+      return;
+    }
+    peers.remove(peer.id());
+    peerCount = peers.size();
+    sync.onPeerLeft(peer.id());
+    LOG.log(System.Logger.Level.DEBUG, "peer " + peer + " left: " + why);
+    if (outbound) {
+      Dialing entry = addressBook.get(peer.id());
+      if (entry != null) {
+        addressBook.put(peer.id(), new Dialing(entry.address(), 0, REDIAL_MS_MIN, false));
+      }
+      redialLater(peer.id());
+    }
+  }
+
+  private Status status() {
+    BlockHeader latest = chain.latest();
+    BlockHeader finalized = chain.finalized();
+    return new Status(PROTOCOL_VERSION, chainId, genesisHash, latest.number(), latest.hash(), finalized.number(),
+        finalized.hash());
+  }
+
+  private void onMessage(Peer peer, int code, byte[] payload) {
+    long now = clock.getAsLong();
+    if (peers.get(peer.id()) != peer) {
+      return;
+    }
+    if (!peer.admit(now)) {
+      punish(peer, PeerEvent.PROTOCOL_VIOLATION, DisconnectReason.BREACH_OF_PROTOCOL,
+          "more than " + Peer.MESSAGES_PER_SECOND + " messages a second");
+      return;
+    }
+    Optional<MessageType> type = MessageType.ofCode(code);
+    if (type.isEmpty()) {
+      punish(peer, PeerEvent.PROTOCOL_VIOLATION, DisconnectReason.BREACH_OF_PROTOCOL, "unknown message type " + code);
+      return;
+    }
+    Message message;
+    try {
+      message = MessageCodec.decode(type.get(), payload);
+    } catch (MessageDecodingException e) {
+      punish(peer, PeerEvent.INVALID_DATA, DisconnectReason.INVALID_DATA, e.getMessage());
+      return;
+    }
+    if (peer.status().isEmpty() && !(message instanceof Status) && !(message instanceof Disconnect)) {
+      punish(peer, PeerEvent.PROTOCOL_VIOLATION, DisconnectReason.BREACH_OF_PROTOCOL,
+          "sent " + type.get() + " before its status");
+      return;
+    }
+    switch (message) {
+      case Status s -> onStatus(peer, s);
+      case Disconnect d -> {
+        LOG.log(System.Logger.Level.DEBUG, "peer " + peer + " disconnects: " + d.reason() + " " + d.detail());
+        peer.connection().disconnect(CloseReason.REMOTE_CLOSED, d.reason().toString());
+      }
+      case Ping p -> peer.send(new Pong(p.nonce()));
+      case Pong p -> peer.pong(p.nonce(), now);
+      case GetHeaders g -> serve(peer, () -> server.headers(g));
+      case GetBodies g -> serve(peer, () -> server.bodies(g));
+      case Headers h -> sync.onHeaders(peer, h);
+      case Bodies b -> sync.onBodies(peer, b);
+      case NewBlock n -> onNewBlock(peer, n);
+      case NewTransactions n -> onTransactions(peer, n.transactions());
+      case VoteMessage v -> onVote(peer, v.vote());
+      case EvidenceMessage e -> peer.markKnown(Hash.keccak(MessageCodec.encode(e)));
+      case GetPeers g -> peer.send(new Peers(addressBook.values().stream()
+          .map(d -> d.address().toString()).limit(Message.PEERS_MAX).toList()));
+      case Peers p -> p.addresses().forEach(text -> {
+        try {
+          remember(NodeAddress.parse(text), now);
+        } catch (IllegalArgumentException e) {
+          LOG.log(System.Logger.Level.DEBUG, "peer " + peer + " shared a bad address: " + e.getMessage());
+        }
+      });
+    }
+  }
+
+  private void onStatus(Peer peer, Status s) {
+    Optional<Disconnect> mismatch = s.protocolVersion() != PROTOCOL_VERSION
+        ? Optional.of(new Disconnect(DisconnectReason.WRONG_PROTOCOL_VERSION, "this node speaks version "
+            + PROTOCOL_VERSION + ", not " + s.protocolVersion()))
+        : s.chainId() != chainId
+            ? Optional.of(new Disconnect(DisconnectReason.WRONG_CHAIN, "this node is on chain " + chainId
+                + ", not " + s.chainId()))
+        : !s.genesisHash().equals(genesisHash)
+            ? Optional.of(new Disconnect(DisconnectReason.WRONG_GENESIS, "this node's genesis is " + genesisHash))
+        : Optional.empty();
+    if (mismatch.isPresent()) {
+      LOG.log(System.Logger.Level.INFO, "dropping " + peer + ": " + mismatch.get().detail());
+      peer.disconnect(mismatch.get());
+      return;
+    }
+    try {
+      peer.status(new PeerStatus(s.headNumber(), s.headHash(), s.finalizedNumber(), s.finalizedHash()));
+    } catch (IllegalArgumentException e) {
+      punish(peer, PeerEvent.INVALID_DATA, DisconnectReason.INVALID_DATA, e.getMessage());
+      return;
+    }
+    peer.markKnown(s.headHash());
+    bestKnownBlock = Math.max(bestKnownBlock, s.headNumber());
+  }
+
+  private void serve(Peer peer, Callable<Message> answer) {
+    if (!peer.startServing()) {
+      punish(peer, PeerEvent.PROTOCOL_VIOLATION, DisconnectReason.BREACH_OF_PROTOCOL,
+          "more than " + Peer.SERVING_MAX + " requests at once");
+      return;
+    }
+    context.executeBlocking(answer, false).onComplete(r -> {
+      peer.doneServing();
+      if (r.succeeded()) {
+        peer.send(r.result());
+      } else {
+        LOG.log(System.Logger.Level.WARNING, "serving " + peer + " failed: " + r.cause());
+      }
+    });
+  }
+
+  private void onNewBlock(Peer peer, NewBlock message) {
+    Hash hash = message.block().hash();
+    peer.markKnown(hash);
+    peer.sawHead(message.block().header().number(), hash);
+    bestKnownBlock = Math.max(bestKnownBlock, message.block().header().number());
+    if (!seen.add(hash) || sync.syncing()) {
+      return;
+    }
+    chain.importBlock(message.block()).whenComplete((received, error) -> onContext(() -> {
+      if (error != null) {
+        LOG.log(System.Logger.Level.WARNING, "importing block " + hash + " failed: " + error);
+        return;
+      }
+      switch (received.verdict()) {
+        case ACCEPTED -> scores.record(peer.id(), PeerEvent.GOSSIP_ACCEPTED, clock.getAsLong());
+        case REJECTED -> punish(peer, PeerEvent.INVALID_DATA, DisconnectReason.INVALID_DATA,
+            "block " + hash + " is invalid: " + received.reason());
+        case WAITING -> sync.tick();
+        case ALREADY_KNOWN, IGNORED -> { }
+      }
+    }));
+  }
+
+  private void onNewHead(Block block) {
+    if (sync.syncing()) {
+      return;
+    }
+    seen.add(block.hash());
+    Status status = status();
+    NewBlock announcement = new NewBlock(block);
+    int sent = 0;
+    for (Peer peer : peers.values()) {
+      if (peer.status().isEmpty()) {
+        continue;
+      }
+      if (sent < FANOUT_MAX && peer.sendUnlessKnown(block.hash(), announcement)) {
+        sent++;
+      }
+      peer.send(status);
+    }
+  }
+
+  private void gossipVote(SignedVote vote, Optional<Peer> from) {
+    Hash hash = Hash.keccak(Rlp.encode(vote.toRlp()));
+    from.ifPresent(p -> p.markKnown(hash));
+    seen.add(hash);
+    VoteMessage message = new VoteMessage(vote);
+    int sent = 0;
+    for (Peer peer : peers.values()) {
+      if (sent >= FANOUT_MAX) {
+        return;
+      }
+      if (peer.status().isPresent() && peer.sendUnlessKnown(hash, message)) {
+        sent++;
+      }
+    }
+  }
+
+  private void onVote(Peer peer, SignedVote vote) {
+    Hash hash = Hash.keccak(Rlp.encode(vote.toRlp()));
+    peer.markKnown(hash);
+    if (!seen.add(hash)) {
+      return;
+    }
+    chain.importVote(vote).whenComplete((received, error) -> onContext(() -> {
+      if (error != null) {
+        LOG.log(System.Logger.Level.WARNING, "importing a vote failed: " + error);
+        return;
+      }
+      switch (received.verdict()) {
+        case ACCEPTED -> {
+          scores.record(peer.id(), PeerEvent.GOSSIP_ACCEPTED, clock.getAsLong());
+          gossipVote(vote, Optional.of(peer));
+        }
+        case REJECTED -> punish(peer, PeerEvent.INVALID_DATA, DisconnectReason.INVALID_DATA,
+            "invalid vote: " + received.reason());
+        case ALREADY_KNOWN, WAITING, IGNORED -> { }
+      }
+    }));
+  }
+
+  private void onTransactions(Peer peer, List<Transaction> transactions) {
+    List<Transaction> fresh = new ArrayList<>();
+    for (Transaction tx : transactions) {
+      Hash hash = tx.hash();
+      peer.markKnown(hash);
+      if (seen.add(hash)) {
+        fresh.add(tx);
+      }
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    context.executeBlocking(() -> fresh.stream().map(Network::recover).toList(), false).onComplete(r -> {
+      List<Optional<RecoveredTransaction>> recovered = r.result();
+      long invalid = recovered.stream().filter(Optional::isEmpty).count();
+      if (invalid > 0) {
+        punish(peer, PeerEvent.INVALID_DATA, DisconnectReason.INVALID_DATA,
+            invalid + " gossiped transactions carry no valid signature");
+        return;
+      }
+      recovered.forEach(tx -> chain.submit(tx.orElseThrow()));
+    });
+  }
+
+  private static Optional<RecoveredTransaction> recover(Transaction tx) {
+    try {
+      return Optional.of(RecoveredTransaction.recover(tx));
+    } catch (InvalidSignatureException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void flushTransactions() {
+    if (transactionsToGossip.isEmpty()) {
+      return;
+    }
+    for (int from = 0; from < transactionsToGossip.size(); from += Message.TRANSACTIONS_MAX) {
+      List<Transaction> batch = transactionsToGossip.subList(from,
+          Math.min(transactionsToGossip.size(), from + Message.TRANSACTIONS_MAX));
+      for (Transaction tx : batch) {
+        seen.add(tx.hash());
+      }
+      for (Peer peer : peers.values()) {
+        if (peer.status().isEmpty()) {
+          continue;
+        }
+        List<Transaction> unknown = batch.stream().filter(tx -> peer.markKnownIfNew(tx.hash())).toList();
+        if (!unknown.isEmpty()) {
+          peer.send(new NewTransactions(unknown));
+        }
+      }
+    }
+    transactionsToGossip.clear();
+  }
+
+  private void punish(Peer peer, PeerEvent event, DisconnectReason reason, String detail) {
+    boolean banned = scores.record(peer.id(), event, clock.getAsLong());
+    LOG.log(System.Logger.Level.INFO, "peer " + peer + (banned ? " banned: " : ": ") + detail);
+    if (banned || event == PeerEvent.PROTOCOL_VIOLATION || event == PeerEvent.INVALID_DATA) {
+      peer.disconnect(new Disconnect(banned ? DisconnectReason.BANNED : reason, detail));
+    }
+  }
+
+  private void dropBanned(PeerId id) {
+    Peer peer = peers.get(id);
+    if (peer != null) {
+      peer.disconnect(new Disconnect(DisconnectReason.BANNED, "it served invalid blocks"));
+    }
+  }
+}
