@@ -168,6 +168,11 @@ public final class Network implements NetworkStatus, AutoCloseable {
   }
 
   @Override
+  public boolean listening() {
+    return listener != null && !closed;
+  }
+
+  @Override
   public int peerCount() {
     return peerCount;
   }
@@ -182,7 +187,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
     return Math.max(bestKnownBlock, chain.latest().number());
   }
 
-  /** Where a sync stands, while one runs. */
+  @Override
   public Optional<SyncProgress> syncProgress() {
     return sync.progress();
   }

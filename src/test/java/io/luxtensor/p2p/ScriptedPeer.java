@@ -69,8 +69,10 @@ final class ScriptedPeer {
 
   ScriptedPeer connect(NodeAddress node) throws Exception {
     connection = transport.connect(node).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    connection.start(this::onMessage, closed -> { });
+    // The status goes first: started, the connection may hand over the node's GetPeers at once, and the answer to
+    // it must not overtake the status.
     send(status);
+    connection.start(this::onMessage, closed -> { });
     return this;
   }
 

@@ -26,6 +26,11 @@ public final class PeerConnection {
   private MessageHandler messages;
   private Handler<ConnectionClosed> closeHandler;
   private ConnectionClosed closed;
+  /**
+   * The peer closed while this side had not started reading: what it sent last (often a disconnect with its reason)
+   * still waits in the paused socket, so the close is reported only after that has been delivered.
+   */
+  private boolean closedBeforeStart;
 
   /** Takes over a socket that the handshake left paused, with any bytes it read past the handshake in the decoder. */
   PeerConnection(NetSocket socket, Context context, Session session, FrameDecoder decoder, int sendQueueBytesMax) {
@@ -35,7 +40,14 @@ public final class PeerConnection {
     this.decoder = decoder;
     socket.setWriteQueueMaxSize(sendQueueBytesMax);
     socket.handler(this::onData);
-    socket.closeHandler(v -> close(CloseReason.REMOTE_CLOSED, "the peer closed the connection"));
+    socket.endHandler(v -> close(CloseReason.REMOTE_CLOSED, "the peer closed the connection"));
+    socket.closeHandler(v -> {
+      if (messages == null) {
+        closedBeforeStart = true;
+      } else {
+        close(CloseReason.REMOTE_CLOSED, "the peer closed the connection");
+      }
+    });
     socket.exceptionHandler(e -> close(CloseReason.SOCKET_ERROR, String.valueOf(e.getMessage())));
   }
 
@@ -73,6 +85,9 @@ public final class PeerConnection {
       }
       drain();
       socket.resume();
+      if (closedBeforeStart) {
+        context.runOnContext(v -> close(CloseReason.REMOTE_CLOSED, "the peer closed the connection"));
+      }
     });
   }
 

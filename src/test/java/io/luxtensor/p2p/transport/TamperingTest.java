@@ -4,6 +4,7 @@ import static io.luxtensor.p2p.transport.LoopbackNode.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.p2p.transport.LoopbackNode.Inbox;
 import io.vertx.core.Vertx;
@@ -89,7 +90,12 @@ class TamperingTest {
       ExecutionException e = assertThrows(ExecutionException.class,
           () -> await(rig.dialer.transport.connect(rig.proxied())));
       assertEquals(CloseReason.DECRYPT_FAILED, assertInstanceOf(TransportException.class, e.getCause()).reason());
-      assertEquals(CloseReason.DECRYPT_FAILED, rig.server.nextRejected().reason());
+      // The two transcripts differ, so each side fails to open the other's auth; but the dialer may fail first and
+      // close before the server has opened the dialer's auth, and then the server sees the close. Either way the
+      // server rejects the connection rather than accepting it.
+      CloseReason serverSide = rig.server.nextRejected().reason();
+      assertTrue(serverSide == CloseReason.DECRYPT_FAILED || serverSide == CloseReason.REMOTE_CLOSED,
+          "the server rejects it: " + serverSide);
     }
   }
 
