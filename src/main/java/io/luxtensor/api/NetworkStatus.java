@@ -1,10 +1,16 @@
 package io.luxtensor.api;
 
+import io.luxtensor.sync.SyncProgress;
+import java.util.Optional;
+
 /**
  * The node's place in its network, as metrics (EIP-2159) and readiness see it. Implementations are thread-safe and
  * answer without blocking.
  */
 public interface NetworkStatus {
+
+  /** Whether the node accepts peers' connections (net_listening). */
+  boolean listening();
 
   /** Peers connected now. */
   int peerCount();
@@ -14,4 +20,7 @@ public interface NetworkStatus {
 
   /** The highest block number this node knows of, its own head or a peer's. */
   long bestKnownBlockNumber();
+
+  /** Where the download of missing blocks stands while the node syncs; empty while it follows the head. */
+  Optional<SyncProgress> syncProgress();
 }

@@ -12,6 +12,7 @@ import io.luxtensor.types.Wei;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -72,8 +73,9 @@ final class DevCommand implements Runnable {
     ChainService.Sealing sealing = options.blockTimeMillis == 0
         ? new ChainService.Sealing.Instant() : new ChainService.Sealing.EverySlot();
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(storage, DevChain.genesis(settings), false,
-        DevChain.validatorKeys(), sealing, apiConfig(options), TxPoolConfig.DEFAULT, false,
-        VersionProvider.version(), DevChain.accounts(options.accounts).stream().map(DevChain.DevAccount::key).toList()),
+        Optional.of(DevChain.validatorKeys()), sealing, apiConfig(options), TxPoolConfig.DEFAULT, false,
+        VersionProvider.version(), DevChain.accounts(options.accounts).stream().map(DevChain.DevAccount::key).toList(),
+        Optional.empty()),
         System::currentTimeMillis);
     printBanner(node, options, out);
     return node;

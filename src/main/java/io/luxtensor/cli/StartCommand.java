@@ -8,16 +8,21 @@ import io.luxtensor.node.ChainService;
 import io.luxtensor.node.ConfigException;
 import io.luxtensor.node.LuxtensorNode;
 import io.luxtensor.node.NodeConfig;
+import io.luxtensor.node.P2pSettings;
 import io.luxtensor.node.validators.ValidatorChoice;
 import io.luxtensor.node.validators.ValidatorKeyStore;
 import io.luxtensor.storage.ChainDatabase;
 import io.luxtensor.storage.KeyValueStore;
+import io.luxtensor.p2p.NetworkConfig;
+import io.luxtensor.p2p.transport.NodeAddress;
 import io.luxtensor.storage.KeyValueStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,18 +39,51 @@ final class StartCommand implements Runnable {
   @Option(names = "--config", required = true, paramLabel = "FILE", description = "The node's config.json.")
   Path configFile;
 
+  @Option(names = "--bootnodes", split = ",", paramLabel = "LUX_ADDRESS",
+      description = "Peers to dial at start (lux://<node public key>@host:port), with p2p.bootnodes; comma-separated.")
+  List<String> bootnodes = List.of();
+
+  @Option(names = "--p2p-port", paramLabel = "PORT", description = "The p2p port, instead of p2p.port (default 30303).")
+  Integer p2pPort;
+
   @Override
   public void run() {
     NodeConfig config = NodeConfig.parse(read(configFile), configFile.toAbsolutePath().getParent());
     GenesisSpec genesis = genesisOf(config);
-    ValidatorKeys validator = validatorOf(config, genesis);
+    Optional<ValidatorKeys> validator = validatorOf(config, genesis);
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(config.storage(), genesis, true, validator,
         new ChainService.Sealing.EverySlot(), config.api(), config.txpool(),
-        config.allowUnprotectedTransactions(), VersionProvider.version(), List.of()), System::currentTimeMillis);
+        config.allowUnprotectedTransactions(), VersionProvider.version(), List.of(), p2p(config)),
+        System::currentTimeMillis);
     System.out.println("LuxTensor " + VersionProvider.version() + ": chain " + genesis.parameters().chainId()
-        + ", validator " + validator.address().toChecksumHex() + ", data in " + config.datadir());
+        + validator.map(v -> ", validator " + v.address().toChecksumHex())
+            .orElse(", no validator key: following the chain") + ", data in " + config.datadir());
     System.out.println("JSON-RPC listening on http://" + config.api().host() + ":" + node.rpcPort());
+    node.network().ifPresentOrElse(n -> System.out.println("p2p listening; this node's address: " + n.address()),
+        () -> System.out.println("p2p is off (p2p.enabled is false): this node runs alone"));
     UntilShutdown.run(node);
+  }
+
+  /** The config's p2p settings with the command line's bootnodes and port. */
+  private Optional<P2pSettings> p2p(NodeConfig config) {
+    if (config.p2p().isEmpty()) {
+      if (!bootnodes.isEmpty() || p2pPort != null) {
+        throw new ConfigException("--bootnodes and --p2p-port need p2p, which the config turns off (p2p.enabled)");
+      }
+      return Optional.empty();
+    }
+    P2pSettings settings = config.p2p().get();
+    NetworkConfig network = settings.network();
+    List<NodeAddress> allBootnodes = new ArrayList<>(network.bootnodes());
+    bootnodes.forEach(text -> allBootnodes.add(NodeConfig.bootnode(text, "--bootnodes")));
+    int port = p2pPort == null ? network.port() : p2pPort;
+    try {
+      return Optional.of(new P2pSettings(new NetworkConfig(network.host(), port, allBootnodes,
+          network.inboundPeersMax(), network.outboundPeersMax(), network.peerTable(), network.sync(),
+          network.followDistance()), settings.nodeKeyFile()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--p2p-port: " + e.getMessage());
+    }
   }
 
   /** The stored chain's genesis, or the configured genesis file's for a new data directory. */
@@ -63,16 +101,21 @@ final class StartCommand implements Runnable {
 
   /**
    * The keys the node signs with: {@code validator.keystore} when the config sets it; else the one key in
-   * DATADIR/validators/, or the one of several there that the genesis names as a validator.
+   * DATADIR/validators/, or the one of several there that the genesis names as a validator; none when there is
+   * no key at all, and the node follows the chain.
    */
-  static ValidatorKeys validatorOf(NodeConfig config, GenesisSpec genesis) {
+  static Optional<ValidatorKeys> validatorOf(NodeConfig config, GenesisSpec genesis) {
     if (config.validatorKeystore().isPresent()) {
       String password = read(config.validatorPasswordFile().orElseThrow()).strip();
-      return ValidatorKeys.derivedFrom(Keystore.decrypt(read(config.validatorKeystore().get()), password));
+      return Optional.of(ValidatorKeys.derivedFrom(Keystore.decrypt(read(config.validatorKeystore().get()),
+          password)));
     }
     ValidatorKeyStore store = ValidatorKeyStore.inDatadir(config.datadir());
-    return store.unlock(ValidatorChoice.forChain(store.list(),
-        genesis.validators().stream().map(Validator::address).toList(), store.path()));
+    if (store.list().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(store.unlock(ValidatorChoice.forChain(store.list(),
+        genesis.validators().stream().map(Validator::address).toList(), store.path())));
   }
 
   private static String read(Path file) {

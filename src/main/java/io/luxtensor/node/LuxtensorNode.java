@@ -40,6 +40,11 @@ import io.luxtensor.storage.KeyValueStores;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.txpool.TxPoolConfig;
 import io.vertx.core.Vertx;
+import io.luxtensor.p2p.Network;
+import io.luxtensor.p2p.transport.NodeKey;
+import io.luxtensor.types.Address;
+import java.io.IOException;
+import java.security.SecureRandom;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -70,17 +75,18 @@ public final class LuxtensorNode implements AutoCloseable {
    * @param storage the database
    * @param genesis the genesis for an empty database
    * @param requireSameGenesis whether a stored chain must have exactly this genesis (see ChainInitializer)
-   * @param validator this node's validator keys
+   * @param validator this node's validator keys; without, the node follows the chain its peers build
    * @param sealing when blocks are sealed
    * @param api the API listener, its limits and guards
    * @param pool pool limits
    * @param allowUnprotectedTransactions whether the API takes pre-EIP-155 transactions
    * @param version the node's version, for web3_clientVersion
    * @param devAccounts on a dev chain, the funded keys the node signs with (dev-only methods); empty elsewhere
+   * @param p2p how the node joins the network; without, it runs alone
    */
   public record Options(StorageConfig storage, GenesisSpec genesis, boolean requireSameGenesis,
-      ValidatorKeys validator, ChainService.Sealing sealing, ApiServerConfig api, TxPoolConfig pool,
-      boolean allowUnprotectedTransactions, String version, List<PrivateKey> devAccounts) {
+      Optional<ValidatorKeys> validator, ChainService.Sealing sealing, ApiServerConfig api, TxPoolConfig pool,
+      boolean allowUnprotectedTransactions, String version, List<PrivateKey> devAccounts, Optional<P2pSettings> p2p) {
     public Options {
       devAccounts = List.copyOf(devAccounts);
     }
@@ -92,11 +98,14 @@ public final class LuxtensorNode implements AutoCloseable {
   private final SubscriptionHub subscriptions;
   private final Map<Listener, ApiServer> servers;
   private final Map<Listener, Integer> ports;
+  private final Optional<Network> network;
   /** What was started, most recent first: closed in this order. */
   private final Deque<AutoCloseable> started;
 
   private LuxtensorNode(ChainDatabase database, GenesisSpec genesis, ChainService chain, SubscriptionHub subscriptions,
-      Map<Listener, ApiServer> servers, Map<Listener, Integer> ports, Deque<AutoCloseable> started) {
+      Map<Listener, ApiServer> servers, Map<Listener, Integer> ports, Optional<Network> network,
+      Deque<AutoCloseable> started) {
+    this.network = network;
     this.database = database;
     this.genesis = genesis;
     this.chain = chain;
@@ -115,12 +124,14 @@ public final class LuxtensorNode implements AutoCloseable {
       final ChainDatabase database = new ChainDatabase(store);
       final GenesisSpec genesis = ChainInitializer.initialize(database, options.genesis(), options.requireSameGenesis());
       final ValidatorSet validators = new ValidatorSet(genesis.validators());
-      if (validators.find(options.validator().address()).isEmpty()) {
-        throw new ConfigException("validator " + options.validator().address() + " is not a validator of this chain");
+      Optional<Address> stranger = options.validator().map(ValidatorKeys::address)
+          .filter(address -> validators.find(address).isEmpty());
+      if (stranger.isPresent()) {
+        throw new ConfigException("validator " + stranger.get() + " is not a validator of this chain");
       }
       final TransactionProcessor processor = new TransactionProcessor(SystemContracts.standard());
       final ChainService chain = push(started, new ChainService(genesis.parameters(), validators, database,
-          new BlockExecutor(processor), Optional.of(options.validator()), options.pool(), options.sealing(),
+          new BlockExecutor(processor), options.validator(), options.pool(), options.sealing(),
           clockMillis));
 
       final FilterManager filters = push(started,
@@ -131,7 +142,13 @@ public final class LuxtensorNode implements AutoCloseable {
       chain.addHeadListener(head -> subscriptions.publishNewHead(head.block(), head.receipts()));
       chain.addPendingListener(subscriptions::publishPending);
       final NodeMetrics metrics = push(started, NodeMetrics.create());
-      final NetworkStatus network = new SingleNodeNetwork(chain);
+      final Vertx vertx = Vertx.vertx();
+      started.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
+      final Optional<Network> p2p = options.p2p().map(settings -> push(started, new Network(vertx,
+          nodeKey(settings.nodeKeyFile()), settings.network(), new NetworkedChain(chain), database, validators,
+          genesis.parameters().chainId(), database.canonicalHash(0).orElseThrow(), clockMillis, new SecureRandom())
+          .start()));
+      final NetworkStatus network = p2p.<NetworkStatus>map(n -> n).orElseGet(() -> new SingleNodeNetwork(chain));
       feedChainMetrics(chain, new ChainMetrics(metrics.registry(), network, chain::poolStatus));
       final ApiMeters apiMeters = new ApiMeters(metrics.registry());
 
@@ -140,7 +157,7 @@ public final class LuxtensorNode implements AutoCloseable {
           new StateCallSimulator(genesis.parameters(), database.trieNodes(), processor),
           new StatelessTransactionValidator(genesis.parameters().chainId(), options.allowUnprotectedTransactions()),
           genesis.parameters().minBaseFeePerGas(), options.version(), filters, options.api().rpcLimits(),
-          validators, genesis.parameters());
+          validators, genesis.parameters(), network);
       final List<JsonRpcMethod> methods = options.devAccounts().isEmpty() ? JsonRpcMethods.create(context)
           : DevJsonRpcMethods.overlay(JsonRpcMethods.create(context), DevJsonRpcMethods.create(context,
               new DevKeys(options.devAccounts()), new NodeDevControls(chain, clockMillis)));
@@ -152,8 +169,6 @@ public final class LuxtensorNode implements AutoCloseable {
           context.simulator(), context.validator(), validators, context.minBaseFee());
       final Optional<JwtVerifier> jwt = options.api().safety().jwtSecretFile().map(LuxtensorNode::jwtVerifier);
 
-      final Vertx vertx = Vertx.vertx();
-      started.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
       final ApiGuards guards = ApiGuards.of(vertx, options.api().safety(), jwt, apiMeters, clockMillis);
       final SeparateListeners separate = options.api().separateListeners();
       final Map<Listener, List<ApiEndpoint>> endpoints = new EnumMap<>(Listener.class);
@@ -177,7 +192,7 @@ public final class LuxtensorNode implements AutoCloseable {
             .get(START_TIMEOUT_SECONDS_MAX, TimeUnit.SECONDS));
         servers.put(group.getKey(), server);
       }
-      return new LuxtensorNode(database, genesis, chain, subscriptions, servers, ports, started);
+      return new LuxtensorNode(database, genesis, chain, subscriptions, servers, ports, p2p, started);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeAll(started);
@@ -199,6 +214,14 @@ public final class LuxtensorNode implements AutoCloseable {
         chain.head().finalized().number(), head.productionNanos()));
   }
 
+  private static NodeKey nodeKey(Path file) {
+    try {
+      return NodeKey.loadOrCreate(file, new SecureRandom());
+    } catch (IOException e) {
+      throw new ConfigException("p2p.nodeKeyFile: cannot read or create " + file + ": " + e.getMessage());
+    }
+  }
+
   private static JwtVerifier jwtVerifier(Path secretFile) {
     try {
       return new JwtVerifier(JwtSecret.read(secretFile));
@@ -215,6 +238,11 @@ public final class LuxtensorNode implements AutoCloseable {
   /** The port an endpoint listens on: its own if configured, else the main one. */
   public int port(Listener listener) {
     return ports.getOrDefault(listener, rpcPort());
+  }
+
+  /** The node's place in the peer-to-peer network, unless it runs alone. */
+  public Optional<Network> network() {
+    return network;
   }
 
   public ChainService chain() {

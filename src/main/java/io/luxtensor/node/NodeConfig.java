@@ -10,8 +10,11 @@ import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.api.http.SeparateListeners;
 import io.luxtensor.api.jsonrpc.JsonRpcLimits;
 import io.luxtensor.api.ws.WebSocketConfig;
+import io.luxtensor.p2p.NetworkConfig;
+import io.luxtensor.p2p.transport.NodeAddress;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.storage.StorageEngine;
+import io.luxtensor.sync.SyncConfig;
 import io.luxtensor.txpool.TxPoolConfig;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -34,15 +37,17 @@ import java.util.Set;
  * @param validatorKeystore the validator's keystore file, if this node validates
  * @param validatorPasswordFile the file holding its password
  * @param txpool pool limits
+ * @param p2p how the node joins the network; empty when {@code p2p.enabled} is false
  */
 public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig storage, ApiServerConfig api,
     boolean allowUnprotectedTransactions, Optional<Path> validatorKeystore, Optional<Path> validatorPasswordFile,
-    TxPoolConfig txpool) {
+    TxPoolConfig txpool, Optional<P2pSettings> p2p) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   private static final Map<String, Set<String>> KEYS = Map.of(
-      "", Set.of("datadir", "genesis", "storage", "api", "webSocket", "graphql", "metrics", "validator", "txpool"),
+      "", Set.of("datadir", "genesis", "storage", "api", "webSocket", "graphql", "metrics", "validator", "txpool",
+          "p2p"),
       "webSocket", Set.of("connectionsMax", "subscriptionsPerConnectionMax", "outboundBytesMax", "host", "port"),
       "graphql", Set.of("queryDepthMax", "queryComplexityMax", "blocksRangeMax", "logsBlockRangeMax",
           "logsResultsMax", "host", "port"),
@@ -52,7 +57,8 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
           "allowUnprotectedTransactions", "logsBlockRangeMax", "logsResultsMax", "filtersMax",
           "responseBytesMax", "connectionsMax", "corsOrigins", "rateLimitPerSecond", "rateLimitBurst", "jwtSecretFile"),
       "validator", Set.of("keystore", "passwordFile"),
-      "txpool", Set.of("transactionsMax", "senderTransactionsMax", "minTipPerGas"));
+      "txpool", Set.of("transactionsMax", "senderTransactionsMax", "minTipPerGas"),
+      "p2p", Set.of("enabled", "host", "port", "bootnodes", "inboundPeersMax", "outboundPeersMax", "nodeKeyFile"));
 
   /** @throws ConfigException naming the key that is wrong */
   public static NodeConfig parse(String json, Path baseDirectory) {
@@ -73,6 +79,7 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
     JsonNode webSocket = section(root, "webSocket");
     JsonNode graphql = section(root, "graphql");
     JsonNode metrics = section(root, "metrics");
+    JsonNode p2p = section(root, "p2p");
 
     Path datadir = baseDirectory.resolve(text(root, "datadir", "datadir").orElse("data"));
     StorageEngine engine = text(storage, "engine", "storage.engine").map(NodeConfig::engine)
@@ -124,7 +131,42 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
     }
     return new NodeConfig(datadir, text(root, "genesis", "genesis").map(baseDirectory::resolve), storageConfig,
         apiConfig, bool(api, "allowUnprotectedTransactions", "api.allowUnprotectedTransactions", false), keystore,
-        password, poolConfig);
+        password, poolConfig, p2p(p2p, datadir, baseDirectory));
+  }
+
+  /** The p2p section: on by default, on all interfaces at port 30303, as Ethereum clients do. */
+  private static Optional<P2pSettings> p2p(JsonNode section, Path datadir, Path baseDirectory) {
+    if (!bool(section, "enabled", "p2p.enabled", true)) {
+      return Optional.empty();
+    }
+    List<NodeAddress> bootnodes = new ArrayList<>();
+    if (section.has("bootnodes")) {
+      for (String text : strings(section.get("bootnodes"), "p2p.bootnodes")) {
+        bootnodes.add(bootnode(text, "p2p.bootnodes"));
+      }
+    }
+    NetworkConfig network;
+    try {
+      network = new NetworkConfig(text(section, "host", "p2p.host").orElse("0.0.0.0"),
+          (int) number(section, "port", "p2p.port", NetworkConfig.PORT_DEFAULT), bootnodes,
+          (int) number(section, "inboundPeersMax", "p2p.inboundPeersMax", NetworkConfig.INBOUND_PEERS_MAX_DEFAULT),
+          (int) number(section, "outboundPeersMax", "p2p.outboundPeersMax", NetworkConfig.OUTBOUND_PEERS_MAX_DEFAULT),
+          Optional.empty(), SyncConfig.BODIES, NetworkConfig.FOLLOW_DISTANCE_DEFAULT);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("p2p: " + e.getMessage());
+    }
+    P2pSettings settings = P2pSettings.inDatadir(datadir, network);
+    return Optional.of(text(section, "nodeKeyFile", "p2p.nodeKeyFile")
+        .map(file -> new P2pSettings(settings.network(), baseDirectory.resolve(file))).orElse(settings));
+  }
+
+  /** A {@code lux://} address from the config or the command line; {@code where} names it in the error. */
+  public static NodeAddress bootnode(String text, String where) {
+    try {
+      return NodeAddress.parse(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where + ": " + e.getMessage());
+    }
   }
 
   /** The API's limits and access policy (docs/configuration.md); a missing burst is one second's worth. */

@@ -29,11 +29,16 @@ class StartValidatorKeyTest {
   Path datadir;
 
   @Test
+  void withoutAnyKeyTheNodeFollows() {
+    assertTrue(StartCommand.validatorOf(configWithoutKeystore(), devGenesis()).isEmpty());
+  }
+
+  @Test
   void theOnlyStoredKeyIsUsed() {
     PrivateKey key = DevChain.accounts(1).get(0).key();
     store().importKey(keystore(key), "a.json", PASSWORD);
     assertEquals(Address.of(key.publicKey()), StartCommand.validatorOf(configWithoutKeystore(), devGenesis())
-        .address());
+        .orElseThrow().address());
   }
 
   @Test
@@ -42,7 +47,7 @@ class StartValidatorKeyTest {
     for (DevChain.DevAccount account : DevChain.accounts(2)) {
       store().importKey(keystore(account.key()), "account.json", PASSWORD);
     }
-    ValidatorKeys chosen = StartCommand.validatorOf(configWithoutKeystore(), devGenesis());
+    ValidatorKeys chosen = StartCommand.validatorOf(configWithoutKeystore(), devGenesis()).orElseThrow();
     assertEquals(devGenesis().validators().get(0).address(), chosen.address());
     assertEquals(devGenesis().validators().get(0).vrfPublicKey(), chosen.vrfPublicKey());
   }
@@ -71,7 +76,7 @@ class StartValidatorKeyTest {
     NodeConfig config = NodeConfig.parse("{\"datadir\": \"" + datadir + "\", \"validator\": {\"keystore\": "
         + "\"config/dev-validator.json\", \"passwordFile\": \"config/dev-validator.password\"}}", REPOSITORY);
     assertEquals(devGenesis().validators().get(0).address(), StartCommand.validatorOf(config, devGenesis())
-        .address());
+        .orElseThrow().address());
   }
 
   private void importDevValidator() throws Exception {

@@ -12,9 +12,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.luxtensor.api.NetworkStatus;
+import io.luxtensor.api.jsonrpc.JsonRpcParams;
+import io.luxtensor.api.jsonrpc.eth.EthSyncing;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.storage.StorageConfig;
+import io.luxtensor.sync.SyncProgress;
 import io.luxtensor.testing.DevNodeClient;
 import io.luxtensor.testing.Fixtures;
 import io.luxtensor.testing.TestNodes;
@@ -31,6 +35,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -149,6 +154,42 @@ class ExecutionApisConformanceTest {
     assertFalse(violations("eth_getProof", JSON.createObjectNode()).isEmpty());
     assertFalse(violations("lux_getValidators", JSON.createObjectNode().put("totalStake", "0x1")).isEmpty(),
         "validators missing");
+  }
+
+  /** While a node syncs, eth_syncing answers with the object form of the spec's SyncingStatus. */
+  @Test
+  void aSyncingNodesProgressFitsTheSchema() throws Exception {
+    SyncProgress progress = SyncProgress.start(10, 5_000, 0).advance(2_048, 5_000, 1_000);
+    NetworkStatus syncing = new NetworkStatus() {
+      @Override
+      public boolean listening() {
+        return true;
+      }
+
+      @Override
+      public int peerCount() {
+        return 4;
+      }
+
+      @Override
+      public int peerLimit() {
+        return 50;
+      }
+
+      @Override
+      public long bestKnownBlockNumber() {
+        return 5_000;
+      }
+
+      @Override
+      public Optional<SyncProgress> syncProgress() {
+        return Optional.of(progress);
+      }
+    };
+    JsonNode result = JSON.valueToTree(new EthSyncing(syncing).execute(new JsonRpcParams(JSON.createArrayNode())));
+    assertEquals(JSON.readTree("{\"startingBlock\": \"0xa\", \"currentBlock\": \"0x800\", "
+        + "\"highestBlock\": \"0x1388\"}"), result);
+    assertEquals(Set.of(), violations("eth_syncing", result));
   }
 
   /**

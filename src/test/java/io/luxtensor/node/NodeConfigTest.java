@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.api.graphql.GraphQlLimits;
 import io.luxtensor.api.ws.WebSocketConfig;
+import io.luxtensor.crypto.PrivateKey;
+import io.luxtensor.p2p.NetworkConfig;
+import io.luxtensor.p2p.transport.NodeAddress;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NodeConfigTest {
@@ -40,5 +46,37 @@ class NodeConfigTest {
     assertTrue(assertThrows(ConfigException.class,
         () -> NodeConfig.parse("{\"graphql\": {\"queryDepthMax\": 0}}", Path.of("."))).getMessage()
         .startsWith("graphql:"));
+  }
+
+  @Test
+  void p2pIsOnByDefaultWithItsKeyAndPeerTableInTheDatadir() throws Exception {
+    NodeConfig shipped = NodeConfig.parse(Files.readString(Path.of("config.json")), Path.of("/srv/node"));
+    P2pSettings p2p = shipped.p2p().orElseThrow();
+    assertEquals(NetworkConfig.PORT_DEFAULT, p2p.network().port());
+    assertEquals(Path.of("/srv/node/data/nodekey"), p2p.nodeKeyFile());
+    assertEquals(Optional.of(Path.of("/srv/node/data/peers.txt")), p2p.network().peerTable());
+    assertEquals(NodeConfig.parse("{}", Path.of("/srv/node")).p2p(), shipped.p2p(),
+        "the shipped file spells out the defaults");
+  }
+
+  @Test
+  void p2pCanBeTurnedOffOrPointedAtBootnodes() {
+    assertTrue(NodeConfig.parse("{\"p2p\": {\"enabled\": false}}", Path.of(".")).p2p().isEmpty());
+    String bootnode = "lux://" + "ab".repeat(64) + "@10.0.0.7:30303";
+    ConfigException notOnCurve = assertThrows(ConfigException.class, () -> NodeConfig.parse(
+        "{\"p2p\": {\"bootnodes\": [\"" + bootnode + "\"]}}", Path.of(".")));
+    assertTrue(notOnCurve.getMessage().startsWith("p2p.bootnodes: "), notOnCurve.getMessage());
+    String valid = new NodeAddress(PrivateKey.fromScalar(BigInteger.TWO).publicKey(), "10.0.0.7", 30304).toString();
+    NodeConfig config = NodeConfig.parse("{\"p2p\": {\"port\": 30304, \"inboundPeersMax\": 3, \"bootnodes\": [\""
+        + valid + "\"], \"nodeKeyFile\": \"keys/node\"}}", Path.of("/srv"));
+    P2pSettings p2p = config.p2p().orElseThrow();
+    assertEquals(List.of(NodeAddress.parse(valid)), p2p.network().bootnodes());
+    assertEquals(3, p2p.network().inboundPeersMax());
+    assertEquals(30304, p2p.network().port());
+    assertEquals(Path.of("/srv/keys/node"), p2p.nodeKeyFile());
+    assertEquals("p2p.port: expected a non-negative whole number", assertThrows(ConfigException.class,
+        () -> NodeConfig.parse("{\"p2p\": {\"port\": \"x\"}}", Path.of("."))).getMessage());
+    assertEquals("p2p: p2p port must be 0-65535, got 70000", assertThrows(ConfigException.class,
+        () -> NodeConfig.parse("{\"p2p\": {\"port\": 70000}}", Path.of("."))).getMessage());
   }
 }

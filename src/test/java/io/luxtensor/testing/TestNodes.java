@@ -6,6 +6,7 @@ import io.luxtensor.api.jsonrpc.JsonRpcLimits;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.crypto.PrivateKey;
 import java.util.List;
+import java.util.Optional;
 import io.luxtensor.node.ChainService;
 import io.luxtensor.node.LuxtensorNode;
 import io.luxtensor.storage.StorageConfig;
@@ -67,7 +68,7 @@ public final class TestNodes {
     return LuxtensorNode.start(new LuxtensorNode.Options(storage,
         DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, DevChain.ACCOUNTS_DEFAULT, DevChain.BALANCE_DEFAULT,
             blockTimeMillis, clockMillis.getAsLong() / 1000)),
-        false, DevChain.validatorKeys(), sealing, api, pool, false, "test", DEV_KEYS),
+        false, Optional.of(DevChain.validatorKeys()), sealing, api, pool, false, "test", DEV_KEYS, Optional.empty()),
         clockMillis);
   }
 

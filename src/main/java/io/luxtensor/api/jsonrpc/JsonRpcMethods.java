@@ -2,6 +2,7 @@ package io.luxtensor.api.jsonrpc;
 
 import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.api.CallSimulator;
+import io.luxtensor.api.NetworkStatus;
 import io.luxtensor.api.PendingTransactions;
 import io.luxtensor.api.filter.FilterManager;
 import io.luxtensor.api.jsonrpc.eth.EthAccounts;
@@ -76,7 +77,7 @@ public final class JsonRpcMethods {
    */
   public record Context(BlockchainQueries chain, PendingTransactions pool, CallSimulator simulator,
       StatelessTransactionValidator validator, BigInteger minBaseFee, String version, FilterManager filters,
-      JsonRpcLimits limits, ValidatorSet validators, ChainParameters parameters) {}
+      JsonRpcLimits limits, ValidatorSet validators, ChainParameters parameters, NetworkStatus network) {}
 
   private JsonRpcMethods() {}
 
@@ -115,13 +116,13 @@ public final class JsonRpcMethods {
         new EthNewFilter(c.filters()),
         new EthNewPendingTransactionFilter(c.filters()),
         new EthSendRawTransaction(c.validator(), c.pool()),
-        new EthSyncing(),
+        new EthSyncing(c.network()),
         new EthUninstallFilter(c.filters()),
         new LuxGetEpochInfo(c.chain(), c.parameters(), c.validators()),
         new LuxGetValidator(c.chain(), c.validators()),
         new LuxGetValidators(c.chain(), c.validators()),
-        new NetListening(),
-        new NetPeerCount(),
+        new NetListening(c.network()),
+        new NetPeerCount(c.network()),
         new NetVersion(c.chain()),
         new RpcDiscover(),
         new TxPoolContent(c.pool()),

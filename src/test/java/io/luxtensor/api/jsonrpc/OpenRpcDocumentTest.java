@@ -24,7 +24,7 @@ class OpenRpcDocumentTest {
     Set<String> documented = new TreeSet<>();
     document.get("methods").forEach(m -> documented.add(m.get("name").asText()));
     JsonRpcMethods.Context context = new JsonRpcMethods.Context(null, null, null, null, null, "test", null,
-        JsonRpcLimits.DEFAULTS, null, null);
+        JsonRpcLimits.DEFAULTS, null, null, null);
     Set<String> registered = JsonRpcMethods.create(context)
         .stream().map(JsonRpcMethod::name).collect(Collectors.toCollection(TreeSet::new));
     Set<String> devOnly = DevJsonRpcMethods.create(context, new DevKeys(List.of()), null).stream()

@@ -1,11 +1,26 @@
 package io.luxtensor.api.jsonrpc.eth;
 
+import io.luxtensor.api.NetworkStatus;
 import io.luxtensor.api.jsonrpc.JsonRpcException;
 import io.luxtensor.api.jsonrpc.JsonRpcMethod;
 import io.luxtensor.api.jsonrpc.JsonRpcParams;
+import io.luxtensor.api.jsonrpc.JsonRpcResults;
+import io.luxtensor.sync.SyncProgress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
-/** {@code eth_syncing}: false; a single node is always at its own head (sync arrives with the network). */
+/**
+ * {@code eth_syncing}: false while the node follows the head; while it downloads missing blocks, the block it
+ * started from, the one it has reached and the highest its peers report.
+ */
 public final class EthSyncing implements JsonRpcMethod {
+  private final NetworkStatus network;
+
+  public EthSyncing(NetworkStatus network) {
+    this.network = network;
+  }
+
   @Override
   public String name() {
     return "eth_syncing";
@@ -14,6 +29,14 @@ public final class EthSyncing implements JsonRpcMethod {
   @Override
   public Object execute(JsonRpcParams params) throws JsonRpcException {
     params.atMost(0);
-    return false;
+    Optional<SyncProgress> progress = network.syncProgress();
+    if (progress.isEmpty()) {
+      return false;
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("startingBlock", JsonRpcResults.quantity(progress.get().startingBlock()));
+    result.put("currentBlock", JsonRpcResults.quantity(progress.get().currentBlock()));
+    result.put("highestBlock", JsonRpcResults.quantity(progress.get().highestBlock()));
+    return result;
   }
 }

@@ -1,14 +1,18 @@
 package io.luxtensor.api.jsonrpc.net;
 
+import io.luxtensor.api.NetworkStatus;
 import io.luxtensor.api.jsonrpc.JsonRpcException;
 import io.luxtensor.api.jsonrpc.JsonRpcMethod;
 import io.luxtensor.api.jsonrpc.JsonRpcParams;
 
-/**
- * {@code net_listening}: true, since the API answering this is listening. Ethereum clients mean the peer-to-peer
- * listener here; LuxTensor has none yet, and when p2p lands this reports whether it accepts peers.
- */
+/** {@code net_listening}: whether the node accepts peers' connections, as Ethereum clients mean it. */
 public final class NetListening implements JsonRpcMethod {
+  private final NetworkStatus network;
+
+  public NetListening(NetworkStatus network) {
+    this.network = network;
+  }
+
   @Override
   public String name() {
     return "net_listening";
@@ -17,6 +21,6 @@ public final class NetListening implements JsonRpcMethod {
   @Override
   public Object execute(JsonRpcParams params) throws JsonRpcException {
     params.atMost(0);
-    return true;
+    return network.listening();
   }
 }

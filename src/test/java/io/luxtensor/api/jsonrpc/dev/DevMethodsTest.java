@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.ECKeyPair;
@@ -85,9 +86,9 @@ class DevMethodsTest {
   void nodesWithoutDevKeysDoNotServeThem() throws Exception {
     var options = new LuxtensorNode.Options(StorageConfig.memory(),
         DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, 1, DevChain.BALANCE_DEFAULT, 0, 0)), false,
-        DevChain.validatorKeys(), new ChainService.Sealing.Manual(),
+        Optional.of(DevChain.validatorKeys()), new ChainService.Sealing.Manual(),
         ApiServerConfig.defaults().withAddress("127.0.0.1", 0),
-        TxPoolConfig.DEFAULT, false, "test", List.of());
+        TxPoolConfig.DEFAULT, false, "test", List.of(), Optional.empty());
     try (LuxtensorNode plain = LuxtensorNode.start(options, System::currentTimeMillis)) {
       JsonNode response = rpc(plain, "eth_sendTransaction", "[{}]");
       assertEquals(-32601, response.get("error").get("code").asInt());
