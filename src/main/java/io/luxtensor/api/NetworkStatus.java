@@ -1,7 +1,10 @@
 package io.luxtensor.api;
 
+import io.luxtensor.sync.SyncCounters;
+import io.luxtensor.sync.SyncEvent;
 import io.luxtensor.sync.SyncProgress;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The node's place in its network, as metrics (EIP-2159) and readiness see it. Implementations are thread-safe and
@@ -23,4 +26,10 @@ public interface NetworkStatus {
 
   /** Where the download of missing blocks stands while the node syncs; empty while it follows the head. */
   Optional<SyncProgress> syncProgress();
+
+  /** What sync has done since the node started. */
+  SyncCounters syncCounters();
+
+  /** Calls {@code listener} each time a sync starts or ends, on the network's thread: it must not block. */
+  void onSyncChange(Consumer<SyncEvent> listener);
 }

@@ -23,6 +23,7 @@ import io.luxtensor.api.metrics.ApiMeters;
 import io.luxtensor.api.metrics.ChainMetrics;
 import io.luxtensor.api.metrics.MetricsEndpoint;
 import io.luxtensor.api.metrics.NodeMetrics;
+import io.luxtensor.api.metrics.SyncMetrics;
 import io.luxtensor.api.metrics.TimedJsonRpcMethod;
 import io.luxtensor.api.ws.SubscriptionHub;
 import io.luxtensor.api.ws.WebSocketEndpoint;
@@ -150,6 +151,8 @@ public final class LuxtensorNode implements AutoCloseable {
           .start()));
       final NetworkStatus network = p2p.<NetworkStatus>map(n -> n).orElseGet(() -> new SingleNodeNetwork(chain));
       feedChainMetrics(chain, new ChainMetrics(metrics.registry(), network, chain::poolStatus));
+      SyncMetrics.register(metrics.registry(), network);
+      network.onSyncChange(subscriptions::publishSyncing);
       final ApiMeters apiMeters = new ApiMeters(metrics.registry());
 
       final JsonRpcMethods.Context context = new JsonRpcMethods.Context(

@@ -18,6 +18,8 @@ import io.luxtensor.sync.ReadyBatch;
 import io.luxtensor.sync.Request;
 import io.luxtensor.sync.SchedulerStats;
 import io.luxtensor.sync.SyncConfig;
+import io.luxtensor.sync.SyncCounters;
+import io.luxtensor.sync.SyncEvent;
 import io.luxtensor.sync.SyncProgress;
 import io.luxtensor.sync.SyncStatus;
 import io.luxtensor.sync.SyncTarget;
@@ -80,6 +82,7 @@ final class BlockSync {
   private final Map<PeerId, Peer> peers;
   private final int followDistance;
   private final Consumer<PeerId> onBanned;
+  private final Consumer<SyncEvent> onSyncChange;
   private final Map<Long, Pending> pending = new HashMap<>();
   private long nextMessageId = 1;
   private Run run;
@@ -88,7 +91,8 @@ final class BlockSync {
   private final SyncCounters counters = new SyncCounters();
 
   BlockSync(Context context, LocalChain chain, ValidatorSet validators, long chainId, SyncConfig config,
-      PeerScores scores, LongSupplier clock, Map<PeerId, Peer> peers, int followDistance, Consumer<PeerId> onBanned) {
+      PeerScores scores, LongSupplier clock, Map<PeerId, Peer> peers, int followDistance, Consumer<PeerId> onBanned,
+      Consumer<SyncEvent> onSyncChange) {
     this.context = context;
     this.chain = chain;
     this.validators = validators;
@@ -99,6 +103,7 @@ final class BlockSync {
     this.peers = peers;
     this.followDistance = followDistance;
     this.onBanned = onBanned;
+    this.onSyncChange = onSyncChange;
   }
 
   /** Whether blocks are being downloaded now; gossip of the blocks it imports would only be noise. */
@@ -230,6 +235,7 @@ final class BlockSync {
     lastLogMillis = now;
     counters.started();
     published = Optional.of(run.progress);
+    onSyncChange.accept(new SyncEvent(true, run.progress));
     LOG.log(System.Logger.Level.INFO, "syncing blocks " + (head + 1) + "-" + target.get().tailNumber()
         + " from " + statuses.size() + " peers, finalized " + target.get().finalizedNumber() + " "
         + target.get().finalizedHash());
@@ -339,6 +345,7 @@ final class BlockSync {
     pending.values().removeIf(p -> p.run() == current);
     run = null;
     published = Optional.empty();
+    onSyncChange.accept(new SyncEvent(false, current.progress));
     LOG.log(System.Logger.Level.INFO, why + " (" + stats.requests() + " requests, " + stats.retries() + " retries, "
         + stats.timeouts() + " timeouts, " + stats.bans() + " bans, " + stats.peersUsed() + " peers)");
   }

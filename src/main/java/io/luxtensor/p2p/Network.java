@@ -36,6 +36,8 @@ import io.luxtensor.sync.PeerEvent;
 import io.luxtensor.sync.PeerId;
 import io.luxtensor.sync.PeerScores;
 import io.luxtensor.sync.PeerStatus;
+import io.luxtensor.sync.SyncCounters;
+import io.luxtensor.sync.SyncEvent;
 import io.luxtensor.sync.SyncProgress;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
@@ -54,7 +56,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -100,6 +104,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
   private final SeenCache seen = new SeenCache(SEEN_MAX);
   private final List<Transaction> transactionsToGossip = new ArrayList<>();
   private final PeerTable peerTable;
+  private final List<Consumer<SyncEvent>> syncListeners = new CopyOnWriteArrayList<>();
   private Context context;
   private BlockSync sync;
   private Listener listener;
@@ -128,7 +133,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
   public Network start() {
     context = vertx.getOrCreateContext();
     sync = new BlockSync(context, chain, validators, chainId, config.sync(), scores, clock, peers,
-        config.followDistance(), this::dropBanned);
+        config.followDistance(), this::dropBanned, progress -> syncListeners.forEach(l -> l.accept(progress)));
     CompletableFuture<Listener> listening = new CompletableFuture<>();
     context.runOnContext(v -> {
       long now = clock.getAsLong();
@@ -192,8 +197,14 @@ public final class Network implements NetworkStatus, AutoCloseable {
     return sync.progress();
   }
 
+  @Override
   public SyncCounters syncCounters() {
     return sync.counters();
+  }
+
+  @Override
+  public void onSyncChange(Consumer<SyncEvent> listener) {
+    syncListeners.add(listener);
   }
 
   /** Whether {@code peer} is banned now (for tests and the admin API). */

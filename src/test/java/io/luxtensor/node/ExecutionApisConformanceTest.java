@@ -18,6 +18,8 @@ import io.luxtensor.api.jsonrpc.eth.EthSyncing;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.storage.StorageConfig;
+import io.luxtensor.sync.SyncCounters;
+import io.luxtensor.sync.SyncEvent;
 import io.luxtensor.sync.SyncProgress;
 import io.luxtensor.testing.DevNodeClient;
 import io.luxtensor.testing.Fixtures;
@@ -39,6 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.AccessListObject;
 
@@ -184,6 +187,16 @@ class ExecutionApisConformanceTest {
       @Override
       public Optional<SyncProgress> syncProgress() {
         return Optional.of(progress);
+      }
+
+      @Override
+      public SyncCounters syncCounters() {
+        return new SyncCounters();
+      }
+
+      @Override
+      public void onSyncChange(Consumer<SyncEvent> listener) {
+        listener.accept(new SyncEvent(true, progress));
       }
     };
     JsonNode result = JSON.valueToTree(new EthSyncing(syncing).execute(new JsonRpcParams(JSON.createArrayNode())));

@@ -8,6 +8,7 @@ import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.crypto.Signature;
 import io.luxtensor.rlp.Rlp;
 import io.luxtensor.rlp.RlpList;
+import io.luxtensor.sync.SyncProgress;
 import io.luxtensor.types.AccessListEntry;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.BlockHeader;
@@ -41,6 +42,15 @@ public final class JsonRpcResults {
   }
 
   /** A header as newHeads notifications carry it: the block fields without transactions, uncles or size. */
+  /** A sync's progress as eth_syncing and the syncing subscription show it (the spec's SyncingStatus object). */
+  public static ObjectNode syncProgress(SyncProgress progress) {
+    ObjectNode out = NODES.objectNode();
+    out.put("startingBlock", quantity(progress.startingBlock()));
+    out.put("currentBlock", quantity(progress.currentBlock()));
+    out.put("highestBlock", quantity(progress.highestBlock()));
+    return out;
+  }
+
   public static ObjectNode header(BlockHeader h) {
     ObjectNode out = NODES.objectNode();
     out.put("number", quantity(h.number()));

@@ -37,8 +37,8 @@ public final class ChainMetrics {
     gauge(registry, "ethereum.blockchain.height", "The current head of the chain (EIP-2159)", head::get);
     gauge(registry, "ethereum.best.known.block.number",
         "The highest block known, from this node or its peers (EIP-2159)", network::bestKnownBlockNumber);
-    gauge(registry, "ethereum.peer.count", "Peers connected (EIP-2159); 0 until p2p", network::peerCount);
-    gauge(registry, "ethereum.peer.limit", "Most peers allowed (EIP-2159); 0 until p2p", network::peerLimit);
+    gauge(registry, "ethereum.peer.count", "Peers connected (EIP-2159)", network::peerCount);
+    gauge(registry, "ethereum.peer.limit", "Most peers allowed, inbound and outbound (EIP-2159)", network::peerLimit);
     gauge(registry, "luxtensor.chain.head.height", "Number of the head block", head::get);
     gauge(registry, "luxtensor.chain.finalized.height", "Number of the latest finalized block", finalized::get);
     gauge(registry, "luxtensor.txpool.pending", "Transactions ready for the next block", () -> pool.get().pending());

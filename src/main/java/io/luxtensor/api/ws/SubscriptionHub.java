@@ -3,8 +3,10 @@ package io.luxtensor.api.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxtensor.api.jsonrpc.JsonRpcResults;
 import io.luxtensor.chain.StoredBlock;
+import io.luxtensor.sync.SyncEvent;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Log;
 import io.luxtensor.types.Receipt;
@@ -76,6 +78,26 @@ public final class SubscriptionHub implements AutoCloseable {
   /** A transaction the pool accepted. */
   public void publishPending(RecoveredTransaction transaction) {
     dispatcher.execute(() -> dispatchPending(transaction));
+  }
+
+  /**
+   * A sync started or ended: syncing subscribers get Geth's
+   * {@code {"syncing": true|false, "status": {startingBlock, currentBlock, highestBlock}}}.
+   */
+  public void publishSyncing(SyncEvent change) {
+    dispatcher.execute(() -> dispatchSyncing(change));
+  }
+
+  private void dispatchSyncing(SyncEvent change) {
+    ObjectNode event = json.createObjectNode();
+    event.put("syncing", change.syncing());
+    event.set("status", JsonRpcResults.syncProgress(change.progress()));
+    String eventJson = write(event);
+    for (Subscription subscription : subscriptions) {
+      if (subscription.isActive() && subscription.kind() instanceof Subscription.Kind.Syncing) {
+        subscription.session().notify(subscription, eventJson);
+      }
+    }
   }
 
   private void dispatchNewHead(StoredBlock block, List<Receipt> receipts) {

@@ -6,8 +6,6 @@ import io.luxtensor.api.jsonrpc.JsonRpcMethod;
 import io.luxtensor.api.jsonrpc.JsonRpcParams;
 import io.luxtensor.api.jsonrpc.JsonRpcResults;
 import io.luxtensor.sync.SyncProgress;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,13 +28,6 @@ public final class EthSyncing implements JsonRpcMethod {
   public Object execute(JsonRpcParams params) throws JsonRpcException {
     params.atMost(0);
     Optional<SyncProgress> progress = network.syncProgress();
-    if (progress.isEmpty()) {
-      return false;
-    }
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("startingBlock", JsonRpcResults.quantity(progress.get().startingBlock()));
-    result.put("currentBlock", JsonRpcResults.quantity(progress.get().currentBlock()));
-    result.put("highestBlock", JsonRpcResults.quantity(progress.get().highestBlock()));
-    return result;
+    return progress.isEmpty() ? false : JsonRpcResults.syncProgress(progress.get());
   }
 }

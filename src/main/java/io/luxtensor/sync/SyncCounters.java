@@ -1,8 +1,8 @@
-package io.luxtensor.p2p;
+package io.luxtensor.sync;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** What sync has done since the node started, for metrics; written on the network's context, read anywhere. */
+/** What sync has done since the node started, for metrics: written by the one thread driving sync, read anywhere. */
 public final class SyncCounters {
   private final LongAdder runs = new LongAdder();
   private final LongAdder blocks = new LongAdder();
@@ -11,20 +11,20 @@ public final class SyncCounters {
   private final LongAdder timeouts = new LongAdder();
   private final LongAdder bans = new LongAdder();
 
-  void started() {
+  public void started() {
     runs.increment();
   }
 
-  void imported(int transactionCount) {
+  public void imported(int transactionCount) {
     blocks.increment();
     transactions.add(transactionCount);
   }
 
-  void banned() {
+  public void banned() {
     bans.increment();
   }
 
-  void ended(long runRetries, long runTimeouts, long runBans) {
+  public void ended(long runRetries, long runTimeouts, long runBans) {
     retries.add(runRetries);
     timeouts.add(runTimeouts);
     bans.add(runBans);
