@@ -8,6 +8,7 @@ import io.luxtensor.p2p.message.Message.Bodies;
 import io.luxtensor.p2p.message.Message.GetBodies;
 import io.luxtensor.p2p.message.Message.GetHeaders;
 import io.luxtensor.p2p.message.Message.Headers;
+import io.luxtensor.rlp.Rlp;
 import io.luxtensor.sync.DownloadScheduler;
 import io.luxtensor.sync.Outcome;
 import io.luxtensor.sync.PeerEvent;
@@ -275,15 +276,23 @@ final class BlockSync {
     return Optional.empty();
   }
 
+  /**
+   * The blocks, if every body matches its header. A short answer whose bodies reach the server's size budget was
+   * cut there ({@link ChainDataServer#RESPONSE_BYTES_SOFT_MAX}), so it is not the peer's fault.
+   */
   private static Outcome<Block> assemble(List<BlockHeader> headers, List<BlockBody> bodies) {
     List<Block> blocks = new ArrayList<>(bodies.size());
+    long bytes = 0;
     for (int i = 0; i < bodies.size(); i++) {
       if (!BlockRoots.matches(headers.get(i), bodies.get(i))) {
         return new Outcome.Invalid<>("the body of block " + headers.get(i).number() + " does not match its header");
       }
       blocks.add(bodies.get(i).withHeader(headers.get(i)));
+      if (bodies.size() < headers.size()) {
+        bytes += Rlp.encode(bodies.get(i).toRlp()).length;
+      }
     }
-    return new Outcome.Delivered<>(blocks);
+    return new Outcome.Delivered<>(blocks, bytes >= ChainDataServer.RESPONSE_BYTES_SOFT_MAX);
   }
 
   /** Hands the next downloaded batch to the chain: all its blocks at once, the chain thread keeps them in order. */

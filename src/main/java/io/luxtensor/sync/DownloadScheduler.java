@@ -154,7 +154,7 @@ public final class DownloadScheduler<T> {
     }
     switch (outcome) {
       case Outcome.Invalid<T> invalid -> fail(f, PeerEvent.INVALID_DATA, "invalid: " + invalid.reason(), nowMillis);
-      case Outcome.Delivered<T> delivered -> onDelivered(f, delivered.items(), nowMillis);
+      case Outcome.Delivered<T> delivered -> onDelivered(f, delivered.items(), delivered.sizeCapped(), nowMillis);
     }
     return true;
   }
@@ -202,7 +202,7 @@ public final class DownloadScheduler<T> {
     return toNumber;
   }
 
-  private void onDelivered(InFlight f, List<T> items, long nowMillis) {
+  private void onDelivered(InFlight f, List<T> items, boolean sizeCapped, long nowMillis) {
     Request r = f.request();
     if (items.size() > r.count()) {
       fail(f, PeerEvent.PROTOCOL_VIOLATION, items.size() + " items for a request of " + r.count(), nowMillis);
@@ -215,8 +215,12 @@ public final class DownloadScheduler<T> {
       } else {
         Batch rest = f.batch().restAfter(items.size());
         pending.put(rest.from(), rest);
-        retries++;
-        score(r.peer(), PeerEvent.EMPTY_OR_SHORT_RESPONSE, nowMillis);
+        if (sizeCapped) {
+          score(r.peer(), PeerEvent.USEFUL_RESPONSE, nowMillis);
+        } else {
+          retries++;
+          score(r.peer(), PeerEvent.EMPTY_OR_SHORT_RESPONSE, nowMillis);
+        }
       }
     }
   }

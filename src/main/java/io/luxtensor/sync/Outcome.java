@@ -13,10 +13,17 @@ public sealed interface Outcome<T> {
   /**
    * Valid items for the first {@code items.size()} numbers of the request, in order. All of them completes the
    * batch; fewer is a short answer whose rest is asked again; none is an empty answer; more breaks the protocol.
+   *
+   * @param sizeCapped the answer stopped at the server's response size budget: short through no fault of the peer
+   *     (a batch of full blocks outgrows one response), so it is not scored down
    */
-  record Delivered<T>(List<T> items) implements Outcome<T> {
+  record Delivered<T>(List<T> items, boolean sizeCapped) implements Outcome<T> {
     public Delivered {
       items = List.copyOf(items);
+    }
+
+    public Delivered(List<T> items) {
+      this(items, false);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.luxtensor.p2p;
 
 import io.luxtensor.chain.DevChain;
+import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.node.ChainService;
@@ -12,6 +13,7 @@ import io.luxtensor.storage.KeyValueStore;
 import io.luxtensor.sync.SyncConfig;
 import io.luxtensor.testing.SeededRandom;
 import io.luxtensor.testing.TestChains;
+import io.luxtensor.txpool.TxPoolConfig;
 import io.luxtensor.types.Hash;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
@@ -37,9 +39,18 @@ final class NetworkedNodes implements AutoCloseable {
   private final List<Node> nodes = new ArrayList<>();
   private final SecureRandom random = SeededRandom.of(7);
   private SyncConfig sync = SyncConfig.BODIES;
+  private GenesisSpec genesis = TestChains.GENESIS;
+  private TxPoolConfig pool = TxPoolConfig.DEFAULT;
 
   NetworkedNodes withSync(SyncConfig config) {
     this.sync = config;
+    return this;
+  }
+
+  /** Nodes created from here on start from {@code genesis}; validators keep their pool by {@code pool}. */
+  NetworkedNodes withGenesis(GenesisSpec genesis, TxPoolConfig pool) {
+    this.genesis = genesis;
+    this.pool = pool;
     return this;
   }
 
@@ -47,7 +58,7 @@ final class NetworkedNodes implements AutoCloseable {
   Offline create(boolean validator) {
     KeyValueStore store = TestChains.memoryStore();
     opened.push(store);
-    ChainService chain = validator ? TestChains.validator(store) : TestChains.follower(store);
+    ChainService chain = validator ? TestChains.validator(store, genesis, pool) : TestChains.follower(store, genesis);
     opened.push(chain);
     return new Offline(chain, new ChainDatabase(store));
   }
@@ -60,7 +71,7 @@ final class NetworkedNodes implements AutoCloseable {
     Hash genesisHash = offline.database().canonicalHash(0).orElseThrow();
     Network network = new Network(vertx, key,
         NetworkConfig.defaults("127.0.0.1", 0, bootnodes).withSync(sync), new NetworkedChain(offline.chain()),
-        offline.database(), new ValidatorSet(TestChains.GENESIS.validators()), DevChain.CHAIN_ID, genesisHash,
+        offline.database(), new ValidatorSet(genesis.validators()), DevChain.CHAIN_ID, genesisHash,
         System::currentTimeMillis, random).start();
     opened.push(network);
     Node node = new Node(offline.chain(), offline.database(), network);

@@ -189,6 +189,20 @@ class DownloadSchedulerTest {
   }
 
   @Test
+  void anAnswerCutAtTheServersSizeBudgetIsShortButNotScoredDown() {
+    DownloadScheduler<Long> s = scheduler(1, 10);
+    s.onPeerJoined(P.get(0), 10);
+    Request r = s.poll(0).get(0);
+    List<Long> four = ((Outcome.Delivered<Long>) first(r, 4)).items();
+    assertTrue(s.onResponse(r.requestId(), 100, new Outcome.Delivered<>(four, true)));
+    assertEquals(1, scores.score(P.get(0)), "a useful answer, as full as the server's budget allowed");
+    Request rest = s.poll(100).get(0);
+    assertEquals(5, rest.fromNumber());
+    assertEquals(6, rest.count());
+    assertEquals(0, s.stats().retries(), "asking for the rest is not a retry");
+  }
+
+  @Test
   void emptyAnswersAndExtraItemsAreFailuresAndExtraItemsBan() {
     DownloadScheduler<Long> s = scheduler(1, 10);
     s.onPeerJoined(P.get(0), 10);

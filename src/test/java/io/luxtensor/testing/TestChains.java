@@ -40,23 +40,33 @@ public final class TestChains {
 
   /** The dev validator's chain service, sealing only when asked. */
   public static ChainService validator(KeyValueStore store) {
-    return service(store, Optional.of(DevChain.validatorKeys()));
+    return validator(store, GENESIS, TxPoolConfig.DEFAULT);
+  }
+
+  /** The dev validator's chain service on another dev genesis (e.g. with more funded accounts) and pool. */
+  public static ChainService validator(KeyValueStore store, GenesisSpec genesis, TxPoolConfig pool) {
+    return service(store, genesis, Optional.of(DevChain.validatorKeys()), pool);
   }
 
   /** A chain service without a validator key: it only imports. */
   public static ChainService follower(KeyValueStore store) {
-    return service(store, Optional.empty());
+    return follower(store, GENESIS);
+  }
+
+  public static ChainService follower(KeyValueStore store, GenesisSpec genesis) {
+    return service(store, genesis, Optional.empty(), TxPoolConfig.DEFAULT);
   }
 
   public static KeyValueStore memoryStore() {
     return KeyValueStores.open(StorageConfig.memory());
   }
 
-  private static ChainService service(KeyValueStore store, Optional<ValidatorKeys> keys) {
+  private static ChainService service(KeyValueStore store, GenesisSpec spec, Optional<ValidatorKeys> keys,
+      TxPoolConfig pool) {
     ChainDatabase database = new ChainDatabase(store);
-    GenesisSpec genesis = ChainInitializer.initialize(database, GENESIS, true);
+    GenesisSpec genesis = ChainInitializer.initialize(database, spec, true);
     return new ChainService(genesis.parameters(), new ValidatorSet(genesis.validators()), database,
-        new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), keys, TxPoolConfig.DEFAULT,
+        new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), keys, pool,
         new ChainService.Sealing.Manual(), System::currentTimeMillis);
   }
 

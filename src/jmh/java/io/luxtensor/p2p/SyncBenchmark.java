@@ -1,0 +1,169 @@
+package io.luxtensor.p2p;
+
+import io.luxtensor.bytes.Bytes;
+import io.luxtensor.chain.DevChain;
+import io.luxtensor.chain.GenesisSpec;
+import io.luxtensor.crypto.InvalidSignatureException;
+import io.luxtensor.crypto.PrivateKey;
+import io.luxtensor.node.ChainService;
+import io.luxtensor.p2p.NetworkedNodes.Node;
+import io.luxtensor.p2p.NetworkedNodes.Offline;
+import io.luxtensor.p2p.transport.NodeAddress;
+import io.luxtensor.testing.TestChains;
+import io.luxtensor.txpool.TxPoolConfig;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.DynamicFeeTransaction;
+import io.luxtensor.types.RecoveredTransaction;
+import io.luxtensor.types.Transaction;
+import io.luxtensor.types.Wei;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A node that joins late syncs a whole chain from 4 peers over the real transport on loopback: download, header and
+ * body checks, and import (execution and commit) of every block. One invocation is one full sync into a fresh
+ * in-memory node; the time it takes gives blocks/s and transactions/s. The 4 peers serve one in-memory copy of the
+ * chain (four listeners, four node keys), so on these 2 cores the servers, the transport and the syncing node share
+ * the CPU, as they would not across machines.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = "-Xmx6g")
+public class SyncBenchmark {
+  private static final int SENDERS = 1_000;
+  private static final int PEERS = 4;
+  private static final long DEADLINE_NANOS = TimeUnit.MINUTES.toNanos(10);
+
+  /** What the chain holds: its length and the transfers in each block. */
+  public enum Shape {
+    EMPTY(5_000, 0),
+    TEN_TRANSFERS(2_000, 10),
+    THOUSAND_TRANSFERS(100, 1_000);
+
+    final int blocks;
+    final int transfersPerBlock;
+
+    Shape(int blocks, int transfersPerBlock) {
+      this.blocks = blocks;
+      this.transfersPerBlock = transfersPerBlock;
+    }
+  }
+
+  @Param({"EMPTY", "TEN_TRANSFERS", "THOUSAND_TRANSFERS"})
+  Shape shape;
+
+  private GenesisSpec genesis;
+  private NetworkedNodes serving;
+  private final List<NodeAddress> peers = new ArrayList<>();
+  private BlockHeader head;
+  private NetworkedNodes joining;
+  private Node late;
+
+  @Setup(Level.Trial)
+  public void buildTheChain() {
+    genesis = DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, SENDERS, DevChain.BALANCE_DEFAULT, 0,
+        1_700_000_000L));
+    List<PrivateKey> keys = DevChain.accounts(SENDERS).stream().map(DevChain.DevAccount::key).toList();
+    serving = new NetworkedNodes().withGenesis(genesis, TxPoolConfig.DEFAULT);
+    Offline validator = serving.create(true);
+    long[] nonces = new long[SENDERS];
+    for (int block = 0; block < shape.blocks; block++) {
+      int first = block * shape.transfersPerBlock;
+      List<Integer> senders = new ArrayList<>();
+      for (int i = 0; i < shape.transfersPerBlock; i++) {
+        senders.add((first + i) % SENDERS);
+      }
+      List<Long> blockNonces = senders.stream().map(s -> nonces[s]++).toList();
+      List<RecoveredTransaction> signed = IntStream.range(0, senders.size()).parallel()
+          .mapToObj(i -> recover(transfer(keys.get(senders.get(i)), blockNonces.get(i))))
+          .toList();
+      seal(validator.chain(), signed);
+    }
+    head = validator.chain().head().latest();
+    for (int i = 0; i < PEERS; i++) {
+      peers.add(serving.start(validator, List.of()).address());
+    }
+  }
+
+  @Setup(Level.Iteration)
+  public void startALateNode() {
+    joining = new NetworkedNodes().withGenesis(genesis, TxPoolConfig.DEFAULT);
+    late = joining.start(false, List.of());
+  }
+
+  @Benchmark
+  public long syncFromFourPeers() {
+    peers.forEach(late.network()::addPeer);
+    long deadline = System.nanoTime() + DEADLINE_NANOS;
+    while (!late.chain().head().latest().equals(head)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no sync within 10 minutes: at block "
+            + late.chain().head().latest().number() + " of " + head.number());
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+    return late.network().syncCounters().blocksImported();
+  }
+
+  @TearDown(Level.Iteration)
+  public void stopTheLateNode() throws Exception {
+    joining.close();
+  }
+
+  @TearDown(Level.Trial)
+  public void stopThePeers() throws Exception {
+    serving.close();
+  }
+
+  private static Transaction transfer(PrivateKey key, long nonce) {
+    return new DynamicFeeTransaction(DevChain.CHAIN_ID, nonce, BigInteger.ONE, BigInteger.valueOf(10_000_000_000L),
+        21_000, Optional.of(TestChains.RECIPIENT), Wei.of(1), Bytes.EMPTY, List.of(), null).sign(key);
+  }
+
+  private static RecoveredTransaction recover(Transaction tx) {
+    try {
+      return RecoveredTransaction.recover(tx);
+    } catch (InvalidSignatureException e) {
+      throw new IllegalStateException("a transaction just signed does not verify", e);
+    }
+  }
+
+  private static void seal(ChainService validator, List<RecoveredTransaction> transactions) {
+    try {
+      for (RecoveredTransaction tx : transactions) {
+        validator.submit(tx).get();
+      }
+      int sealed = validator.seal().get().block().transactions().size();
+      if (sealed != transactions.size()) {
+        throw new IllegalStateException("sealed " + sealed + " of " + transactions.size() + " transfers");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("sealing failed", e.getCause());
+    }
+  }
+}
