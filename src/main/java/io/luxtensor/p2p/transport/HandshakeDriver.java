@@ -28,6 +28,12 @@ final class HandshakeDriver {
   private boolean helloReceived;
   private boolean busy;
   private boolean done;
+  /**
+   * The peer closed while a step ran with the socket paused: what it sent before closing (its auth, and often a
+   * disconnect saying why) still waits in the socket, so the handshake goes on with it and fails only if it ends
+   * there.
+   */
+  private boolean remoteClosed;
 
   private HandshakeDriver(NetSocket socket, Context context, TransportOptions options) {
     this.socket = socket;
@@ -45,8 +51,7 @@ final class HandshakeDriver {
     }
     HandshakeDriver driver = new HandshakeDriver(socket, context, options);
     socket.handler(data -> driver.onData(data.getBytes()));
-    socket.closeHandler(v -> driver.fail(
-        new TransportException(CloseReason.REMOTE_CLOSED, "the peer closed the connection during the handshake")));
+    socket.closeHandler(v -> driver.onRemoteClosed());
     socket.exceptionHandler(e -> driver.fail(
         new TransportException(CloseReason.SOCKET_ERROR, String.valueOf(e.getMessage()))));
     driver.step(create, created -> {
@@ -54,6 +59,14 @@ final class HandshakeDriver {
       socket.write(Buffer.buffer(created.helloFrame()));
     });
     return driver.result.future();
+  }
+
+  private void onRemoteClosed() {
+    if (busy) {
+      remoteClosed = true;
+    } else {
+      fail(new TransportException(CloseReason.REMOTE_CLOSED, "the peer closed the connection during the handshake"));
+    }
   }
 
   private void onData(byte[] data) {
@@ -109,6 +122,14 @@ final class HandshakeDriver {
       if (!done) {
         socket.resume();
         drain();
+        if (remoteClosed) {
+          // After what the socket still held has been delivered (on this loop, next): nothing more will come.
+          context.runOnContext(ignored -> {
+            if (!busy) {
+              onRemoteClosed();
+            }
+          });
+        }
       }
     });
   }
@@ -116,7 +137,7 @@ final class HandshakeDriver {
   private void succeed(Session session) {
     done = true;
     context.owner().cancelTimer(timer);
-    result.complete(new PeerConnection(socket, context, session, decoder, sendQueueBytesMax));
+    result.complete(new PeerConnection(socket, context, session, decoder, sendQueueBytesMax, remoteClosed));
   }
 
   private void fail(TransportException why) {

@@ -32,8 +32,12 @@ public final class PeerConnection {
    */
   private boolean closedBeforeStart;
 
-  /** Takes over a socket that the handshake left paused, with any bytes it read past the handshake in the decoder. */
-  PeerConnection(NetSocket socket, Context context, Session session, FrameDecoder decoder, int sendQueueBytesMax) {
+  /**
+   * Takes over a socket that the handshake left paused, with any bytes it read past the handshake in the decoder;
+   * {@code closedDuringHandshake} if the peer already closed it, so the close is reported once that is delivered.
+   */
+  PeerConnection(NetSocket socket, Context context, Session session, FrameDecoder decoder, int sendQueueBytesMax,
+      boolean closedDuringHandshake) {
     this.socket = socket;
     this.context = context;
     this.session = session;
@@ -41,6 +45,7 @@ public final class PeerConnection {
     socket.setWriteQueueMaxSize(sendQueueBytesMax);
     socket.handler(this::onData);
     socket.endHandler(v -> close(CloseReason.REMOTE_CLOSED, "the peer closed the connection"));
+    closedBeforeStart = closedDuringHandshake;
     socket.closeHandler(v -> {
       if (messages == null) {
         closedBeforeStart = true;
