@@ -3,6 +3,7 @@ package io.luxtensor.crypto;
 import io.luxtensor.crypto.InvalidSignatureException.Reason;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Optional;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -21,6 +22,7 @@ public final class Secp256k1 {
   private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
   private static final ECCurve CURVE = PARAMS.getCurve();
   private static final ECPoint G = PARAMS.getG();
+  private static final RecoveredKeyCache RECOVERED = new RecoveredKeyCache();
   /** The order of the group. */
   public static final BigInteger N = PARAMS.getN();
   /** n / 2: the largest s of a low-S signature. */
@@ -76,6 +78,17 @@ public final class Secp256k1 {
     if (signature.recoveryId() != 0 && signature.recoveryId() != 1) {
       throw new InvalidSignatureException(Reason.RECOVERY_ID_INVALID);
     }
+    Optional<PublicKey> known = RECOVERED.get(messageHash, signature);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    PublicKey key = recoverUncached(messageHash, signature);
+    RECOVERED.put(messageHash, signature, key);
+    return key;
+  }
+
+  /** Recovery without the cache: for benchmarks of the arithmetic, and once per signature otherwise. */
+  static PublicKey recoverUncached(byte[] messageHash, Signature signature) {
     BigInteger r = signature.r();
     ECPoint nonce = liftX(r, signature.recoveryId() == 1);
     BigInteger rInverse = r.modInverse(N);
