@@ -17,10 +17,12 @@ import io.luxtensor.execution.InvalidBlockTransactionException;
 import io.luxtensor.state.StateCommit;
 import io.luxtensor.state.WorldState;
 import io.luxtensor.trie.NodeStore;
+import io.luxtensor.types.Address;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.RecoveredTransaction;
+import io.luxtensor.types.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +66,21 @@ public final class BlockImporter {
    */
   public ImportResult importBlock(Block block, BlockHeader parent, WorldState parentState, long nowMillis,
       NodeStore nodeSink) {
+    return importBlock(block, Optional.empty(), parent, parentState, nowMillis, nodeSink);
+  }
+
+  /**
+   * As {@link #importBlock(Block, BlockHeader, WorldState, long, NodeStore)}, with the transactions' senders already
+   * recovered by this node ({@code block.senders()}, e.g. on sync's worker threads, in parallel), so the single
+   * thread that imports does not recover them again.
+   */
+  public ImportResult importBlock(StoredBlock block, BlockHeader parent, WorldState parentState, long nowMillis,
+      NodeStore nodeSink) {
+    return importBlock(block.block(), Optional.of(block.senders()), parent, parentState, nowMillis, nodeSink);
+  }
+
+  private ImportResult importBlock(Block block, Optional<List<Address>> senders, BlockHeader parent,
+      WorldState parentState, long nowMillis, NodeStore nodeSink) {
     BlockHeader header = block.header();
     Optional<ImportResult.Rejected> headerProblem = checkHeader(header, parent, nowMillis);
     if (headerProblem.isPresent()) {
@@ -71,8 +88,13 @@ public final class BlockImporter {
     }
     List<RecoveredTransaction> transactions = new ArrayList<>(block.transactions().size());
     for (int i = 0; i < block.transactions().size(); i++) {
+      Transaction tx = block.transactions().get(i);
+      if (senders.isPresent()) {
+        transactions.add(new RecoveredTransaction(tx, senders.get().get(i)));
+        continue;
+      }
       try {
-        transactions.add(RecoveredTransaction.recover(block.transactions().get(i)));
+        transactions.add(RecoveredTransaction.recover(tx));
       } catch (InvalidSignatureException e) {
         return rejected(BlockInvalidReason.BAD_TRANSACTION_SIGNATURE, "transaction " + i + ": " + e.getMessage());
       }

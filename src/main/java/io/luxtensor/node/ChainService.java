@@ -218,7 +218,12 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
    * scores its sender by. A refused block changes nothing.
    */
   public CompletableFuture<Received> importBlock(Block block) {
-    return CompletableFuture.supplyAsync(() -> importOnHead(block), thread);
+    return CompletableFuture.supplyAsync(() -> importOnHead(block, Optional.empty()), thread);
+  }
+
+  /** As {@link #importBlock(Block)}, with the senders this node has recovered already (sync does, in parallel). */
+  public CompletableFuture<Received> importBlock(StoredBlock block) {
+    return CompletableFuture.supplyAsync(() -> importOnHead(block.block(), Optional.of(block)), thread);
   }
 
   /** A vote from a peer: counted toward finality if a validator signed it for blocks this node has. */
@@ -226,7 +231,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     return CompletableFuture.supplyAsync(() -> countVote(vote), thread);
   }
 
-  private Received importOnHead(Block block) {
+  private Received importOnHead(Block block, Optional<StoredBlock> recovered) {
     long startNanos = System.nanoTime();
     BlockHeader header = block.header();
     if (database.header(block.hash()).isPresent()) {
@@ -239,8 +244,10 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
           : new Received(Verdict.WAITING, "its parent " + header.parentHash() + " is not known yet");
     }
     try (WriteBatch batch = database.store().newBatch()) {
-      ImportResult result = importer.importBlock(block, head, headState, clockMillis.getAsLong(),
-          new BatchNodeStore(database.store(), batch));
+      BatchNodeStore sink = new BatchNodeStore(database.store(), batch);
+      ImportResult result = recovered.isPresent()
+          ? importer.importBlock(recovered.get(), head, headState, clockMillis.getAsLong(), sink)
+          : importer.importBlock(block, head, headState, clockMillis.getAsLong(), sink);
       if (result instanceof ImportResult.Rejected rejected) {
         headState = WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState());
         return new Received(Verdict.REJECTED, rejected.message());

@@ -1,6 +1,7 @@
 package io.luxtensor.node;
 
 import io.luxtensor.chain.NodeCore.Received;
+import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.p2p.LocalChain;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
@@ -24,6 +25,11 @@ public record NetworkedChain(ChainService chain) implements LocalChain {
 
   @Override
   public CompletableFuture<Received> importBlock(Block block) {
+    return chain.importBlock(block);
+  }
+
+  @Override
+  public CompletableFuture<Received> importBlock(StoredBlock block) {
     return chain.importBlock(block);
   }
 

@@ -1,9 +1,11 @@
 package io.luxtensor.p2p;
 
 import io.luxtensor.chain.BlockRoots;
+import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.chain.NodeCore.Received;
 import io.luxtensor.chain.NodeCore.Received.Verdict;
 import io.luxtensor.consensus.ValidatorSet;
+import io.luxtensor.crypto.InvalidSignatureException;
 import io.luxtensor.p2p.message.Message.Bodies;
 import io.luxtensor.p2p.message.Message.GetBodies;
 import io.luxtensor.p2p.message.Message.GetHeaders;
@@ -24,10 +26,12 @@ import io.luxtensor.sync.SyncEvent;
 import io.luxtensor.sync.SyncProgress;
 import io.luxtensor.sync.SyncStatus;
 import io.luxtensor.sync.SyncTarget;
+import io.luxtensor.types.Address;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockBody;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Hash;
+import io.luxtensor.types.Transaction;
 import io.vertx.core.Context;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,7 +61,7 @@ final class BlockSync {
   /** One sync towards one target. */
   private final class Run {
     final SyncTarget target;
-    final DownloadScheduler<Block> scheduler;
+    final DownloadScheduler<StoredBlock> scheduler;
     final Map<PeerId, Long> joined = new TreeMap<>();
     SyncProgress progress;
     boolean importing;
@@ -213,7 +217,7 @@ final class BlockSync {
       answer(asked, new Outcome.Invalid<>(bodies.bodies().size() + " bodies for " + headers.size() + " headers"));
       return;
     }
-    context.<Outcome<Block>>executeBlocking(() -> assemble(headers, bodies.bodies()), false)
+    context.<Outcome<StoredBlock>>executeBlocking(() -> assemble(headers, bodies.bodies()), false)
         .onComplete(assembled -> {
           if (asked.run() == run) {
             answer(asked, assembled.succeeded() ? assembled.result()
@@ -242,12 +246,12 @@ final class BlockSync {
         + target.get().finalizedHash());
   }
 
-  private void answer(Pending asked, Outcome<Block> outcome) {
+  private void answer(Pending asked, Outcome<StoredBlock> outcome) {
     Run current = asked.run();
     PeerId peer = asked.request().peer();
     boolean wasBanned = scores.isBanned(peer, clock.getAsLong());
     boolean awaited = current.scheduler.onResponse(asked.request().requestId(), clock.getAsLong(), outcome);
-    if (awaited && outcome instanceof Outcome.Invalid<Block> invalid) {
+    if (awaited && outcome instanceof Outcome.Invalid<StoredBlock> invalid) {
       LOG.log(System.Logger.Level.WARNING, "peer " + peer.shortString() + " sent blocks "
           + asked.request().fromNumber() + "-" + asked.request().toNumber() + " that fail a check: " + invalid.reason());
     }
@@ -280,14 +284,24 @@ final class BlockSync {
    * The blocks, if every body matches its header. A short answer whose bodies reach the server's size budget was
    * cut there ({@link ChainDataServer#RESPONSE_BYTES_SOFT_MAX}), so it is not the peer's fault.
    */
-  private static Outcome<Block> assemble(List<BlockHeader> headers, List<BlockBody> bodies) {
-    List<Block> blocks = new ArrayList<>(bodies.size());
+  private static Outcome<StoredBlock> assemble(List<BlockHeader> headers, List<BlockBody> bodies) {
+    List<StoredBlock> blocks = new ArrayList<>(bodies.size());
     long bytes = 0;
     for (int i = 0; i < bodies.size(); i++) {
       if (!BlockRoots.matches(headers.get(i), bodies.get(i))) {
         return new Outcome.Invalid<>("the body of block " + headers.get(i).number() + " does not match its header");
       }
-      blocks.add(bodies.get(i).withHeader(headers.get(i)));
+      Block block = bodies.get(i).withHeader(headers.get(i));
+      List<Address> senders = new ArrayList<>(block.transactions().size());
+      for (Transaction tx : block.transactions()) {
+        try {
+          senders.add(tx.recoverSender());
+        } catch (InvalidSignatureException e) {
+          return new Outcome.Invalid<>("block " + block.header().number() + " holds transaction " + tx.hash()
+              + " without a valid signature: " + e.getMessage());
+        }
+      }
+      blocks.add(new StoredBlock(block, senders));
       if (bodies.size() < headers.size()) {
         bytes += Rlp.encode(bodies.get(i).toRlp()).length;
       }
@@ -300,18 +314,18 @@ final class BlockSync {
     if (current.importing || current.abandoned) {
       return;
     }
-    Optional<ReadyBatch<Block>> ready = current.scheduler.nextReady();
+    Optional<ReadyBatch<StoredBlock>> ready = current.scheduler.nextReady();
     if (ready.isEmpty()) {
       return;
     }
     current.importing = true;
-    ReadyBatch<Block> batch = ready.get();
+    ReadyBatch<StoredBlock> batch = ready.get();
     List<CompletableFuture<Received>> imports = batch.items().stream().map(chain::importBlock).toList();
     CompletableFuture.allOf(imports.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) ->
         context.runOnContext(v -> imported(current, batch, imports, error)));
   }
 
-  private void imported(Run current, ReadyBatch<Block> batch, List<CompletableFuture<Received>> imports,
+  private void imported(Run current, ReadyBatch<StoredBlock> batch, List<CompletableFuture<Received>> imports,
       Throwable error) {
     current.importing = false;
     if (current != run) {
@@ -324,7 +338,7 @@ final class BlockSync {
     }
     for (int i = 0; i < imports.size(); i++) {
       Received received = imports.get(i).join();
-      Block block = batch.items().get(i);
+      Block block = batch.items().get(i).block();
       Optional<String> problem = received.verdict() == Verdict.ACCEPTED || received.verdict() == Verdict.ALREADY_KNOWN
           ? Optional.of(block).filter(b -> b.header().number() == current.target.finalizedNumber()
               && !b.hash().equals(current.target.finalizedHash()))

@@ -1,6 +1,7 @@
 package io.luxtensor.p2p;
 
 import io.luxtensor.chain.NodeCore.Received;
+import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.RecoveredTransaction;
@@ -19,6 +20,9 @@ public interface LocalChain {
   BlockHeader finalized();
 
   CompletableFuture<Received> importBlock(Block block);
+
+  /** A block whose transactions' senders this node has recovered already, so import need not. */
+  CompletableFuture<Received> importBlock(StoredBlock block);
 
   CompletableFuture<Received> importVote(SignedVote vote);
 

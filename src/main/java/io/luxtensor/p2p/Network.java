@@ -257,6 +257,8 @@ public final class Network implements NetworkStatus, AutoCloseable {
         peer.send(new Ping(peer.ping(random.nextLong() & Long.MAX_VALUE, now)));
       }
     }
+    bestKnownBlock = peers.values().stream().flatMap(p -> p.status().stream())
+        .mapToLong(PeerStatus::headNumber).max().orElse(0);
     flushTransactions();
     sync.tick();
   }
@@ -414,6 +416,8 @@ public final class Network implements NetworkStatus, AutoCloseable {
         : Optional.empty();
     if (mismatch.isPresent()) {
       LOG.log(System.Logger.Level.INFO, "dropping " + peer + ": " + mismatch.get().detail());
+      // A node of another chain stays one: dialing it again would only repeat this.
+      addressBook.remove(peer.id());
       peer.disconnect(mismatch.get());
       return;
     }
@@ -458,7 +462,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
       }
       switch (received.verdict()) {
         case ACCEPTED -> scores.record(peer.id(), PeerEvent.GOSSIP_ACCEPTED, clock.getAsLong());
-        case REJECTED -> punish(peer, PeerEvent.INVALID_DATA, DisconnectReason.INVALID_DATA,
+        case REJECTED -> punish(peer, PeerEvent.GOSSIP_REJECTED, DisconnectReason.INVALID_DATA,
             "block " + hash + " is invalid: " + received.reason());
         case WAITING -> sync.tick();
         case ALREADY_KNOWN, IGNORED -> { }
@@ -517,7 +521,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
           scores.record(peer.id(), PeerEvent.GOSSIP_ACCEPTED, clock.getAsLong());
           gossipVote(vote, Optional.of(peer));
         }
-        case REJECTED -> punish(peer, PeerEvent.INVALID_DATA, DisconnectReason.INVALID_DATA,
+        case REJECTED -> punish(peer, PeerEvent.GOSSIP_REJECTED, DisconnectReason.INVALID_DATA,
             "invalid vote: " + received.reason());
         case ALREADY_KNOWN, WAITING, IGNORED -> { }
       }
