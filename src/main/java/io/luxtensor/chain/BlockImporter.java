@@ -40,6 +40,7 @@ public final class BlockImporter {
   private final ValidatorSchedule validators;
   private final BlockExecutor executor;
   private final ChainReader chain;
+  private final EpochSeedCache seeds = new EpochSeedCache();
 
   /** An importer for a chain whose validators never change. */
   public BlockImporter(ChainParameters parameters, ValidatorSet validators, BlockExecutor executor, ChainReader chain) {
@@ -56,7 +57,7 @@ public final class BlockImporter {
 
   /** The validator scheduled to propose {@code slot} on the branch ending at {@code parent}. */
   public Validator scheduledProposer(BlockHeader parent, long slot) {
-    Hash seed = EpochSeeds.seed(chain, parameters, parent, parameters.epochOf(slot));
+    Hash seed = seeds.seed(chain, parameters, parent, parameters.epochOf(slot));
     return ProposerSchedule.proposer(validators.at(parent, slot), seed, slot);
   }
 

@@ -22,7 +22,10 @@ public final class Secp256k1 {
   private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
   private static final ECCurve CURVE = PARAMS.getCurve();
   private static final ECPoint G = PARAMS.getG();
-  private static final RecoveredKeyCache RECOVERED = new RecoveredKeyCache();
+  /** 16,384 keys a generation (~250 bytes each): seconds of signatures at full load, ~4 MB. */
+  static final int RECOVERED_KEYS_PER_GENERATION = 16_384;
+  private static final GenerationalCache<ByteArraysKey, PublicKey> RECOVERED =
+      new GenerationalCache<>(RECOVERED_KEYS_PER_GENERATION);
   /** The order of the group. */
   public static final BigInteger N = PARAMS.getN();
   /** n / 2: the largest s of a low-S signature. */
@@ -78,12 +81,13 @@ public final class Secp256k1 {
     if (signature.recoveryId() != 0 && signature.recoveryId() != 1) {
       throw new InvalidSignatureException(Reason.RECOVERY_ID_INVALID);
     }
-    Optional<PublicKey> known = RECOVERED.get(messageHash, signature);
+    ByteArraysKey inputs = ByteArraysKey.of(messageHash, signature.toBytes());
+    Optional<PublicKey> known = RECOVERED.get(inputs);
     if (known.isPresent()) {
       return known.get();
     }
     PublicKey key = recoverUncached(messageHash, signature);
-    RECOVERED.put(messageHash, signature, key);
+    RECOVERED.put(inputs, key);
     return key;
   }
 

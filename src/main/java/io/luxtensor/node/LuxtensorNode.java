@@ -147,7 +147,7 @@ public final class LuxtensorNode implements AutoCloseable {
       started.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
       final Optional<Network> p2p = options.p2p().map(settings -> push(started, new Network(vertx,
           nodeKey(settings.nodeKeyFile()), settings.network(), new NetworkedChain(chain), database, validators,
-          genesis.parameters().chainId(), database.canonicalHash(0).orElseThrow(), clockMillis, new SecureRandom())
+          genesis.parameters(), database.canonicalHash(0).orElseThrow(), clockMillis, new SecureRandom())
           .start()));
       final NetworkStatus network = p2p.<NetworkStatus>map(n -> n).orElseGet(() -> new SingleNodeNetwork(chain));
       feedChainMetrics(chain, new ChainMetrics(metrics.registry(), network, chain::poolStatus));

@@ -1,11 +1,16 @@
 package io.luxtensor.p2p;
 
 import io.luxtensor.chain.BlockRoots;
+import io.luxtensor.chain.ChainParameters;
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.chain.NodeCore.Received;
 import io.luxtensor.chain.NodeCore.Received.Verdict;
+import io.luxtensor.consensus.Randao;
+import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorSet;
+import io.luxtensor.crypto.Ecvrf;
 import io.luxtensor.crypto.InvalidSignatureException;
+import io.luxtensor.crypto.InvalidVrfProofException;
 import io.luxtensor.p2p.message.Message.Bodies;
 import io.luxtensor.p2p.message.Message.GetBodies;
 import io.luxtensor.p2p.message.Message.GetHeaders;
@@ -80,7 +85,7 @@ final class BlockSync {
   private final Context context;
   private final LocalChain chain;
   private final ValidatorSet validators;
-  private final long chainId;
+  private final ChainParameters parameters;
   private final SyncConfig config;
   private final PeerScores scores;
   private final LongSupplier clock;
@@ -95,13 +100,13 @@ final class BlockSync {
   private volatile Optional<SyncProgress> published = Optional.empty();
   private final SyncCounters counters = new SyncCounters();
 
-  BlockSync(Context context, LocalChain chain, ValidatorSet validators, long chainId, SyncConfig config,
+  BlockSync(Context context, LocalChain chain, ValidatorSet validators, ChainParameters parameters, SyncConfig config,
       PeerScores scores, LongSupplier clock, Map<PeerId, Peer> peers, int followDistance, Consumer<PeerId> onBanned,
       Consumer<SyncEvent> onSyncChange) {
     this.context = context;
     this.chain = chain;
     this.validators = validators;
-    this.chainId = chainId;
+    this.parameters = parameters;
     this.config = config;
     this.scores = scores;
     this.clock = clock;
@@ -272,9 +277,11 @@ final class BlockSync {
       if (parent != null && !header.parentHash().equals(parent)) {
         return Optional.of("block " + header.number() + " does not build on the header before it");
       }
-      if (validators.find(header.proposer()).isEmpty() || !header.isSignedByProposer(chainId)) {
+      Optional<Validator> proposer = validators.find(header.proposer());
+      if (proposer.isEmpty() || !header.isSignedByProposer(parameters.chainId())) {
         return Optional.of("block " + header.number() + " is not signed by a validator of this chain");
       }
+      verifyVrfAhead(header, proposer.get());
       parent = header.hash();
     }
     return Optional.empty();
@@ -284,6 +291,21 @@ final class BlockSync {
    * The blocks, if every body matches its header. A short answer whose bodies reach the server's size budget was
    * cut there ({@link ChainDataServer#RESPONSE_BYTES_SOFT_MAX}), so it is not the peer's fault.
    */
+  /**
+   * Verifies the header's VRF proof here, on a worker and in parallel with other batches, so that import (one
+   * thread) finds it in Ecvrf's cache. Only a head start: import checks the proof against the validator scheduled
+   * then, which may hold another key, so a failure here decides nothing.
+   */
+  private void verifyVrfAhead(BlockHeader header, Validator proposer) {
+    try {
+      Ecvrf.verify(proposer.vrfPublicKey().toArray(), header.vrfProof().toArray(),
+          Randao.vrfInput(parameters.chainId(), parameters.epochOf(header.slot())));
+    } catch (InvalidVrfProofException e) {
+      LOG.log(System.Logger.Level.DEBUG, "block " + header.number() + "'s VRF proof does not verify yet: "
+          + e.getMessage());
+    }
+  }
+
   private static Outcome<StoredBlock> assemble(List<BlockHeader> headers, List<BlockBody> bodies) {
     List<StoredBlock> blocks = new ArrayList<>(bodies.size());
     long bytes = 0;

@@ -1,6 +1,7 @@
 package io.luxtensor.p2p;
 
 import io.luxtensor.api.NetworkStatus;
+import io.luxtensor.chain.ChainParameters;
 import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.crypto.InvalidSignatureException;
 import io.luxtensor.p2p.message.DisconnectReason;
@@ -92,7 +93,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
   private final NetworkConfig config;
   private final LocalChain chain;
   private final ValidatorSet validators;
-  private final long chainId;
+  private final ChainParameters parameters;
   private final Hash genesisHash;
   private final LongSupplier clock;
   private final SecureRandom random;
@@ -114,12 +115,12 @@ public final class Network implements NetworkStatus, AutoCloseable {
   private volatile boolean closed;
 
   public Network(Vertx vertx, NodeKey nodeKey, NetworkConfig config, LocalChain chain, ChainDatabase database,
-      ValidatorSet validators, long chainId, Hash genesisHash, LongSupplier clock, SecureRandom random) {
+      ValidatorSet validators, ChainParameters parameters, Hash genesisHash, LongSupplier clock, SecureRandom random) {
     this.vertx = vertx;
     this.nodeKey = nodeKey;
     this.config = config;
     this.chain = chain;
-    this.chainId = chainId;
+    this.parameters = parameters;
     this.genesisHash = genesisHash;
     this.clock = clock;
     this.random = random;
@@ -132,7 +133,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
   /** Listens, dials the bootnodes and the remembered peers, and starts gossip and sync; returns once listening. */
   public Network start() {
     context = vertx.getOrCreateContext();
-    sync = new BlockSync(context, chain, validators, chainId, config.sync(), scores, clock, peers,
+    sync = new BlockSync(context, chain, validators, parameters, config.sync(), scores, clock, peers,
         config.followDistance(), this::dropBanned, progress -> syncListeners.forEach(l -> l.accept(progress)));
     CompletableFuture<Listener> listening = new CompletableFuture<>();
     context.runOnContext(v -> {
@@ -345,7 +346,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
   private Status status() {
     BlockHeader latest = chain.latest();
     BlockHeader finalized = chain.finalized();
-    return new Status(PROTOCOL_VERSION, chainId, genesisHash, latest.number(), latest.hash(), finalized.number(),
+    return new Status(PROTOCOL_VERSION, parameters.chainId(), genesisHash, latest.number(), latest.hash(), finalized.number(),
         finalized.hash());
   }
 
@@ -408,8 +409,8 @@ public final class Network implements NetworkStatus, AutoCloseable {
     Optional<Disconnect> mismatch = s.protocolVersion() != PROTOCOL_VERSION
         ? Optional.of(new Disconnect(DisconnectReason.WRONG_PROTOCOL_VERSION, "this node speaks version "
             + PROTOCOL_VERSION + ", not " + s.protocolVersion()))
-        : s.chainId() != chainId
-            ? Optional.of(new Disconnect(DisconnectReason.WRONG_CHAIN, "this node is on chain " + chainId
+        : s.chainId() != parameters.chainId()
+            ? Optional.of(new Disconnect(DisconnectReason.WRONG_CHAIN, "this node is on chain " + parameters.chainId()
                 + ", not " + s.chainId()))
         : !s.genesisHash().equals(genesisHash)
             ? Optional.of(new Disconnect(DisconnectReason.WRONG_GENESIS, "this node's genesis is " + genesisHash))

@@ -71,7 +71,7 @@ final class NetworkedNodes implements AutoCloseable {
     Hash genesisHash = offline.database().canonicalHash(0).orElseThrow();
     Network network = new Network(vertx, key,
         NetworkConfig.defaults("127.0.0.1", 0, bootnodes).withSync(sync), new NetworkedChain(offline.chain()),
-        offline.database(), new ValidatorSet(genesis.validators()), DevChain.CHAIN_ID, genesisHash,
+        offline.database(), new ValidatorSet(genesis.validators()), genesis.parameters(), genesisHash,
         System::currentTimeMillis, random).start();
     opened.push(network);
     Node node = new Node(offline.chain(), offline.database(), network);
