@@ -6,6 +6,7 @@ import io.luxtensor.chain.DevChain;
 import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.crypto.InvalidSignatureException;
 import io.luxtensor.crypto.PrivateKey;
+import io.luxtensor.crypto.VerificationCaches;
 import io.luxtensor.node.ChainService;
 import io.luxtensor.p2p.NetworkedNodes.Node;
 import io.luxtensor.p2p.NetworkedNodes.Offline;
@@ -114,6 +115,8 @@ public class SyncBenchmark {
   public void startALateNode() {
     joining = new NetworkedNodes().withGenesis(genesis, TxPoolConfig.DEFAULT);
     late = joining.start(false, List.of());
+    // The peers share this JVM: what they verified while building the chain must not spare the late node its work.
+    VerificationCaches.forgetAll();
   }
 
   @Benchmark

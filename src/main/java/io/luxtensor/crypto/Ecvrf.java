@@ -39,7 +39,7 @@ public final class Ecvrf {
 
   /** 4,096 proofs a generation (one a block): hours of blocks verified at sync ahead of their import. */
   static final int VERIFIED_PROOFS_PER_GENERATION = 4_096;
-  private static final GenerationalCache<ByteArraysKey, byte[]> VERIFIED =
+  static final GenerationalCache<ByteArraysKey, byte[]> VERIFIED =
       new GenerationalCache<>(VERIFIED_PROOFS_PER_GENERATION);
   private static final int CHALLENGE_BYTES = 16;
   private static final int SCALAR_BYTES = 32;

@@ -37,6 +37,11 @@ final class GenerationalCache<K, V> {
     return Optional.ofNullable(found);
   }
 
+  synchronized void clear() {
+    current = new ConcurrentHashMap<>();
+    previous = new ConcurrentHashMap<>();
+  }
+
   void put(K key, V value) {
     Map<K, V> generation = current;
     generation.put(key, value);

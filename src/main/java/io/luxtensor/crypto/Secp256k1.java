@@ -24,7 +24,7 @@ public final class Secp256k1 {
   private static final ECPoint G = PARAMS.getG();
   /** 16,384 keys a generation (~250 bytes each): seconds of signatures at full load, ~4 MB. */
   static final int RECOVERED_KEYS_PER_GENERATION = 16_384;
-  private static final GenerationalCache<ByteArraysKey, PublicKey> RECOVERED =
+  static final GenerationalCache<ByteArraysKey, PublicKey> RECOVERED =
       new GenerationalCache<>(RECOVERED_KEYS_PER_GENERATION);
   /** The order of the group. */
   public static final BigInteger N = PARAMS.getN();

@@ -38,6 +38,7 @@ import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.Transaction;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,14 +64,19 @@ final class BlockSync {
   /** An answer this late after its deadline is no longer awaited by anyone: its request is forgotten. */
   static final long ANSWER_FORGOTTEN_MS = 60_000;
 
+  /** A downloaded batch whose transactions' senders are being recovered on a worker, ahead of its import. */
+  private record Recovering(ReadyBatch<Block> batch, Future<List<StoredBlock>> blocks) {}
+
   /** One sync towards one target. */
   private final class Run {
     final SyncTarget target;
-    final DownloadScheduler<StoredBlock> scheduler;
+    final DownloadScheduler<Block> scheduler;
     final Map<PeerId, Long> joined = new TreeMap<>();
     SyncProgress progress;
     boolean importing;
     boolean abandoned;
+    /** The batch after the one importing, its senders being recovered meanwhile. */
+    Optional<Recovering> prepared = Optional.empty();
 
     Run(SyncTarget target, long from, long now) {
       this.target = target;
@@ -222,7 +228,7 @@ final class BlockSync {
       answer(asked, new Outcome.Invalid<>(bodies.bodies().size() + " bodies for " + headers.size() + " headers"));
       return;
     }
-    context.<Outcome<StoredBlock>>executeBlocking(() -> assemble(headers, bodies.bodies()), false)
+    context.<Outcome<Block>>executeBlocking(() -> assemble(headers, bodies.bodies()), false)
         .onComplete(assembled -> {
           if (asked.run() == run) {
             answer(asked, assembled.succeeded() ? assembled.result()
@@ -251,12 +257,12 @@ final class BlockSync {
         + target.get().finalizedHash());
   }
 
-  private void answer(Pending asked, Outcome<StoredBlock> outcome) {
+  private void answer(Pending asked, Outcome<Block> outcome) {
     Run current = asked.run();
     PeerId peer = asked.request().peer();
     boolean wasBanned = scores.isBanned(peer, clock.getAsLong());
     boolean awaited = current.scheduler.onResponse(asked.request().requestId(), clock.getAsLong(), outcome);
-    if (awaited && outcome instanceof Outcome.Invalid<StoredBlock> invalid) {
+    if (awaited && outcome instanceof Outcome.Invalid<Block> invalid) {
       LOG.log(System.Logger.Level.WARNING, "peer " + peer.shortString() + " sent blocks "
           + asked.request().fromNumber() + "-" + asked.request().toNumber() + " that fail a check: " + invalid.reason());
     }
@@ -306,24 +312,14 @@ final class BlockSync {
     }
   }
 
-  private static Outcome<StoredBlock> assemble(List<BlockHeader> headers, List<BlockBody> bodies) {
-    List<StoredBlock> blocks = new ArrayList<>(bodies.size());
+  private static Outcome<Block> assemble(List<BlockHeader> headers, List<BlockBody> bodies) {
+    List<Block> blocks = new ArrayList<>(bodies.size());
     long bytes = 0;
     for (int i = 0; i < bodies.size(); i++) {
       if (!BlockRoots.matches(headers.get(i), bodies.get(i))) {
         return new Outcome.Invalid<>("the body of block " + headers.get(i).number() + " does not match its header");
       }
-      Block block = bodies.get(i).withHeader(headers.get(i));
-      List<Address> senders = new ArrayList<>(block.transactions().size());
-      for (Transaction tx : block.transactions()) {
-        try {
-          senders.add(tx.recoverSender());
-        } catch (InvalidSignatureException e) {
-          return new Outcome.Invalid<>("block " + block.header().number() + " holds transaction " + tx.hash()
-              + " without a valid signature: " + e.getMessage());
-        }
-      }
-      blocks.add(new StoredBlock(block, senders));
+      blocks.add(bodies.get(i).withHeader(headers.get(i)));
       if (bodies.size() < headers.size()) {
         bytes += Rlp.encode(bodies.get(i).toRlp()).length;
       }
@@ -331,23 +327,58 @@ final class BlockSync {
     return new Outcome.Delivered<>(blocks, bytes >= ChainDataServer.RESPONSE_BYTES_SOFT_MAX);
   }
 
-  /** Hands the next downloaded batch to the chain: all its blocks at once, the chain thread keeps them in order. */
+  /**
+   * Hands the next downloaded batch to the chain once its senders are recovered: all its blocks at once, the chain
+   * thread keeps them in order. Meanwhile the senders of the batch after it are recovered, so the chain thread
+   * (which would otherwise recover them one by one) only executes, and recovery uses the other cores.
+   */
   private void importNext(Run current) {
     if (current.importing || current.abandoned) {
       return;
     }
-    Optional<ReadyBatch<StoredBlock>> ready = current.scheduler.nextReady();
-    if (ready.isEmpty()) {
+    Optional<Recovering> next = current.prepared.or(() -> current.scheduler.nextReady().map(this::recover));
+    if (next.isEmpty()) {
       return;
     }
     current.importing = true;
-    ReadyBatch<StoredBlock> batch = ready.get();
-    List<CompletableFuture<Received>> imports = batch.items().stream().map(chain::importBlock).toList();
-    CompletableFuture.allOf(imports.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) ->
-        context.runOnContext(v -> imported(current, batch, imports, error)));
+    current.prepared = current.scheduler.nextReady().map(this::recover);
+    ReadyBatch<Block> batch = next.get().batch();
+    next.get().blocks().onComplete(recovered -> {
+      if (current.abandoned) {
+        current.importing = false;
+        return;
+      }
+      if (recovered.failed()) {
+        current.importing = false;
+        rejectBatch(current, batch, "its senders could not be recovered: " + recovered.cause().getMessage());
+        return;
+      }
+      List<CompletableFuture<Received>> imports = recovered.result().stream().map(chain::importBlock).toList();
+      CompletableFuture.allOf(imports.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) ->
+          context.runOnContext(v -> imported(current, batch, imports, error)));
+    });
   }
 
-  private void imported(Run current, ReadyBatch<StoredBlock> batch, List<CompletableFuture<Received>> imports,
+  private Recovering recover(ReadyBatch<Block> batch) {
+    return new Recovering(batch, context.executeBlocking(
+        () -> batch.items().parallelStream().map(BlockSync::withSenders).toList(), false));
+  }
+
+  /** @throws IllegalArgumentException naming the block and transaction whose signature is invalid */
+  private static StoredBlock withSenders(Block block) {
+    List<Address> senders = new ArrayList<>(block.transactions().size());
+    for (Transaction tx : block.transactions()) {
+      try {
+        senders.add(tx.recoverSender());
+      } catch (InvalidSignatureException e) {
+        throw new IllegalArgumentException("block " + block.header().number() + " holds transaction " + tx.hash()
+            + " without a valid signature: " + e.getMessage(), e);
+      }
+    }
+    return new StoredBlock(block, senders);
+  }
+
+  private void imported(Run current, ReadyBatch<Block> batch, List<CompletableFuture<Received>> imports,
       Throwable error) {
     current.importing = false;
     if (current != run) {
@@ -360,19 +391,14 @@ final class BlockSync {
     }
     for (int i = 0; i < imports.size(); i++) {
       Received received = imports.get(i).join();
-      Block block = batch.items().get(i).block();
+      Block block = batch.items().get(i);
       Optional<String> problem = received.verdict() == Verdict.ACCEPTED || received.verdict() == Verdict.ALREADY_KNOWN
           ? Optional.of(block).filter(b -> b.header().number() == current.target.finalizedNumber()
               && !b.hash().equals(current.target.finalizedHash()))
               .map(b -> "block " + b.header().number() + " is not the finalized block its peers agree on")
           : Optional.of("block " + block.header().number() + " was " + received.verdict() + ": " + received.reason());
       if (problem.isPresent()) {
-        long now = clock.getAsLong();
-        if (!scores.isBanned(batch.peer(), now) && scores.record(batch.peer(), PeerEvent.INVALID_DATA, now)) {
-          onBanned.accept(batch.peer());
-        }
-        counters.banned();
-        end(current, "sync stopped at a block from " + batch.peer().shortString() + ": " + problem.get());
+        rejectBatch(current, batch, problem.get());
         return;
       }
       counters.imported(block.transactions().size());
@@ -381,6 +407,16 @@ final class BlockSync {
     current.progress = current.progress.advance(batch.toNumber(), current.target.tailNumber(), clock.getAsLong());
     published = Optional.of(current.progress);
     tick();
+  }
+
+  /** A batch that holds an invalid block: its peer is banned and the run ends; the next starts without it. */
+  private void rejectBatch(Run current, ReadyBatch<Block> batch, String problem) {
+    long now = clock.getAsLong();
+    if (!scores.isBanned(batch.peer(), now) && scores.record(batch.peer(), PeerEvent.INVALID_DATA, now)) {
+      onBanned.accept(batch.peer());
+    }
+    counters.banned();
+    end(current, "sync stopped at a block from " + batch.peer().shortString() + ": " + problem);
   }
 
   private void end(Run current, String why) {
