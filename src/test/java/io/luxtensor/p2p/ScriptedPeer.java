@@ -43,6 +43,12 @@ final class ScriptedPeer {
     DISCONNECT_ON_BODIES
   }
 
+  /**
+   * Slipped into empty bodies. Made once: deriving its key from the dev mnemonic takes tens of milliseconds, and
+   * corrupting runs on the event loop the nodes under test share.
+   */
+  private static final Transaction STRAY = TestChains.transfer(5, 0, 1);
+
   private final Behaviour behaviour;
   private final ChainDataServer server;
   private final Status status;
@@ -100,7 +106,7 @@ final class ScriptedPeer {
     for (BlockBody body : honest.bodies()) {
       List<Transaction> transactions = new ArrayList<>(body.transactions());
       if (transactions.isEmpty()) {
-        transactions.add(TestChains.transfer(5, 0, 1));
+        transactions.add(STRAY);
       } else {
         transactions.removeLast();
       }

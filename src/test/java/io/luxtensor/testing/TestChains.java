@@ -6,6 +6,7 @@ import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.consensus.ValidatorSet;
+import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.execution.BlockExecutor;
 import io.luxtensor.execution.TransactionProcessor;
 import io.luxtensor.execution.system.SystemContracts;
@@ -34,6 +35,9 @@ public final class TestChains {
   /** A fixed genesis time, so every chain built here is the same chain. */
   public static final GenesisSpec GENESIS = DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID,
       DevChain.ACCOUNTS_DEFAULT, DevChain.BALANCE_DEFAULT, 0, 1_700_000_000L));
+  /** The funded dev accounts' keys, derived once: each derivation from the mnemonic costs milliseconds. */
+  private static final List<PrivateKey> DEV_KEYS = DevChain.accounts(DevChain.ACCOUNTS_DEFAULT).stream()
+      .map(DevChain.DevAccount::key).toList();
   public static final Address RECIPIENT = Address.fromHex("0x000000000000000000000000000000000000bEEF");
 
   private TestChains() {}
@@ -74,7 +78,7 @@ public final class TestChains {
   public static Transaction transfer(int account, long nonce, long wei) {
     return new DynamicFeeTransaction(DevChain.CHAIN_ID, nonce, BigInteger.ONE, BigInteger.valueOf(10_000_000_000L),
         21_000, Optional.of(RECIPIENT), Wei.of(wei), Bytes.EMPTY, List.of(), null)
-        .sign(DevChain.accounts(account + 1).get(account).key());
+        .sign(DEV_KEYS.get(account));
   }
 
   /** Submits the transactions to {@code validator}, then seals one block holding them. */
