@@ -23,12 +23,14 @@ import io.luxtensor.p2p.transport.NodeKey;
 import io.luxtensor.p2p.transport.PeerConnection;
 import io.luxtensor.p2p.transport.Transport;
 import io.luxtensor.p2p.transport.TransportOptions;
+import io.luxtensor.sync.SyncConfig;
 import io.luxtensor.testing.Await;
 import io.luxtensor.testing.SeededRandom;
 import io.luxtensor.types.Hash;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -182,6 +184,20 @@ class NetworkMisbehaviourTest {
     assertFalse(node.network().isBanned(peer.key.peerId()));
   }
 
+  @Test
+  void aPeerBeyondTheInboundLimitIsToldThereIsNoRoom() throws Exception {
+    Node small = nodes.start(nodes.create(false), new NetworkConfig("127.0.0.1", 0, List.of(), 1, 1,
+        Optional.empty(), SyncConfig.BODIES, NetworkConfig.FOLLOW_DISTANCE_DEFAULT));
+    RawPeer first = connect(keySeeds.incrementAndGet(), small.address());
+    first.send(honestStatus());
+    first.awaitMessage(Status.class);
+    RawPeer second = connect(keySeeds.incrementAndGet(), small.address());
+    assertEquals(DisconnectReason.TOO_MANY_PEERS, second.awaitDisconnect().reason());
+    assertFalse(small.network().isBanned(second.key.peerId()), "being refused for room is no offence");
+    first.send(new Ping(5));
+    assertEquals(new Pong(5), first.awaitMessage(Pong.class), "the peer in the slot is served as before");
+  }
+
   private void assertDroppedFor(DisconnectReason reason, Status status) throws Exception {
     RawPeer peer = connect();
     peer.send(status);
@@ -222,7 +238,11 @@ class NetworkMisbehaviourTest {
   }
 
   private RawPeer connect(long seed) throws Exception {
-    return new RawPeer(new NodeKey(PrivateKey.random(SeededRandom.of(seed))), node.address());
+    return connect(seed, node.address());
+  }
+
+  private RawPeer connect(long seed, NodeAddress target) throws Exception {
+    return new RawPeer(new NodeKey(PrivateKey.random(SeededRandom.of(seed))), target);
   }
 
   /** A peer driven by the test: it sends what it is told, raw if need be, and queues what it receives. */

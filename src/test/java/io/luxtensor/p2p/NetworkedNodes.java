@@ -67,10 +67,14 @@ final class NetworkedNodes implements AutoCloseable {
   record Offline(ChainService chain, ChainDatabase database) {}
 
   Node start(Offline offline, List<NodeAddress> bootnodes) {
+    return start(offline, NetworkConfig.defaults("127.0.0.1", 0, bootnodes).withSync(sync));
+  }
+
+  /** {@code offline} joins the network with {@code config} (a listener on 127.0.0.1, port 0, for tests). */
+  Node start(Offline offline, NetworkConfig config) {
     NodeKey key = new NodeKey(PrivateKey.random(random));
     Hash genesisHash = offline.database().canonicalHash(0).orElseThrow();
-    Network network = new Network(vertx, key,
-        NetworkConfig.defaults("127.0.0.1", 0, bootnodes).withSync(sync), new NetworkedChain(offline.chain()),
+    Network network = new Network(vertx, key, config, new NetworkedChain(offline.chain()),
         offline.database(), new ValidatorSet(genesis.validators()), genesis.parameters(), genesisHash,
         System::currentTimeMillis, random).start();
     opened.push(network);
