@@ -2,6 +2,7 @@ package io.luxtensor.p2p;
 
 import io.luxtensor.api.NetworkStatus;
 import io.luxtensor.chain.ChainParameters;
+import io.luxtensor.consensus.SlashingEvidenceCheck;
 import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.crypto.InvalidSignatureException;
 import io.luxtensor.p2p.message.DisconnectReason;
@@ -65,8 +66,8 @@ import java.util.function.LongSupplier;
 /**
  * A node's place in the network: it listens and dials, greets each peer with its {@link Status} and drops those of
  * another chain, keeps peers alive with pings, exchanges addresses, gossips transactions, blocks and votes once the
- * chain has accepted them, serves header and body ranges from storage, and syncs through {@link BlockSync} when it
- * falls behind. All of its state lives on one Vert.x context; the chain's listeners and the connections hop onto it.
+ * chain has accepted them and evidence once checked, serves header and body ranges from storage, and syncs through
+ * {@link BlockSync} when it falls behind. All of its state lives on one Vert.x context; the chain's listeners and the connections hop onto it.
  */
 public final class Network implements NetworkStatus, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Network.class.getName());
@@ -392,7 +393,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
       case NewBlock n -> onNewBlock(peer, n);
       case NewTransactions n -> onTransactions(peer, n.transactions());
       case VoteMessage v -> onVote(peer, v.vote());
-      case EvidenceMessage e -> peer.markKnown(Hash.keccak(MessageCodec.encode(e)));
+      case EvidenceMessage e -> onEvidence(peer, e);
       case GetPeers g -> peer.send(new Peers(addressBook.values().stream()
           .map(d -> d.address().toString()).limit(Message.PEERS_MAX).toList()));
       case Peers p -> p.addresses().forEach(text -> {
@@ -494,7 +495,11 @@ public final class Network implements NetworkStatus, AutoCloseable {
     Hash hash = Hash.keccak(Rlp.encode(vote.toRlp()));
     from.ifPresent(p -> p.markKnown(hash));
     seen.add(hash);
-    VoteMessage message = new VoteMessage(vote);
+    fanOut(hash, new VoteMessage(vote));
+  }
+
+  /** Sends {@code message} to at most {@link #FANOUT_MAX} greeted peers not known to have it. */
+  private void fanOut(Hash hash, Message message) {
     int sent = 0;
     for (Peer peer : peers.values()) {
       if (sent >= FANOUT_MAX) {
@@ -504,6 +509,32 @@ public final class Network implements NetworkStatus, AutoCloseable {
         sent++;
       }
     }
+  }
+
+  /**
+   * Evidence of a slashable offence is checked (signatures, slots, the accused a validator) on a worker, then passed
+   * on: anyone may put valid evidence in a block, so every node should come to hold it. Evidence that proves nothing
+   * costs its sender as an invalid gossiped block would.
+   */
+  private void onEvidence(Peer peer, EvidenceMessage message) {
+    Hash hash = Hash.keccak(MessageCodec.encode(message));
+    peer.markKnown(hash);
+    if (!seen.add(hash)) {
+      return;
+    }
+    long nextSlot = parameters.slotAt(clock.getAsLong()) + 1;
+    context.executeBlocking(() -> SlashingEvidenceCheck.problem(message.evidence(), slot -> validators,
+        parameters.chainId(), nextSlot), false).onComplete(checked -> {
+          if (checked.failed()) {
+            LOG.log(System.Logger.Level.WARNING, "checking evidence from " + peer + " failed: " + checked.cause());
+          } else if (checked.result().isPresent()) {
+            punish(peer, PeerEvent.GOSSIP_REJECTED, DisconnectReason.INVALID_DATA,
+                "evidence that proves nothing: " + checked.result().get());
+          } else {
+            scores.record(peer.id(), PeerEvent.GOSSIP_ACCEPTED, clock.getAsLong());
+            fanOut(hash, message);
+          }
+        });
   }
 
   private void onVote(Peer peer, SignedVote vote) {

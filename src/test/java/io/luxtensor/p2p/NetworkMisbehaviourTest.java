@@ -8,7 +8,6 @@ import io.luxtensor.chain.DevChain;
 import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.p2p.NetworkedNodes.Node;
 import io.luxtensor.p2p.message.DisconnectReason;
-import io.luxtensor.p2p.message.Message;
 import io.luxtensor.p2p.message.Message.Disconnect;
 import io.luxtensor.p2p.message.Message.Ping;
 import io.luxtensor.p2p.message.Message.Pong;
@@ -16,13 +15,8 @@ import io.luxtensor.p2p.message.Message.Status;
 import io.luxtensor.p2p.message.MessageCodec;
 import io.luxtensor.p2p.message.MessageDecodingException;
 import io.luxtensor.p2p.message.MessageType;
-import io.luxtensor.p2p.transport.CloseReason;
-import io.luxtensor.p2p.transport.ConnectionClosed;
 import io.luxtensor.p2p.transport.NodeAddress;
 import io.luxtensor.p2p.transport.NodeKey;
-import io.luxtensor.p2p.transport.PeerConnection;
-import io.luxtensor.p2p.transport.Transport;
-import io.luxtensor.p2p.transport.TransportOptions;
 import io.luxtensor.sync.SyncConfig;
 import io.luxtensor.testing.Await;
 import io.luxtensor.testing.SeededRandom;
@@ -31,9 +25,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,7 +152,7 @@ class NetworkMisbehaviourTest {
     RawPeer peer = connect();
     peer.send(honestStatus());
     long sent = 0;
-    while (!peer.closed.isDone() && sent < 50 * Peer.MESSAGES_BURST) {
+    while (!peer.isClosed() && sent < 50 * Peer.MESSAGES_BURST) {
       peer.send(new Ping(sent++));
       if (sent % 1_000 == 0) {
         peer.awaitPongOrClose(sent - 1);
@@ -181,7 +172,7 @@ class NetworkMisbehaviourTest {
       peer.send(new Ping(nonce));
       assertEquals(new Pong(nonce), peer.awaitMessage(Pong.class));
     }
-    assertFalse(node.network().isBanned(peer.key.peerId()));
+    assertFalse(node.network().isBanned(peer.peerId()));
   }
 
   @Test
@@ -193,7 +184,7 @@ class NetworkMisbehaviourTest {
     first.awaitMessage(Status.class);
     RawPeer second = connect(keySeeds.incrementAndGet(), small.address());
     assertEquals(DisconnectReason.TOO_MANY_PEERS, second.awaitDisconnect().reason());
-    assertFalse(small.network().isBanned(second.key.peerId()), "being refused for room is no offence");
+    assertFalse(small.network().isBanned(second.peerId()), "being refused for room is no offence");
     first.send(new Ping(5));
     assertEquals(new Pong(5), first.awaitMessage(Pong.class), "the peer in the slot is served as before");
   }
@@ -202,11 +193,11 @@ class NetworkMisbehaviourTest {
     RawPeer peer = connect();
     peer.send(status);
     assertEquals(reason, peer.awaitDisconnect().reason());
-    assertFalse(node.network().isBanned(peer.key.peerId()), "another chain is not misbehaviour: " + reason);
+    assertFalse(node.network().isBanned(peer.peerId()), "another chain is not misbehaviour: " + reason);
   }
 
   private void assertBanned(RawPeer peer) {
-    Await.until("the peer is banned", DEADLINE, () -> node.network().isBanned(peer.key.peerId()));
+    Await.until("the peer is banned", DEADLINE, () -> node.network().isBanned(peer.peerId()));
   }
 
   private void assertServesHonestPeers() throws Exception {
@@ -242,76 +233,6 @@ class NetworkMisbehaviourTest {
   }
 
   private RawPeer connect(long seed, NodeAddress target) throws Exception {
-    return new RawPeer(new NodeKey(PrivateKey.random(SeededRandom.of(seed))), target);
-  }
-
-  /** A peer driven by the test: it sends what it is told, raw if need be, and queues what it receives. */
-  private final class RawPeer implements AutoCloseable {
-    private final NodeKey key;
-    private final PeerConnection connection;
-    private final LinkedBlockingQueue<Message> received = new LinkedBlockingQueue<>();
-    private final CompletableFuture<ConnectionClosed> closed = new CompletableFuture<>();
-
-    RawPeer(NodeKey key, NodeAddress target) throws Exception {
-      this.key = key;
-      Transport transport = new Transport(nodes.vertx(), key, SeededRandom.of(key.peerId().hashCode()),
-          TransportOptions.defaults());
-      this.connection = transport.connect(target).toCompletionStage().toCompletableFuture()
-          .get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-      connection.start((code, payload) -> received.add(MessageCodec.decode(MessageType.ofCode(code).orElseThrow(),
-          payload)), closed::complete);
-    }
-
-    void send(Message message) {
-      sendRaw(message.type().code(), MessageCodec.encode(message));
-    }
-
-    void sendRaw(int code, byte[] payload) {
-      connection.send(code, payload);
-    }
-
-    /**
-     * Waits for the pong to ping {@code nonce} or for the end of the connection, keeping any disconnect message, so
-     * a flood goes out in rounds and never outruns this side's own send queue.
-     */
-    void awaitPongOrClose(long nonce) throws InterruptedException {
-      long end = System.nanoTime() + DEADLINE.toNanos();
-      while (!closed.isDone() && System.nanoTime() < end) {
-        Message message = received.poll(10, TimeUnit.MILLISECONDS);
-        if (message instanceof Disconnect) {
-          received.add(message);
-          return;
-        }
-        if (message instanceof Pong pong && pong.nonce() == nonce) {
-          return;
-        }
-      }
-    }
-
-    <T extends Message> T awaitMessage(Class<T> type) throws InterruptedException {
-      long end = System.nanoTime() + DEADLINE.toNanos();
-      while (System.nanoTime() < end) {
-        Message message = received.poll(10, TimeUnit.MILLISECONDS);
-        if (type.isInstance(message)) {
-          return type.cast(message);
-        }
-        if (message == null && closed.isDone() && received.isEmpty()) {
-          break;
-        }
-      }
-      throw new AssertionError("no " + type.getSimpleName() + " within " + DEADLINE + "; closed: "
-          + closed.getNow(null));
-    }
-
-    Disconnect awaitDisconnect() throws Exception {
-      Disconnect goodbye = awaitMessage(Disconnect.class);
-      closed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-      return goodbye;
-    }
-
-    @Override
-    public void close() {
-      connection.disconnect(CloseReason.REQUESTED, "test done");
-    }
+    return new RawPeer(nodes.vertx(), new NodeKey(PrivateKey.random(SeededRandom.of(seed))), target);
   }
 }
