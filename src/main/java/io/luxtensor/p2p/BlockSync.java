@@ -361,11 +361,17 @@ final class BlockSync {
 
   private Recovering recover(ReadyBatch<Block> batch) {
     return new Recovering(batch, context.executeBlocking(
-        () -> batch.items().parallelStream().map(BlockSync::withSenders).toList(), false));
+        () -> batch.items().parallelStream().map(this::withSenders).toList(), false));
   }
 
-  /** @throws IllegalArgumentException naming the block and transaction whose signature is invalid */
-  private static StoredBlock withSenders(Block block) {
+  /**
+   * The block with its senders recovered. Its votes' signatures are recovered too, only so that import finds them
+   * in the signature cache: whether they are valid, import decides.
+   *
+   * @throws IllegalArgumentException naming the block and transaction whose signature is invalid
+   */
+  private StoredBlock withSenders(Block block) {
+    block.votes().forEach(vote -> vote.isSignedBy(parameters.chainId()));
     List<Address> senders = new ArrayList<>(block.transactions().size());
     for (Transaction tx : block.transactions()) {
       try {
