@@ -58,7 +58,10 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
           "responseBytesMax", "connectionsMax", "corsOrigins", "rateLimitPerSecond", "rateLimitBurst", "jwtSecretFile"),
       "validator", Set.of("keystore", "passwordFile"),
       "txpool", Set.of("transactionsMax", "senderTransactionsMax", "minTipPerGas"),
-      "p2p", Set.of("enabled", "host", "port", "bootnodes", "inboundPeersMax", "outboundPeersMax", "nodeKeyFile"));
+      "p2p", Set.of("enabled", "host", "port", "bootnodes", "inboundPeersMax", "outboundPeersMax", "nodeKeyFile",
+          "followDistance", "sync"),
+      "p2p.sync", Set.of("batchSize", "peersMax", "requestsPerPeerMax", "retriesMax", "timeoutMsMin",
+          "timeoutMsMax"));
 
   /** @throws ConfigException naming the key that is wrong */
   public static NodeConfig parse(String json, Path baseDirectory) {
@@ -151,13 +154,31 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
           (int) number(section, "port", "p2p.port", NetworkConfig.PORT_DEFAULT), bootnodes,
           (int) number(section, "inboundPeersMax", "p2p.inboundPeersMax", NetworkConfig.INBOUND_PEERS_MAX_DEFAULT),
           (int) number(section, "outboundPeersMax", "p2p.outboundPeersMax", NetworkConfig.OUTBOUND_PEERS_MAX_DEFAULT),
-          Optional.empty(), SyncConfig.BODIES, NetworkConfig.FOLLOW_DISTANCE_DEFAULT);
+          Optional.empty(), sync(section(section, "sync", "p2p.sync")),
+          (int) number(section, "followDistance", "p2p.followDistance", NetworkConfig.FOLLOW_DISTANCE_DEFAULT));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("p2p: " + e.getMessage());
     }
     P2pSettings settings = P2pSettings.inDatadir(datadir, network);
     return Optional.of(text(section, "nodeKeyFile", "p2p.nodeKeyFile")
         .map(file -> new P2pSettings(settings.network(), baseDirectory.resolve(file))).orElse(settings));
+  }
+
+  /**
+   * The p2p.sync section over the documented defaults. The pipeline depth follows the peers and requests allowed,
+   * and the first timeout stays within the bounds given, so no combination of valid keys is refused for them.
+   */
+  private static SyncConfig sync(JsonNode section) {
+    SyncConfig d = SyncConfig.BODIES;
+    int peers = (int) number(section, "peersMax", "p2p.sync.peersMax", d.peersMax());
+    int requests = (int) number(section, "requestsPerPeerMax", "p2p.sync.requestsPerPeerMax",
+        d.requestsPerPeerMax());
+    long timeoutMin = number(section, "timeoutMsMin", "p2p.sync.timeoutMsMin", d.timeoutMsMin());
+    long timeoutMax = number(section, "timeoutMsMax", "p2p.sync.timeoutMsMax", d.timeoutMsMax());
+    return new SyncConfig(d.phase(), (int) number(section, "batchSize", "p2p.sync.batchSize", d.batchSize()), peers,
+        requests, (int) number(section, "retriesMax", "p2p.sync.retriesMax", d.retriesMax()),
+        Math.max(d.aheadBatchesMax(), peers * requests),
+        Math.min(Math.max(d.timeoutMsInitial(), timeoutMin), timeoutMax), timeoutMin, timeoutMax);
   }
 
   /** A {@code lux://} address from the config or the command line; {@code where} names it in the error. */
@@ -234,14 +255,19 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
   }
 
   private static JsonNode section(JsonNode root, String name) {
-    JsonNode node = root.get(name);
+    return section(root, name, name);
+  }
+
+  /** The object under {@code name}, its keys checked against those known at {@code path}. */
+  private static JsonNode section(JsonNode parent, String name, String path) {
+    JsonNode node = parent.get(name);
     if (node == null) {
       return JSON.createObjectNode();
     }
     if (!node.isObject()) {
-      throw new ConfigException(name + ": expected an object");
+      throw new ConfigException(path + ": expected an object");
     }
-    checkKeys(node, name);
+    checkKeys(node, path);
     return node;
   }
 

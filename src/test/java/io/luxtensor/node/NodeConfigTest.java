@@ -9,6 +9,7 @@ import io.luxtensor.api.ws.WebSocketConfig;
 import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.p2p.NetworkConfig;
 import io.luxtensor.p2p.transport.NodeAddress;
+import io.luxtensor.sync.SyncConfig;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,5 +79,29 @@ class NodeConfigTest {
         () -> NodeConfig.parse("{\"p2p\": {\"port\": \"x\"}}", Path.of("."))).getMessage());
     assertEquals("p2p: p2p port must be 0-65535, got 70000", assertThrows(ConfigException.class,
         () -> NodeConfig.parse("{\"p2p\": {\"port\": 70000}}", Path.of("."))).getMessage());
+  }
+
+  @Test
+  void syncLimitsAndTheFollowDistanceAreSettable() {
+    NetworkConfig network = NodeConfig.parse("{\"p2p\": {\"followDistance\": 8, \"sync\": {\"batchSize\": 32, "
+        + "\"peersMax\": 8, \"requestsPerPeerMax\": 3, \"retriesMax\": 5, \"timeoutMsMin\": 2000, "
+        + "\"timeoutMsMax\": 30000}}}", Path.of(".")).p2p().orElseThrow().network();
+    assertEquals(8, network.followDistance());
+    SyncConfig sync = network.sync();
+    assertEquals(List.of(32, 8, 3, 5), List.of(sync.batchSize(), sync.peersMax(), sync.requestsPerPeerMax(),
+        sync.retriesMax()));
+    assertEquals(List.of(2000L, 30000L, 5000L), List.of(sync.timeoutMsMin(), sync.timeoutMsMax(),
+        sync.timeoutMsInitial()));
+    assertTrue(sync.aheadBatchesMax() >= 8 * 3, "the pipeline is deep enough for every peer's requests");
+    assertEquals(SyncConfig.BODIES, NodeConfig.parse("{}", Path.of(".")).p2p().orElseThrow().network().sync(),
+        "the documented defaults when the section is absent");
+
+    assertEquals("p2p: batch size must be 1..128 for bodies, got 500", assertThrows(ConfigException.class,
+        () -> NodeConfig.parse("{\"p2p\": {\"sync\": {\"batchSize\": 500}}}", Path.of("."))).getMessage());
+    assertTrue(assertThrows(ConfigException.class, () -> NodeConfig.parse(
+        "{\"p2p\": {\"sync\": {\"peers\": 2}}}", Path.of("."))).getMessage()
+        .startsWith("p2p.sync.peers: unknown key (known: batchSize, peersMax,"));
+    assertEquals("p2p.sync: expected an object", assertThrows(ConfigException.class,
+        () -> NodeConfig.parse("{\"p2p\": {\"sync\": 4}}", Path.of("."))).getMessage());
   }
 }
