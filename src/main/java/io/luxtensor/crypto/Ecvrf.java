@@ -1,8 +1,10 @@
 package io.luxtensor.crypto;
 
+import io.luxtensor.bytes.Bytes;
 import io.luxtensor.crypto.InvalidVrfProofException.Reason;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -39,7 +41,7 @@ public final class Ecvrf {
 
   /** 4,096 proofs a generation (one a block): hours of blocks verified at sync ahead of their import. */
   static final int VERIFIED_PROOFS_PER_GENERATION = 4_096;
-  static final GenerationalCache<ByteArraysKey, byte[]> VERIFIED =
+  static final GenerationalCache<List<Bytes>, byte[]> VERIFIED =
       new GenerationalCache<>(VERIFIED_PROOFS_PER_GENERATION);
   private static final int CHALLENGE_BYTES = 16;
   private static final int SCALAR_BYTES = 32;
@@ -87,7 +89,7 @@ public final class Ecvrf {
    * @throws InvalidVrfProofException naming why the key or proof is rejected
    */
   public static byte[] verify(byte[] publicKey, byte[] proof, byte[] alpha) {
-    ByteArraysKey inputs = ByteArraysKey.of(publicKey, proof, alpha);
+    List<Bytes> inputs = List.of(Bytes.of(publicKey), Bytes.of(proof), Bytes.of(alpha));
     Optional<byte[]> known = VERIFIED.get(inputs);
     if (known.isPresent()) {
       return known.get().clone();

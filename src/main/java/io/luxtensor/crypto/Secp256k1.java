@@ -1,8 +1,10 @@
 package io.luxtensor.crypto;
 
+import io.luxtensor.bytes.Bytes;
 import io.luxtensor.crypto.InvalidSignatureException.Reason;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -24,7 +26,7 @@ public final class Secp256k1 {
   private static final ECPoint G = PARAMS.getG();
   /** 16,384 keys a generation (~250 bytes each): seconds of signatures at full load, ~4 MB. */
   static final int RECOVERED_KEYS_PER_GENERATION = 16_384;
-  static final GenerationalCache<ByteArraysKey, PublicKey> RECOVERED =
+  static final GenerationalCache<List<Bytes>, PublicKey> RECOVERED =
       new GenerationalCache<>(RECOVERED_KEYS_PER_GENERATION);
   /** The order of the group. */
   public static final BigInteger N = PARAMS.getN();
@@ -81,7 +83,7 @@ public final class Secp256k1 {
     if (signature.recoveryId() != 0 && signature.recoveryId() != 1) {
       throw new InvalidSignatureException(Reason.RECOVERY_ID_INVALID);
     }
-    ByteArraysKey inputs = ByteArraysKey.of(messageHash, signature.toBytes());
+    List<Bytes> inputs = List.of(Bytes.of(messageHash), Bytes.of(signature.toBytes()));
     Optional<PublicKey> known = RECOVERED.get(inputs);
     if (known.isPresent()) {
       return known.get();
