@@ -78,19 +78,28 @@ public final class Secp256k1 {
    * @throws InvalidSignatureException if the signature cannot be valid for any key (naming why)
    */
   public static PublicKey recover(byte[] messageHash, Signature signature) {
-    checkHashLength(messageHash);
-    checkComponents(signature);
-    if (signature.recoveryId() != 0 && signature.recoveryId() != 1) {
-      throw new InvalidSignatureException(Reason.RECOVERY_ID_INVALID);
-    }
     List<Bytes> inputs = List.of(Bytes.of(messageHash), Bytes.of(signature.toBytes()));
     Optional<PublicKey> known = RECOVERED.get(inputs);
     if (known.isPresent()) {
       return known.get();
     }
-    PublicKey key = recoverUncached(messageHash, signature);
+    PublicKey key = recoverOnce(messageHash, signature);
     RECOVERED.put(inputs, key);
     return key;
+  }
+
+  /**
+   * As {@link #recover}, leaving the memory of recovered keys alone: for bulk work whose results are kept elsewhere
+   * (sync recovers a batch's senders and hands them to import), which would otherwise push out the signatures the
+   * memory is for (headers and votes checked ahead of import, pooled transactions).
+   */
+  public static PublicKey recoverOnce(byte[] messageHash, Signature signature) {
+    checkHashLength(messageHash);
+    checkComponents(signature);
+    if (signature.recoveryId() != 0 && signature.recoveryId() != 1) {
+      throw new InvalidSignatureException(Reason.RECOVERY_ID_INVALID);
+    }
+    return recoverUncached(messageHash, signature);
   }
 
   /** Recovery without the cache: for benchmarks of the arithmetic, and once per signature otherwise. */

@@ -98,15 +98,15 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
     try {
       apiConfig = new ApiServerConfig(
           text(api, "host", "api.host").orElse(defaults.host()),
-          (int) number(api, "port", "api.port", defaults.port()),
+          integer(api, "port", "api.port", defaults.port()),
           api.has("hostAllowlist") ? strings(api.get("hostAllowlist"), "api.hostAllowlist") : defaults.hostAllowlist(),
-          (int) number(api, "bodyBytesMax", "api.bodyBytesMax", defaults.bodyBytesMax()),
-          (int) number(api, "batchSizeMax", "api.batchSizeMax", defaults.batchSizeMax()),
-          (int) number(api, "workerThreads", "api.workerThreads", defaults.workerThreads()),
+          integer(api, "bodyBytesMax", "api.bodyBytesMax", defaults.bodyBytesMax()),
+          integer(api, "batchSizeMax", "api.batchSizeMax", defaults.batchSizeMax()),
+          integer(api, "workerThreads", "api.workerThreads", defaults.workerThreads()),
           new JsonRpcLimits(
               number(api, "logsBlockRangeMax", "api.logsBlockRangeMax", defaults.rpcLimits().logsBlockRangeMax()),
-              (int) number(api, "logsResultsMax", "api.logsResultsMax", defaults.rpcLimits().logsResultsMax()),
-              (int) number(api, "filtersMax", "api.filtersMax", defaults.rpcLimits().filtersMax())),
+              integer(api, "logsResultsMax", "api.logsResultsMax", defaults.rpcLimits().logsResultsMax()),
+              integer(api, "filtersMax", "api.filtersMax", defaults.rpcLimits().filtersMax())),
           safety(api, baseDirectory), webSocket(webSocket), graphql(graphql), SeparateListeners.NONE);
       String apiHost = apiConfig.host();
       apiConfig = apiConfig.withSeparateListeners(new SeparateListeners(listener(webSocket, "webSocket", apiHost),
@@ -118,8 +118,8 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
     TxPoolConfig poolConfig;
     try {
       poolConfig = new TxPoolConfig(
-          (int) number(txpool, "transactionsMax", "txpool.transactionsMax", poolDefaults.poolTransactionsMax()),
-          (int) number(txpool, "senderTransactionsMax", "txpool.senderTransactionsMax",
+          integer(txpool, "transactionsMax", "txpool.transactionsMax", poolDefaults.poolTransactionsMax()),
+          integer(txpool, "senderTransactionsMax", "txpool.senderTransactionsMax",
               poolDefaults.senderTransactionsMax()),
           poolDefaults.transactionSizeBytesMax(), poolDefaults.poolSizeBytesMax(),
           txpool.has("minTipPerGas") ? quantity(txpool.get("minTipPerGas"), "txpool.minTipPerGas")
@@ -151,11 +151,11 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
     NetworkConfig network;
     try {
       network = new NetworkConfig(text(section, "host", "p2p.host").orElse("0.0.0.0"),
-          (int) number(section, "port", "p2p.port", NetworkConfig.PORT_DEFAULT), bootnodes,
-          (int) number(section, "inboundPeersMax", "p2p.inboundPeersMax", NetworkConfig.INBOUND_PEERS_MAX_DEFAULT),
-          (int) number(section, "outboundPeersMax", "p2p.outboundPeersMax", NetworkConfig.OUTBOUND_PEERS_MAX_DEFAULT),
+          integer(section, "port", "p2p.port", NetworkConfig.PORT_DEFAULT), bootnodes,
+          integer(section, "inboundPeersMax", "p2p.inboundPeersMax", NetworkConfig.INBOUND_PEERS_MAX_DEFAULT),
+          integer(section, "outboundPeersMax", "p2p.outboundPeersMax", NetworkConfig.OUTBOUND_PEERS_MAX_DEFAULT),
           Optional.empty(), sync(section(section, "sync", "p2p.sync")),
-          (int) number(section, "followDistance", "p2p.followDistance", NetworkConfig.FOLLOW_DISTANCE_DEFAULT));
+          integer(section, "followDistance", "p2p.followDistance", NetworkConfig.FOLLOW_DISTANCE_DEFAULT));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("p2p: " + e.getMessage());
     }
@@ -170,14 +170,14 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
    */
   private static SyncConfig sync(JsonNode section) {
     SyncConfig d = SyncConfig.BODIES;
-    int peers = (int) number(section, "peersMax", "p2p.sync.peersMax", d.peersMax());
-    int requests = (int) number(section, "requestsPerPeerMax", "p2p.sync.requestsPerPeerMax",
+    int peers = integer(section, "peersMax", "p2p.sync.peersMax", d.peersMax());
+    int requests = integer(section, "requestsPerPeerMax", "p2p.sync.requestsPerPeerMax",
         d.requestsPerPeerMax());
     long timeoutMin = number(section, "timeoutMsMin", "p2p.sync.timeoutMsMin", d.timeoutMsMin());
     long timeoutMax = number(section, "timeoutMsMax", "p2p.sync.timeoutMsMax", d.timeoutMsMax());
-    return new SyncConfig(d.phase(), (int) number(section, "batchSize", "p2p.sync.batchSize", d.batchSize()), peers,
-        requests, (int) number(section, "retriesMax", "p2p.sync.retriesMax", d.retriesMax()),
-        Math.max(d.aheadBatchesMax(), peers * requests),
+    return new SyncConfig(d.phase(), integer(section, "batchSize", "p2p.sync.batchSize", d.batchSize()), peers,
+        requests, integer(section, "retriesMax", "p2p.sync.retriesMax", d.retriesMax()),
+        (int) Math.max(d.aheadBatchesMax(), Math.min(Integer.MAX_VALUE, (long) peers * requests)),
         Math.min(Math.max(d.timeoutMsInitial(), timeoutMin), timeoutMax), timeoutMin, timeoutMax);
   }
 
@@ -193,13 +193,13 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
   /** The API's limits and access policy (docs/configuration.md); a missing burst is one second's worth. */
   private static ApiSafety safety(JsonNode api, Path baseDirectory) {
     ApiSafety defaults = ApiSafety.defaults();
-    int rate = (int) number(api, "rateLimitPerSecond", "api.rateLimitPerSecond", defaults.rateLimitPerSecond());
+    int rate = integer(api, "rateLimitPerSecond", "api.rateLimitPerSecond", defaults.rateLimitPerSecond());
     return new ApiSafety(
-        (int) number(api, "responseBytesMax", "api.responseBytesMax", defaults.responseBytesMax()),
-        (int) number(api, "connectionsMax", "api.connectionsMax", defaults.connectionsMax()),
+        integer(api, "responseBytesMax", "api.responseBytesMax", defaults.responseBytesMax()),
+        integer(api, "connectionsMax", "api.connectionsMax", defaults.connectionsMax()),
         api.has("corsOrigins") ? strings(api.get("corsOrigins"), "api.corsOrigins") : defaults.corsOrigins(),
         rate,
-        (int) number(api, "rateLimitBurst", "api.rateLimitBurst", rate),
+        integer(api, "rateLimitBurst", "api.rateLimitBurst", rate),
         text(api, "jwtSecretFile", "api.jwtSecretFile").map(baseDirectory::resolve));
   }
 
@@ -213,7 +213,7 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
     }
     try {
       return Optional.of(new SeparateListeners.Address(text(section, "host", name + ".host").orElse(apiHost),
-          (int) number(section, "port", name + ".port")));
+          integer(section, "port", name + ".port")));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(name + ".port: " + e.getMessage());
     }
@@ -223,10 +223,10 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
     WebSocketConfig d = WebSocketConfig.defaults();
     try {
       return new WebSocketConfig(
-          (int) number(section, "connectionsMax", "webSocket.connectionsMax", d.connectionsMax()),
-          (int) number(section, "subscriptionsPerConnectionMax", "webSocket.subscriptionsPerConnectionMax",
+          integer(section, "connectionsMax", "webSocket.connectionsMax", d.connectionsMax()),
+          integer(section, "subscriptionsPerConnectionMax", "webSocket.subscriptionsPerConnectionMax",
               d.subscriptionsPerConnectionMax()),
-          (int) number(section, "outboundBytesMax", "webSocket.outboundBytesMax", d.outboundBytesMax()));
+          integer(section, "outboundBytesMax", "webSocket.outboundBytesMax", d.outboundBytesMax()));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("webSocket: " + e.getMessage());
     }
@@ -236,11 +236,11 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
     GraphQlLimits d = GraphQlLimits.defaults();
     try {
       return new GraphQlLimits(
-          (int) number(section, "queryDepthMax", "graphql.queryDepthMax", d.queryDepthMax()),
-          (int) number(section, "queryComplexityMax", "graphql.queryComplexityMax", d.queryComplexityMax()),
-          (int) number(section, "blocksRangeMax", "graphql.blocksRangeMax", d.blocksRangeMax()),
-          (int) number(section, "logsBlockRangeMax", "graphql.logsBlockRangeMax", d.logsBlockRangeMax()),
-          (int) number(section, "logsResultsMax", "graphql.logsResultsMax", d.logsResultsMax()));
+          integer(section, "queryDepthMax", "graphql.queryDepthMax", d.queryDepthMax()),
+          integer(section, "queryComplexityMax", "graphql.queryComplexityMax", d.queryComplexityMax()),
+          integer(section, "blocksRangeMax", "graphql.blocksRangeMax", d.blocksRangeMax()),
+          integer(section, "logsBlockRangeMax", "graphql.logsBlockRangeMax", d.logsBlockRangeMax()),
+          integer(section, "logsResultsMax", "graphql.logsResultsMax", d.logsResultsMax()));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("graphql: " + e.getMessage());
     }
@@ -302,6 +302,19 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
       throw new ConfigException(where + ": expected true or false");
     }
     return value.asBoolean();
+  }
+
+  /** A whole number that fits an int: larger ones are refused rather than cut to another value. */
+  private static int integer(JsonNode node, String key, String where, int fallback) {
+    return node.has(key) ? integer(node, key, where) : fallback;
+  }
+
+  private static int integer(JsonNode node, String key, String where) {
+    long value = number(node, key, where);
+    if (value > Integer.MAX_VALUE) {
+      throw new ConfigException(where + ": " + value + " is too large (at most " + Integer.MAX_VALUE + ")");
+    }
+    return (int) value;
   }
 
   private static long number(JsonNode node, String key, String where, long fallback) {

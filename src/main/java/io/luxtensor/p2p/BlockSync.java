@@ -64,6 +64,13 @@ final class BlockSync {
   /** An answer this late after its deadline is no longer awaited by anyone: its request is forgotten. */
   static final long ANSWER_FORGOTTEN_MS = 60_000;
 
+  /** A block holds a transaction whose signature is valid for no key: the block is invalid, and its sender lied. */
+  private static final class UnsignedTransactionException extends RuntimeException {
+    UnsignedTransactionException(String message, InvalidSignatureException cause) {
+      super(message, cause);
+    }
+  }
+
   /** A downloaded batch whose transactions' senders are being recovered on a worker, ahead of its import. */
   private record Recovering(ReadyBatch<Block> batch, Future<List<StoredBlock>> blocks) {}
 
@@ -283,11 +290,9 @@ final class BlockSync {
       if (parent != null && !header.parentHash().equals(parent)) {
         return Optional.of("block " + header.number() + " does not build on the header before it");
       }
-      Optional<Validator> proposer = validators.find(header.proposer());
-      if (proposer.isEmpty() || !header.isSignedByProposer(parameters.chainId())) {
+      if (validators.find(header.proposer()).isEmpty() || !header.isSignedByProposer(parameters.chainId())) {
         return Optional.of("block " + header.number() + " is not signed by a validator of this chain");
       }
-      verifyVrfAhead(header, proposer.get());
       parent = header.hash();
     }
     return Optional.empty();
@@ -350,10 +355,23 @@ final class BlockSync {
       }
       if (recovered.failed()) {
         current.importing = false;
-        rejectBatch(current, batch, "its senders could not be recovered: " + recovered.cause().getMessage());
+        if (recovered.cause() instanceof UnsignedTransactionException unsigned) {
+          rejectBatch(current, batch, unsigned.getMessage());
+        } else {
+          end(current, "sync stopped: recovering the senders of blocks " + batch.fromNumber() + "-"
+              + batch.toNumber() + " failed: " + recovered.cause());
+        }
         return;
       }
-      List<CompletableFuture<Received>> imports = recovered.result().stream().map(chain::importBlock).toList();
+      List<CompletableFuture<Received>> imports;
+      try {
+        imports = recovered.result().stream().map(chain::importBlock).toList();
+      } catch (RuntimeException e) {
+        current.importing = false;
+        end(current, "sync stopped: the chain refused blocks " + batch.fromNumber() + "-" + batch.toNumber()
+            + " for import: " + e);
+        return;
+      }
       CompletableFuture.allOf(imports.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) ->
           context.runOnContext(v -> imported(current, batch, imports, error)));
     });
@@ -365,20 +383,21 @@ final class BlockSync {
   }
 
   /**
-   * The block with its senders recovered. Its votes' signatures are recovered too, only so that import finds them
-   * in the signature cache: whether they are valid, import decides.
+   * The block with its senders recovered, outside any request's deadline. Its votes' signatures and its VRF proof
+   * are checked too, only so that import finds them remembered: whether they are valid, import decides.
    *
-   * @throws IllegalArgumentException naming the block and transaction whose signature is invalid
+   * @throws UnsignedTransactionException naming the block and transaction whose signature is invalid
    */
   private StoredBlock withSenders(Block block) {
     block.votes().forEach(vote -> vote.isSignedBy(parameters.chainId()));
+    validators.find(block.header().proposer()).ifPresent(proposer -> verifyVrfAhead(block.header(), proposer));
     List<Address> senders = new ArrayList<>(block.transactions().size());
     for (Transaction tx : block.transactions()) {
       try {
-        senders.add(tx.recoverSender());
+        senders.add(tx.recoverSenderOnce());
       } catch (InvalidSignatureException e) {
-        throw new IllegalArgumentException("block " + block.header().number() + " holds transaction " + tx.hash()
-            + " without a valid signature: " + e.getMessage(), e);
+        throw new UnsignedTransactionException("block " + block.header().number() + " holds transaction "
+            + tx.hash() + " without a valid signature: " + e.getMessage(), e);
       }
     }
     return new StoredBlock(block, senders);
@@ -420,8 +439,8 @@ final class BlockSync {
     long now = clock.getAsLong();
     if (!scores.isBanned(batch.peer(), now) && scores.record(batch.peer(), PeerEvent.INVALID_DATA, now)) {
       onBanned.accept(batch.peer());
+      counters.banned();
     }
-    counters.banned();
     end(current, "sync stopped at a block from " + batch.peer().shortString() + ": " + problem);
   }
 

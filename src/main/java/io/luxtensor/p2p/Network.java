@@ -51,6 +51,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,11 @@ public final class Network implements NetworkStatus, AutoCloseable {
   /** Blocks and votes go to at most this many peers each; they forward it on, so it still floods the network. */
   static final int FANOUT_MAX = 16;
   static final int SEEN_MAX = 65_536;
+  /**
+   * Transactions offered to a peer when it greets this node, as Ethereum clients announce their pool to a new peer:
+   * those that went out before it connected would otherwise reach it only if another peer relays them.
+   */
+  static final int RECENT_TRANSACTIONS_MAX = 4_096;
   /** Addresses remembered from peer exchange; beyond it new ones are dropped. */
   static final int ADDRESS_BOOK_MAX = 1_024;
 
@@ -105,13 +111,16 @@ public final class Network implements NetworkStatus, AutoCloseable {
   private final Map<PeerId, Dialing> addressBook = new TreeMap<>();
   private final SeenCache seen = new SeenCache(SEEN_MAX);
   private final List<Transaction> transactionsToGossip = new ArrayList<>();
+  /** The last transactions gossiped, for peers that greet this node after they went out. */
+  private final ArrayDeque<Transaction> recentTransactions = new ArrayDeque<>();
   private final PeerTable peerTable;
   private final List<Consumer<SyncEvent>> syncListeners = new CopyOnWriteArrayList<>();
   private Context context;
   private BlockSync sync;
-  private Listener listener;
+  private volatile Listener listener;
   private long timer;
   private volatile int peerCount;
+  private volatile long transactionsFlushed;
   private volatile long bestKnownBlock;
   private volatile boolean closed;
 
@@ -207,6 +216,11 @@ public final class Network implements NetworkStatus, AutoCloseable {
   @Override
   public void onSyncChange(Consumer<SyncEvent> listener) {
     syncListeners.add(listener);
+  }
+
+  /** Transactions this node has sent out to whoever was connected then (for tests). */
+  long transactionsFlushed() {
+    return transactionsFlushed;
   }
 
   /** Whether {@code peer} is banned now (for tests and the admin API). */
@@ -423,11 +437,15 @@ public final class Network implements NetworkStatus, AutoCloseable {
       peer.disconnect(mismatch.get());
       return;
     }
+    boolean greeting = peer.status().isEmpty();
     try {
       peer.status(new PeerStatus(s.headNumber(), s.headHash(), s.finalizedNumber(), s.finalizedHash()));
     } catch (IllegalArgumentException e) {
       punish(peer, PeerEvent.INVALID_DATA, DisconnectReason.INVALID_DATA, e.getMessage());
       return;
+    }
+    if (greeting) {
+      sendUnknown(peer, List.copyOf(recentTransactions));
     }
     peer.markKnown(s.headHash());
     bestKnownBlock = Math.max(bestKnownBlock, s.headNumber());
@@ -573,6 +591,10 @@ public final class Network implements NetworkStatus, AutoCloseable {
       return;
     }
     context.executeBlocking(() -> fresh.stream().map(Network::recover).toList(), false).onComplete(r -> {
+      if (r.failed()) {
+        LOG.log(System.Logger.Level.WARNING, "checking transactions from " + peer + " failed: " + r.cause());
+        return;
+      }
       List<Optional<RecoveredTransaction>> recovered = r.result();
       long invalid = recovered.stream().filter(Optional::isEmpty).count();
       if (invalid > 0) {
@@ -596,23 +618,26 @@ public final class Network implements NetworkStatus, AutoCloseable {
     if (transactionsToGossip.isEmpty()) {
       return;
     }
-    for (int from = 0; from < transactionsToGossip.size(); from += Message.TRANSACTIONS_MAX) {
-      List<Transaction> batch = transactionsToGossip.subList(from,
-          Math.min(transactionsToGossip.size(), from + Message.TRANSACTIONS_MAX));
-      for (Transaction tx : batch) {
-        seen.add(tx.hash());
-      }
-      for (Peer peer : peers.values()) {
-        if (peer.status().isEmpty()) {
-          continue;
-        }
-        List<Transaction> unknown = batch.stream().filter(tx -> peer.markKnownIfNew(tx.hash())).toList();
-        if (!unknown.isEmpty()) {
-          peer.send(new NewTransactions(unknown));
-        }
+    transactionsToGossip.forEach(tx -> seen.add(tx.hash()));
+    for (Peer peer : peers.values()) {
+      if (peer.status().isPresent()) {
+        sendUnknown(peer, transactionsToGossip);
       }
     }
+    recentTransactions.addAll(transactionsToGossip);
+    transactionsFlushed += transactionsToGossip.size();
+    while (recentTransactions.size() > RECENT_TRANSACTIONS_MAX) {
+      recentTransactions.removeFirst();
+    }
     transactionsToGossip.clear();
+  }
+
+  /** Sends {@code peer} those of {@code transactions} it is not known to have, in messages within the cap. */
+  private void sendUnknown(Peer peer, List<Transaction> transactions) {
+    List<Transaction> unknown = transactions.stream().filter(tx -> peer.markKnownIfNew(tx.hash())).toList();
+    for (int from = 0; from < unknown.size(); from += Message.TRANSACTIONS_MAX) {
+      peer.send(new NewTransactions(unknown.subList(from, Math.min(unknown.size(), from + Message.TRANSACTIONS_MAX))));
+    }
   }
 
   private void punish(Peer peer, PeerEvent event, DisconnectReason reason, String detail) {

@@ -93,6 +93,14 @@ public sealed interface Transaction permits LegacyTransaction, AccessListTransac
     return Address.of(Secp256k1.recover(Keccak256.hash(signingPayload()), requireSignature()));
   }
 
+  /**
+   * As {@link #recoverSender()}, for bulk recovery whose results the caller keeps (sync): it leaves the process-wide
+   * memory of recovered signatures alone, so a flood of them does not push out what that memory is for.
+   */
+  default Address recoverSenderOnce() {
+    return Address.of(Secp256k1.recoverOnce(Keccak256.hash(signingPayload()), requireSignature()));
+  }
+
   /** Gas charged before execution: base cost, calldata, access list and (for creation) init code words. */
   default long intrinsicGas() {
     return IntrinsicGas.of(this);

@@ -79,6 +79,9 @@ class NodeConfigTest {
         () -> NodeConfig.parse("{\"p2p\": {\"port\": \"x\"}}", Path.of("."))).getMessage());
     assertEquals("p2p: p2p port must be 0-65535, got 70000", assertThrows(ConfigException.class,
         () -> NodeConfig.parse("{\"p2p\": {\"port\": 70000}}", Path.of("."))).getMessage());
+    assertEquals("p2p.port: 4294967296 is too large (at most 2147483647)", assertThrows(ConfigException.class,
+        () -> NodeConfig.parse("{\"p2p\": {\"port\": 4294967296}}", Path.of("."))).getMessage(),
+        "2^32 would have wrapped to port 0, a random port");
   }
 
   @Test

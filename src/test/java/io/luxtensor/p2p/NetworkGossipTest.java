@@ -47,6 +47,17 @@ class NetworkGossipTest {
   }
 
   @Test
+  void aPeerThatConnectsLaterIsOfferedTheTransactionsGossipedBefore() throws Exception {
+    Node validator = network.start(true, List.of());
+    Transaction tx = TestChains.transfer(1, 0, 2_000);
+    validator.chain().submit(RecoveredTransaction.recover(tx)).get();
+    Await.until("the transaction has gone out, to nobody yet", DEADLINE,
+        () -> validator.network().transactionsFlushed() == 1);
+    Node late = network.start(false, List.of(validator.address()));
+    Await.until("the late peer's pool has it too", DEADLINE, () -> late.chain().pending(tx.hash()).isPresent());
+  }
+
+  @Test
   void fourNodesInALineReachEveryPoolAndAgree() throws Exception {
     Node validator = network.start(true, List.of());
     Node first = network.start(false, List.of(validator.address()));
