@@ -32,10 +32,9 @@ final class EpochSeedCache {
       return known;
     }
     long firstSlotOfPreviousEpoch = (epoch - 1) * parameters.slotsPerEpoch();
-    Hash seed = epoch >= 2 && parent.number() > 0 && parent.slot() >= firstSlotOfPreviousEpoch
-        && seeds.containsKey(new Key(epoch, parent.parentHash()))
-        ? seeds.get(new Key(epoch, parent.parentHash()))
-        : EpochSeeds.seed(chain, parameters, parent, epoch);
+    Hash inherited = epoch >= 2 && parent.number() > 0 && parent.slot() >= firstSlotOfPreviousEpoch
+        ? seeds.get(new Key(epoch, parent.parentHash())) : null;
+    Hash seed = inherited != null ? inherited : EpochSeeds.seed(chain, parameters, parent, epoch);
     seeds.put(key, seed);
     return seed;
   }

@@ -299,10 +299,6 @@ final class BlockSync {
   }
 
   /**
-   * The blocks, if every body matches its header. A short answer whose bodies reach the server's size budget was
-   * cut there ({@link ChainDataServer#RESPONSE_BYTES_SOFT_MAX}), so it is not the peer's fault.
-   */
-  /**
    * Verifies the header's VRF proof here, on a worker and in parallel with other batches, so that import (one
    * thread) finds it in Ecvrf's cache. Only a head start: import checks the proof against the validator scheduled
    * then, which may hold another key, so a failure here decides nothing.
@@ -317,6 +313,10 @@ final class BlockSync {
     }
   }
 
+  /**
+   * The blocks, if every body matches its header. A short answer whose bodies reach the server's size budget was
+   * cut there ({@link ChainDataServer#RESPONSE_BYTES_SOFT_MAX}), so it is not the peer's fault.
+   */
   private static Outcome<Block> assemble(List<BlockHeader> headers, List<BlockBody> bodies) {
     List<Block> blocks = new ArrayList<>(bodies.size());
     long bytes = 0;

@@ -53,6 +53,7 @@ import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,8 @@ import java.util.function.LongSupplier;
  * A node's place in the network: it listens and dials, greets each peer with its {@link Status} and drops those of
  * another chain, keeps peers alive with pings, exchanges addresses, gossips transactions, blocks and votes once the
  * chain has accepted them and evidence once checked, serves header and body ranges from storage, and syncs through
- * {@link BlockSync} when it falls behind. All of its state lives on one Vert.x context; the chain's listeners and the connections hop onto it.
+ * {@link BlockSync} when it falls behind. All of its state lives on one Vert.x context; the chain's listeners and
+ * the connections hop onto it.
  */
 public final class Network implements NetworkStatus, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Network.class.getName());
@@ -361,8 +363,8 @@ public final class Network implements NetworkStatus, AutoCloseable {
   private Status status() {
     BlockHeader latest = chain.latest();
     BlockHeader finalized = chain.finalized();
-    return new Status(PROTOCOL_VERSION, parameters.chainId(), genesisHash, latest.number(), latest.hash(), finalized.number(),
-        finalized.hash());
+    return new Status(PROTOCOL_VERSION, parameters.chainId(), genesisHash, latest.number(), latest.hash(),
+        finalized.number(), finalized.hash());
   }
 
   private void onMessage(Peer peer, int code, byte[] payload) {
@@ -445,7 +447,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
       return;
     }
     if (greeting) {
-      sendUnknown(peer, List.copyOf(recentTransactions));
+      sendUnknown(peer, recentTransactions);
     }
     peer.markKnown(s.headHash());
     bestKnownBlock = Math.max(bestKnownBlock, s.headNumber());
@@ -633,7 +635,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
   }
 
   /** Sends {@code peer} those of {@code transactions} it is not known to have, in messages within the cap. */
-  private void sendUnknown(Peer peer, List<Transaction> transactions) {
+  private void sendUnknown(Peer peer, Collection<Transaction> transactions) {
     List<Transaction> unknown = transactions.stream().filter(tx -> peer.markKnownIfNew(tx.hash())).toList();
     for (int from = 0; from < unknown.size(); from += Message.TRANSACTIONS_MAX) {
       peer.send(new NewTransactions(unknown.subList(from, Math.min(unknown.size(), from + Message.TRANSACTIONS_MAX))));

@@ -45,7 +45,8 @@ import org.web3j.protocol.websocket.events.Notification;
 class NodeSyncReportingTest {
   private static final int BLOCKS = 300;
   private static final Duration DEADLINE = Duration.ofSeconds(60);
-  private static final Pattern SYNCED_BLOCKS = Pattern.compile("(?m)^luxtensor_sync_blocks_total(?:\\{[^}]*})? (\\S+)$");
+  private static final Pattern SYNCED_BLOCKS =
+      Pattern.compile("(?m)^luxtensor_sync_blocks_total(?:\\{[^}]*})? (\\S+)$");
 
   /** web3j's notification shape with the result left as JSON, since web3j has no type for syncing events. */
   public static final class SyncingNotification extends Notification<JsonNode> {}
