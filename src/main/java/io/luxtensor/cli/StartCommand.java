@@ -46,6 +46,11 @@ final class StartCommand implements Runnable {
   @Option(names = "--p2p-port", paramLabel = "PORT", description = "The p2p port, instead of p2p.port (default 30303).")
   Integer p2pPort;
 
+  @Option(names = "--sync-mode", paramLabel = "MODE",
+      description = "How a new node gets the chain: full (replay every block) or snap (from a recent finalized "
+          + "block's state); instead of p2p.syncMode (default full).")
+  String syncMode;
+
   @Override
   public void run() {
     NodeConfig config = NodeConfig.parse(read(configFile), configFile.toAbsolutePath().getParent());
@@ -67,8 +72,9 @@ final class StartCommand implements Runnable {
   /** The config's p2p settings with the command line's bootnodes and port. */
   private Optional<P2pSettings> p2p(NodeConfig config) {
     if (config.p2p().isEmpty()) {
-      if (!bootnodes.isEmpty() || p2pPort != null) {
-        throw new ConfigException("--bootnodes and --p2p-port need p2p, which the config turns off (p2p.enabled)");
+      if (!bootnodes.isEmpty() || p2pPort != null || syncMode != null) {
+        throw new ConfigException("--bootnodes, --p2p-port and --sync-mode need p2p, which the config turns off "
+            + "(p2p.enabled)");
       }
       return Optional.empty();
     }
@@ -80,7 +86,8 @@ final class StartCommand implements Runnable {
     try {
       return Optional.of(new P2pSettings(new NetworkConfig(network.host(), port, allBootnodes,
           network.inboundPeersMax(), network.outboundPeersMax(), network.peerTable(), network.sync(),
-          network.followDistance()), settings.nodeKeyFile()));
+          network.followDistance(), syncMode == null ? network.syncMode()
+              : NodeConfig.syncMode(syncMode, "--sync-mode")), settings.nodeKeyFile()));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("--p2p-port: " + e.getMessage());
     }

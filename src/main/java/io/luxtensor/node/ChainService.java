@@ -133,7 +133,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     this.clockMillis = clockMillis;
     Hash headHash = database.headHash().orElseThrow(() -> new IllegalStateException("database has no head"));
     this.head = database.header(headHash).orElseThrow(() -> new IllegalStateException("head block is missing"));
-    this.headState = WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState());
+    this.headState = openHeadState();
     this.finality = new FinalityTracker(validators, database.finality().orElseThrow(
         () -> new IllegalStateException("database has no finality record")));
     this.pool = new TxPool(poolConfig, poolHead());
@@ -249,7 +249,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
           ? importer.importBlock(recovered.get(), head, headState, clockMillis.getAsLong(), sink)
           : importer.importBlock(block, head, headState, clockMillis.getAsLong(), sink);
       if (result instanceof ImportResult.Rejected rejected) {
-        headState = WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState());
+        headState = openHeadState();
         return new Received(Verdict.REJECTED, rejected.message());
       }
       ProducedBlock produced = ((ImportResult.Imported) result).block();
@@ -260,7 +260,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       block.votes().forEach(proven::onVote);
       FinalityState claimed = new FinalityState(header.justified(), header.finalized());
       if (!claimed.equals(proven.state())) {
-        headState = WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState());
+        headState = openHeadState();
         return new Received(Verdict.REJECTED, BlockInvalidReason.WRONG_FINALITY.message() + ": it claims " + claimed
             + ", its chain's votes prove " + proven.state());
       }
@@ -281,7 +281,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       headListeners.forEach(listener -> listener.accept(event));
       return new Received(Verdict.ACCEPTED, "");
     } catch (RuntimeException e) {
-      headState = WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState());
+      headState = openHeadState();
       throw e;
     }
   }
@@ -452,9 +452,49 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       return stored;
     } catch (RuntimeException e) {
       // The world state may hold half a block: start again from the stored head.
-      headState = WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState());
+      headState = openHeadState();
       throw e;
     }
+  }
+
+  /** The head's state for the chain thread: over the flat state where the node has it, through the trie if not. */
+  private WorldState openHeadState() {
+    return database.hasFlatState() ? WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState())
+        : WorldState.at(database.trieNodes(), head.stateRoot());
+  }
+
+  /**
+   * Makes {@code checkpoint}, a block proven final whose state is stored already (state sync), this node's head and
+   * finalized block, with {@code ancestors} (its parent chain, oldest first) as the headers before it that checking
+   * the next blocks needs. Only a node still at genesis can do this.
+   */
+  public CompletableFuture<Void> adoptCheckpoint(BlockHeader checkpoint, List<BlockHeader> ancestors) {
+    return CompletableFuture.runAsync(() -> {
+      if (head.number() != 0) {
+        throw new IllegalStateException("this node has blocks up to " + head.number()
+            + ": only a node at genesis starts from a checkpoint");
+      }
+      if (database.trieNodes().get(checkpoint.stateRoot().toBytes()).isEmpty()) {
+        throw new IllegalStateException("the state of checkpoint " + checkpoint.hash() + " is not stored");
+      }
+      Checkpoint point = new Checkpoint(checkpoint.slot(), checkpoint.hash());
+      FinalityState adopted = new FinalityState(point, point);
+      List<BlockHeader> headers = new ArrayList<>(ancestors);
+      headers.add(checkpoint);
+      try (WriteBatch batch = database.store().newBatch()) {
+        database.writeSnapshotHead(batch, headers);
+        database.writeFinality(batch, adopted);
+        batch.commit();
+      }
+      head = checkpoint;
+      headState = openHeadState();
+      finality = new FinalityTracker(validators, adopted);
+      pool.onNewHead(poolHead());
+      published = canonicalHead();
+      publishedPoolStatus = pool.status();
+      LOG.log(System.Logger.Level.INFO, "started from finalized block " + checkpoint.number() + " " + checkpoint.hash()
+          + " by state sync");
+    }, thread);
   }
 
   private BigInteger nextBaseFee() {
@@ -462,7 +502,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   }
 
   private ChainHead poolHead() {
-    var flat = database.flatState();
+    var flat = database.hasFlatState() ? database.flatState() : openHeadState();
     return new ChainHead(new io.luxtensor.txpool.AccountState() {
       @Override
       public long nonce(Address account) {

@@ -8,6 +8,7 @@ import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.RecoveredTransaction;
 import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.Transaction;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -36,6 +37,11 @@ public record NetworkedChain(ChainService chain) implements LocalChain {
   @Override
   public CompletableFuture<Received> importVote(SignedVote vote) {
     return chain.importVote(vote);
+  }
+
+  @Override
+  public CompletableFuture<Void> adoptCheckpoint(BlockHeader checkpoint, List<BlockHeader> ancestors) {
+    return chain.adoptCheckpoint(checkpoint, ancestors);
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.luxtensor.p2p.transport.NodeAddress;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.storage.StorageEngine;
 import io.luxtensor.sync.SyncConfig;
+import io.luxtensor.sync.SyncMode;
 import io.luxtensor.txpool.TxPoolConfig;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
       "validator", Set.of("keystore", "passwordFile"),
       "txpool", Set.of("transactionsMax", "senderTransactionsMax", "minTipPerGas"),
       "p2p", Set.of("enabled", "host", "port", "bootnodes", "inboundPeersMax", "outboundPeersMax", "nodeKeyFile",
-          "followDistance", "sync"),
+          "followDistance", "sync", "syncMode"),
       "p2p.sync", Set.of("batchSize", "peersMax", "requestsPerPeerMax", "retriesMax", "timeoutMsMin",
           "timeoutMsMax"));
 
@@ -155,13 +156,23 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
           integer(section, "inboundPeersMax", "p2p.inboundPeersMax", NetworkConfig.INBOUND_PEERS_MAX_DEFAULT),
           integer(section, "outboundPeersMax", "p2p.outboundPeersMax", NetworkConfig.OUTBOUND_PEERS_MAX_DEFAULT),
           Optional.empty(), sync(section(section, "sync", "p2p.sync")),
-          integer(section, "followDistance", "p2p.followDistance", NetworkConfig.FOLLOW_DISTANCE_DEFAULT));
+          integer(section, "followDistance", "p2p.followDistance", NetworkConfig.FOLLOW_DISTANCE_DEFAULT),
+          syncMode(text(section, "syncMode", "p2p.syncMode").orElse("full"), "p2p.syncMode"));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("p2p: " + e.getMessage());
     }
     P2pSettings settings = P2pSettings.inDatadir(datadir, network);
     return Optional.of(text(section, "nodeKeyFile", "p2p.nodeKeyFile")
         .map(file -> new P2pSettings(settings.network(), baseDirectory.resolve(file))).orElse(settings));
+  }
+
+  /** {@code full} or {@code snap}, as {@code p2p.syncMode} and {@code --sync-mode} spell it. */
+  public static SyncMode syncMode(String text, String key) {
+    return switch (text) {
+      case "full" -> SyncMode.FULL;
+      case "snap" -> SyncMode.SNAP;
+      default -> throw new ConfigException(key + ": \"" + text + "\" is not a sync mode; use \"full\" or \"snap\"");
+    };
   }
 
   /**

@@ -7,6 +7,7 @@ import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.RecoveredTransaction;
 import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.Transaction;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -25,6 +26,12 @@ public interface LocalChain {
   CompletableFuture<Received> importBlock(StoredBlock block);
 
   CompletableFuture<Received> importVote(SignedVote vote);
+
+  /**
+   * Makes {@code checkpoint}, proven final, with its state stored already, the head of a node still at genesis;
+   * {@code ancestors} are the headers before it, oldest first, that checking the next blocks needs (state sync).
+   */
+  CompletableFuture<Void> adoptCheckpoint(BlockHeader checkpoint, List<BlockHeader> ancestors);
 
   /** Offers a peer's transaction to the pool; the pool's verdict is its own business. */
   void submit(RecoveredTransaction transaction);

@@ -8,6 +8,10 @@ import io.luxtensor.crypto.InvalidSignatureException;
 import io.luxtensor.p2p.message.DisconnectReason;
 import io.luxtensor.p2p.message.Message;
 import io.luxtensor.p2p.message.Message.Bodies;
+import io.luxtensor.p2p.message.Message.FinalityProofMessage;
+import io.luxtensor.p2p.message.Message.GetFinalityProof;
+import io.luxtensor.p2p.message.Message.GetTrieNodes;
+import io.luxtensor.p2p.message.Message.TrieNodes;
 import io.luxtensor.p2p.message.Message.Disconnect;
 import io.luxtensor.p2p.message.Message.EvidenceMessage;
 import io.luxtensor.p2p.message.Message.GetBodies;
@@ -40,6 +44,7 @@ import io.luxtensor.sync.PeerScores;
 import io.luxtensor.sync.PeerStatus;
 import io.luxtensor.sync.SyncCounters;
 import io.luxtensor.sync.SyncEvent;
+import io.luxtensor.sync.SyncMode;
 import io.luxtensor.sync.SyncProgress;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
@@ -108,6 +113,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
   private final SecureRandom random;
   private final Transport transport;
   private final ChainDataServer server;
+  private final ChainDatabase database;
   private final PeerScores scores = PeerScores.withDefaults();
   private final Map<PeerId, Peer> peers = new TreeMap<>();
   private final Map<PeerId, Dialing> addressBook = new TreeMap<>();
@@ -119,6 +125,8 @@ public final class Network implements NetworkStatus, AutoCloseable {
   private final List<Consumer<SyncEvent>> syncListeners = new CopyOnWriteArrayList<>();
   private Context context;
   private BlockSync sync;
+  /** Present from start to the adopted checkpoint on a node started at genesis with {@code --sync-mode snap}. */
+  private Optional<StateSync> stateSync = Optional.empty();
   private volatile Listener listener;
   private long timer;
   private volatile int peerCount;
@@ -138,6 +146,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
     this.random = random;
     this.transport = new Transport(vertx, nodeKey, random, TransportOptions.defaults());
     this.server = new ChainDataServer(database);
+    this.database = database;
     this.peerTable = new PeerTable(config.peerTable());
     this.validators = validators;
   }
@@ -147,6 +156,10 @@ public final class Network implements NetworkStatus, AutoCloseable {
     context = vertx.getOrCreateContext();
     sync = new BlockSync(context, chain, validators, parameters, config.sync(), scores, clock, peers,
         config.followDistance(), this::dropBanned, progress -> syncListeners.forEach(l -> l.accept(progress)));
+    if (config.syncMode() == SyncMode.SNAP && chain.latest().number() == 0) {
+      stateSync = Optional.of(new StateSync(context, chain, database, validators, parameters, genesisHash, scores,
+          peers, (peer, why) -> punish(peer, PeerEvent.INVALID_DATA, DisconnectReason.INVALID_DATA, why), clock));
+    }
     CompletableFuture<Listener> listening = new CompletableFuture<>();
     context.runOnContext(v -> {
       long now = clock.getAsLong();
@@ -278,7 +291,21 @@ public final class Network implements NetworkStatus, AutoCloseable {
     bestKnownBlock = peers.values().stream().flatMap(p -> p.status().stream())
         .mapToLong(PeerStatus::headNumber).max().orElse(0);
     flushTransactions();
-    sync.tick();
+    if (snapping()) {
+      stateSync.orElseThrow().tick();
+    } else {
+      sync.tick();
+    }
+  }
+
+  /** Whether state sync is still getting the node its starting checkpoint: block sync and gossip wait for it. */
+  private boolean snapping() {
+    return stateSync.filter(s -> !s.done()).isPresent();
+  }
+
+  /** What state sync has done, if this node started with it (for tests and the log). */
+  Optional<StateSync.Progress> stateSyncProgress() {
+    return stateSync.map(StateSync::progress);
   }
 
   private void dial(long now) {
@@ -350,6 +377,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
     peers.remove(peer.id());
     peerCount = peers.size();
     sync.onPeerLeft(peer.id());
+    stateSync.ifPresent(s -> s.onPeerLeft(peer.id()));
     LOG.log(System.Logger.Level.DEBUG, "peer " + peer + " left: " + why);
     if (outbound) {
       Dialing entry = addressBook.get(peer.id());
@@ -404,7 +432,14 @@ public final class Network implements NetworkStatus, AutoCloseable {
       case Pong p -> peer.pong(p.nonce(), now);
       case GetHeaders g -> serve(peer, () -> server.headers(g));
       case GetBodies g -> serve(peer, () -> server.bodies(g));
-      case Headers h -> sync.onHeaders(peer, h);
+      case GetFinalityProof g -> serve(peer, () -> server.finalityProof(g));
+      case GetTrieNodes g -> serve(peer, () -> server.trieNodes(g));
+      case Headers h -> {
+        sync.onHeaders(peer, h);
+        stateSync.ifPresent(s -> s.onHeaders(peer, h));
+      }
+      case FinalityProofMessage f -> stateSync.ifPresent(s -> s.onFinalityProof(peer, f));
+      case TrieNodes t -> stateSync.ifPresent(s -> s.onTrieNodes(peer, t));
       case Bodies b -> sync.onBodies(peer, b);
       case NewBlock n -> onNewBlock(peer, n);
       case NewTransactions n -> onTransactions(peer, n.transactions());
@@ -474,7 +509,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
     peer.markKnown(hash);
     peer.sawHead(message.block().header().number(), hash);
     bestKnownBlock = Math.max(bestKnownBlock, message.block().header().number());
-    if (!seen.add(hash) || sync.syncing()) {
+    if (!seen.add(hash) || sync.syncing() || snapping()) {
       return;
     }
     chain.importBlock(message.block()).whenComplete((received, error) -> onContext(() -> {
@@ -493,7 +528,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
   }
 
   private void onNewHead(Block block) {
-    if (sync.syncing()) {
+    if (sync.syncing() || snapping()) {
       return;
     }
     seen.add(block.hash());

@@ -2,6 +2,7 @@ package io.luxtensor.p2p;
 
 import io.luxtensor.p2p.transport.NodeAddress;
 import io.luxtensor.sync.SyncConfig;
+import io.luxtensor.sync.SyncMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -18,9 +19,11 @@ import java.util.Optional;
  * @param peerTable where the addresses learned from peers are kept across restarts; none keeps them in memory only
  * @param sync how blocks are downloaded when the node is behind
  * @param followDistance how many blocks behind its peers' finalized block the node may fall before it syncs
+ * @param syncMode how a node still at genesis gets the chain: replaying every block, or from a finalized state
  */
 public record NetworkConfig(String host, int port, List<NodeAddress> bootnodes, int inboundPeersMax,
-    int outboundPeersMax, Optional<Path> peerTable, SyncConfig sync, int followDistance) {
+    int outboundPeersMax, Optional<Path> peerTable, SyncConfig sync, int followDistance,
+    SyncMode syncMode) {
   public static final int PORT_DEFAULT = 30303;
   /** Geth's default of 50 peers, split about two inbound to one outbound as Geth does. */
   public static final int INBOUND_PEERS_MAX_DEFAULT = 34;
@@ -33,6 +36,7 @@ public record NetworkConfig(String host, int port, List<NodeAddress> bootnodes, 
     bootnodes = List.copyOf(bootnodes);
     Objects.requireNonNull(peerTable, "peerTable");
     Objects.requireNonNull(sync, "sync");
+    Objects.requireNonNull(syncMode, "syncMode");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("p2p port must be 0-65535, got " + port);
     }
@@ -48,17 +52,22 @@ public record NetworkConfig(String host, int port, List<NodeAddress> bootnodes, 
   /** Listening on {@code host:port} with the default limits and sync. */
   public static NetworkConfig defaults(String host, int port, List<NodeAddress> bootnodes) {
     return new NetworkConfig(host, port, bootnodes, INBOUND_PEERS_MAX_DEFAULT, OUTBOUND_PEERS_MAX_DEFAULT,
-        Optional.empty(), SyncConfig.BODIES, FOLLOW_DISTANCE_DEFAULT);
+        Optional.empty(), SyncConfig.BODIES, FOLLOW_DISTANCE_DEFAULT, SyncMode.FULL);
   }
 
   public NetworkConfig withPeerTable(Path file) {
     return new NetworkConfig(host, port, bootnodes, inboundPeersMax, outboundPeersMax, Optional.of(file), sync,
-        followDistance);
+        followDistance, syncMode);
   }
 
   public NetworkConfig withSync(SyncConfig config) {
     return new NetworkConfig(host, port, bootnodes, inboundPeersMax, outboundPeersMax, peerTable, config,
-        followDistance);
+        followDistance, syncMode);
+  }
+
+  public NetworkConfig withSyncMode(SyncMode mode) {
+    return new NetworkConfig(host, port, bootnodes, inboundPeersMax, outboundPeersMax, peerTable, sync,
+        followDistance, mode);
   }
 
   public int peersMax() {

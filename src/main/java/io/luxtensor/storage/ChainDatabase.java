@@ -43,7 +43,8 @@ import java.util.Optional;
  *       rlp([block hash, index]) for canonical blocks;
  *   <li>TRIE_NODES: node hash → node; ACCOUNTS: address → account RLP and STORAGE_SLOTS: address || slot → value, the
  *       flat state of the head;
- *   <li>CHAIN_METADATA: "genesis", "head", "finality" (justified and finalized checkpoints);
+ *   <li>CHAIN_METADATA: "genesis", "head", "finality" (justified and finalized checkpoints); "flatStateMissing" on a
+ *       node started by state sync, whose flat columns hold only what changed since (state is read through the trie);
  *   <li>CONSENSUS: "slashingProtection" || validator address → the highest block slot, vote source and vote target
  *       it signed (three signed 8-byte big-endian numbers, -1 for none).
  * </ul>
@@ -54,6 +55,7 @@ public final class ChainDatabase implements ChainReader {
   private static final byte[] HEAD_KEY = key("head");
   private static final byte[] FINALITY_KEY = key("finality");
   private static final byte[] VOTES_TO_CARRY_KEY = key("votesToCarry");
+  private static final byte[] FLAT_STATE_MISSING_KEY = key("flatStateMissing");
   private static final byte[] SLASHING_PROTECTION_PREFIX = key("slashingProtection");
   private static final int SLASHING_PROTECTION_BYTES = 3 * Long.BYTES;
 
@@ -168,6 +170,25 @@ public final class ChainDatabase implements ChainReader {
     }
     writeFlatState(batch, block.state());
     batch.put(Column.CHAIN_METADATA, HEAD_KEY, hash.toBytes());
+  }
+
+  /**
+   * Makes the last of {@code headers} the head of a node started by state sync: the headers (parent links already
+   * checked) become canonical, without bodies, and the flat state is marked missing, since the state came as trie
+   * nodes. The trie nodes are stored already; the finality goes into the same batch through {@link #writeFinality}.
+   */
+  public void writeSnapshotHead(WriteBatch batch, List<BlockHeader> headers) {
+    for (BlockHeader header : headers) {
+      batch.put(Column.HEADERS, header.hash().toBytes(), header.encode());
+      batch.put(Column.CANONICAL_INDEX, numberKey(header.number()), header.hash().toBytes());
+    }
+    batch.put(Column.CHAIN_METADATA, FLAT_STATE_MISSING_KEY, new byte[] {1});
+    batch.put(Column.CHAIN_METADATA, HEAD_KEY, headers.getLast().hash().toBytes());
+  }
+
+  /** Whether the flat-state columns hold the whole head state; if not, the head is read through the trie. */
+  public boolean hasFlatState() {
+    return store.get(Column.CHAIN_METADATA, FLAT_STATE_MISSING_KEY).isEmpty();
   }
 
   /** Records this database's genesis block and the spec it was built from (its chain parameters). */

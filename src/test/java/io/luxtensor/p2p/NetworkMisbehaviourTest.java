@@ -18,6 +18,7 @@ import io.luxtensor.p2p.message.MessageType;
 import io.luxtensor.p2p.transport.NodeAddress;
 import io.luxtensor.p2p.transport.NodeKey;
 import io.luxtensor.sync.SyncConfig;
+import io.luxtensor.sync.SyncMode;
 import io.luxtensor.testing.Await;
 import io.luxtensor.testing.SeededRandom;
 import io.luxtensor.types.Hash;
@@ -79,7 +80,7 @@ class NetworkMisbehaviourTest {
 
   @Test
   void unknownMessageTypesAreABreachAndBan() throws Exception {
-    for (int code : new int[] {0x0e, 0x42, 0xff}) {
+    for (int code : new int[] {0x12, 0x42, 0xff}) {
       RawPeer peer = connect();
       peer.send(honestStatus());
       peer.sendRaw(code, new byte[] {(byte) 0xc0});
@@ -178,7 +179,7 @@ class NetworkMisbehaviourTest {
   @Test
   void aPeerBeyondTheInboundLimitIsToldThereIsNoRoom() throws Exception {
     Node small = nodes.start(nodes.create(false), new NetworkConfig("127.0.0.1", 0, List.of(), 1, 1,
-        Optional.empty(), SyncConfig.BODIES, NetworkConfig.FOLLOW_DISTANCE_DEFAULT));
+        Optional.empty(), SyncConfig.BODIES, NetworkConfig.FOLLOW_DISTANCE_DEFAULT, SyncMode.FULL));
     RawPeer first = connect(keySeeds.incrementAndGet(), small.address());
     first.send(honestStatus());
     first.awaitMessage(Status.class);

@@ -1,5 +1,6 @@
 package io.luxtensor.p2p.message;
 
+import io.luxtensor.consensus.FinalityProof;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockBody;
 import io.luxtensor.types.BlockHeader;
@@ -8,6 +9,7 @@ import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.SlashingEvidence;
 import io.luxtensor.types.Transaction;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A message between nodes. Requests carry an id their response repeats, so a node may have several requests in
@@ -24,6 +26,12 @@ public sealed interface Message {
   int PEERS_MAX = 32;
   /** A disconnect's explanation, for the other side's log. */
   int REASON_CHARS_MAX = 200;
+  /** Trie node hashes per state request. */
+  int TRIE_NODE_HASHES_MAX = 512;
+  /** Trie nodes per state response: a few hundred bytes each, so a response stays well under a frame. */
+  int TRIE_NODES_MAX = 8192;
+  /** The largest trie node: a branch of 16 hash references and an account value is about 650 bytes. */
+  int TRIE_NODE_BYTES_MAX = 1024;
 
   MessageType type();
 
@@ -168,6 +176,53 @@ public sealed interface Message {
     @Override
     public MessageType type() {
       return MessageType.PEERS;
+    }
+  }
+
+  /** The proof that this node's newest provable finalized block is final, for a node starting by state sync. */
+  record GetFinalityProof(long requestId) implements Message {
+    @Override
+    public MessageType type() {
+      return MessageType.GET_FINALITY_PROOF;
+    }
+  }
+
+  /** The proof asked for; empty if the node has none (nothing finalized beyond genesis, or its votes are pruned). */
+  record FinalityProofMessage(long requestId, Optional<FinalityProof> proof) implements Message {
+    @Override
+    public MessageType type() {
+      return MessageType.FINALITY_PROOF;
+    }
+  }
+
+  /** The state trie nodes with these hashes, and as many nodes below them as fit one answer. */
+  record GetTrieNodes(long requestId, List<Hash> hashes) implements Message {
+    public GetTrieNodes {
+      hashes = List.copyOf(hashes);
+      if (hashes.isEmpty() || hashes.size() > TRIE_NODE_HASHES_MAX) {
+        throw new IllegalArgumentException("a trie node request asks for 1 to " + TRIE_NODE_HASHES_MAX
+            + " nodes, not " + hashes.size());
+      }
+    }
+
+    @Override
+    public MessageType type() {
+      return MessageType.GET_TRIE_NODES;
+    }
+  }
+
+  /**
+   * Encoded trie nodes: those asked for that the peer has, then nodes below them, each after the node referring to
+   * it (breadth first). Fewer, or none, if the peer lacks them or its answer is full.
+   */
+  record TrieNodes(long requestId, List<byte[]> nodes) implements Message {
+    public TrieNodes {
+      nodes = List.copyOf(nodes);
+    }
+
+    @Override
+    public MessageType type() {
+      return MessageType.TRIE_NODES;
     }
   }
 }

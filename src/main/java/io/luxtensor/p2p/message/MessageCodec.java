@@ -1,6 +1,11 @@
 package io.luxtensor.p2p.message;
 
+import io.luxtensor.consensus.FinalityProof;
 import io.luxtensor.p2p.message.Message.Bodies;
+import io.luxtensor.p2p.message.Message.FinalityProofMessage;
+import io.luxtensor.p2p.message.Message.GetFinalityProof;
+import io.luxtensor.p2p.message.Message.GetTrieNodes;
+import io.luxtensor.p2p.message.Message.TrieNodes;
 import io.luxtensor.p2p.message.Message.Disconnect;
 import io.luxtensor.p2p.message.Message.EvidenceMessage;
 import io.luxtensor.p2p.message.Message.GetBodies;
@@ -33,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -64,6 +70,12 @@ public final class MessageCodec {
       case EvidenceMessage e -> e.evidence().toRlp();
       case GetPeers g -> RlpList.of();
       case Peers p -> list(p.addresses(), a -> RlpString.of(a.getBytes(StandardCharsets.UTF_8)));
+      case GetFinalityProof g -> RlpList.of(RlpString.of(g.requestId()));
+      case FinalityProofMessage f -> RlpList.of(RlpString.of(f.requestId()), f.proof()
+          .map(proof -> RlpList.of(proof.checkpoint().toRlp(), list(proof.votes(), SignedVote::toRlp)))
+          .orElse(RlpList.of()));
+      case GetTrieNodes g -> RlpList.of(RlpString.of(g.requestId()), list(g.hashes(), MessageCodec::hash));
+      case TrieNodes t -> RlpList.of(RlpString.of(t.requestId()), list(t.nodes(), node -> RlpString.of(node)));
     });
   }
 
@@ -116,6 +128,25 @@ public final class MessageCodec {
         }
         case PEERS -> new Peers(items(Rlp.decode(payload), "peers", Message.PEERS_MAX,
             i -> text(i, "address", ADDRESS_BYTES_MAX)));
+        case GET_FINALITY_PROOF -> new GetFinalityProof(number(fields(payload, "getFinalityProof", 1).get(0),
+            "requestId"));
+        case FINALITY_PROOF -> {
+          RlpList f = fields(payload, "finalityProof", 2);
+          RlpList proof = f.get(1).asList("proof");
+          yield new FinalityProofMessage(number(f.get(0), "requestId"), proof.size() == 0 ? Optional.empty()
+              : Optional.of(new FinalityProof(BlockHeader.fromRlp(proof.expectSize("proof", 2).get(0)),
+                  items(proof.get(1), "votes", FinalityProof.VOTES_MAX, SignedVote::fromRlp))));
+        }
+        case GET_TRIE_NODES -> {
+          RlpList f = fields(payload, "getTrieNodes", 2);
+          yield new GetTrieNodes(number(f.get(0), "requestId"),
+              items(f.get(1), "hashes", Message.TRIE_NODE_HASHES_MAX, i -> hash(i, "hash")));
+        }
+        case TRIE_NODES -> {
+          RlpList f = fields(payload, "trieNodes", 2);
+          yield new TrieNodes(number(f.get(0), "requestId"), items(f.get(1), "nodes", Message.TRIE_NODES_MAX,
+              i -> bytes(i, "node", Message.TRIE_NODE_BYTES_MAX)));
+        }
       };
     } catch (RlpDecodingException | TransactionDecodingException | IllegalArgumentException
         | MessageDecodingException e) {
@@ -168,11 +199,16 @@ public final class MessageCodec {
     return (int) value;
   }
 
-  private static String text(RlpItem item, String field, int bytesMax) {
+  private static byte[] bytes(RlpItem item, String field, int bytesMax) {
     byte[] bytes = item.asString(field).bytes();
     if (bytes.length > bytesMax) {
       throw new MessageDecodingException(field + ": " + bytes.length + " bytes, more than " + bytesMax);
     }
+    return bytes;
+  }
+
+  private static String text(RlpItem item, String field, int bytesMax) {
+    byte[] bytes = bytes(item, field, bytesMax);
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

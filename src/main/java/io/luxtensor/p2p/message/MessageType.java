@@ -17,9 +17,13 @@ public enum MessageType {
   VOTE(0x0a),
   EVIDENCE(0x0b),
   GET_PEERS(0x0c),
-  PEERS(0x0d);
+  PEERS(0x0d),
+  GET_FINALITY_PROOF(0x0e),
+  FINALITY_PROOF(0x0f),
+  GET_TRIE_NODES(0x10),
+  TRIE_NODES(0x11);
 
-  private static final MessageType[] BY_CODE = new MessageType[0x0e];
+  private static final MessageType[] BY_CODE = new MessageType[0x12];
 
   static {
     for (MessageType type : values()) {

@@ -61,6 +61,11 @@ final class MessageExamples {
         new EvidenceMessage(new SlashingEvidence.DoubleVote(VOTE, new Vote(VOTE.vote().slot(), hash,
             VOTE.vote().source(), new Checkpoint(VOTE.vote().target().slot(), hash))
             .sign(DevChain.CHAIN_ID, DevChain.validatorKeys().signingKey()))),
-        new GetPeers(), new Peers(List.of("lux://" + "ab".repeat(64) + "@127.0.0.1:30303")));
+        new GetPeers(), new Peers(List.of("lux://" + "ab".repeat(64) + "@127.0.0.1:30303")),
+        new Message.GetFinalityProof(11), new Message.FinalityProofMessage(11, java.util.Optional.empty()),
+        new Message.FinalityProofMessage(12, java.util.Optional.of(
+            new io.luxtensor.consensus.FinalityProof(BLOCK.header(), List.of(VOTE)))),
+        new Message.GetTrieNodes(13, List.of(io.luxtensor.types.Hash.ZERO)),
+        new Message.TrieNodes(13, List.of(new byte[] {(byte) 0xc2, (byte) 0x80, (byte) 0x80})));
   }
 }
