@@ -3,6 +3,7 @@
  * adapted to each peer's round-trip time, retries on other peers, and peer scores and bans. The network layer
  * ({@code p2p}, {@code node}) sends the requests it decides and feeds back the answers and the clock.
  *
- * <p>Pure core: imports {@code bytes}, {@code rlp}, {@code crypto} and {@code types}; no Vert.x, threads or clock.
+ * <p>Pure core: imports {@code bytes}, {@code rlp}, {@code crypto}, {@code types}, and {@code trie} and {@code state}
+ * for state sync; no Vert.x, threads or clock.
  */
 package io.luxtensor.sync;

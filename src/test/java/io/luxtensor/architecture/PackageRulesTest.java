@@ -36,7 +36,7 @@ class PackageRulesTest {
       Map.entry("consensus", Set.of("bytes", "rlp", "crypto", "types")),
       Map.entry("txpool", Set.of("bytes", "rlp", "crypto", "types", "execution")),
       Map.entry("chain", Set.of("bytes", "rlp", "crypto", "types", "trie", "state", "execution", "consensus")),
-      Map.entry("sync", Set.of("bytes", "rlp", "crypto", "types")));
+      Map.entry("sync", Set.of("bytes", "rlp", "crypto", "types", "trie", "state")));
 
   private static final Set<String> SHELL = Set.of("storage", "p2p", "api", "node", "cli");
 
