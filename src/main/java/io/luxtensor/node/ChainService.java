@@ -104,6 +104,8 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
 
   // Owned by the chain thread.
   private BlockHeader head;
+  /** Whether the flat-state columns hold the head's whole state: read once, false from a state-sync adoption on. */
+  private boolean flatStateComplete;
   private WorldState headState;
   /** Finality from every vote this node has seen, gossiped or carried: what it serves as safe and finalized. */
   private FinalityTracker finality;
@@ -133,6 +135,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     this.clockMillis = clockMillis;
     Hash headHash = database.headHash().orElseThrow(() -> new IllegalStateException("database has no head"));
     this.head = database.header(headHash).orElseThrow(() -> new IllegalStateException("head block is missing"));
+    this.flatStateComplete = database.hasFlatState();
     this.headState = openHeadState();
     this.finality = new FinalityTracker(validators, database.finality().orElseThrow(
         () -> new IllegalStateException("database has no finality record")));
@@ -459,7 +462,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
 
   /** The head's state for the chain thread: over the flat state where the node has it, through the trie if not. */
   private WorldState openHeadState() {
-    return database.hasFlatState() ? WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState())
+    return flatStateComplete ? WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState())
         : WorldState.at(database.trieNodes(), head.stateRoot());
   }
 
@@ -487,6 +490,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
         batch.commit();
       }
       head = checkpoint;
+      flatStateComplete = false;
       headState = openHeadState();
       finality = new FinalityTracker(validators, adopted);
       pool.onNewHead(poolHead());
@@ -502,7 +506,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   }
 
   private ChainHead poolHead() {
-    var flat = database.hasFlatState() ? database.flatState() : openHeadState();
+    var flat = flatStateComplete ? database.flatState() : openHeadState();
     return new ChainHead(new io.luxtensor.txpool.AccountState() {
       @Override
       public long nonce(Address account) {
