@@ -1,31 +1,21 @@
 package io.luxtensor.p2p;
 
-import io.luxtensor.bytes.Bytes;
-import io.luxtensor.api.PendingTransactions.Submission;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.chain.GenesisSpec;
-import io.luxtensor.crypto.InvalidSignatureException;
-import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.crypto.VerificationCaches;
-import io.luxtensor.node.ChainService;
 import io.luxtensor.p2p.NetworkedNodes.Node;
 import io.luxtensor.p2p.NetworkedNodes.Offline;
 import io.luxtensor.p2p.transport.NodeAddress;
 import io.luxtensor.testing.TestChains;
+import io.luxtensor.testing.TransferBlocks;
 import io.luxtensor.txpool.TxPoolConfig;
+import io.luxtensor.types.Address;
 import io.luxtensor.types.BlockHeader;
-import io.luxtensor.types.DynamicFeeTransaction;
-import io.luxtensor.types.RecoveredTransaction;
-import io.luxtensor.types.Transaction;
-import io.luxtensor.types.Wei;
-import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,8 +46,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SyncBenchmark {
   private static final int SENDERS = 1_000;
   private static final int PEERS = 4;
-  /** Blocks fuller than the target raise the base fee 5% each: a hundred of them raise it ~130-fold. */
-  private static final BigInteger MAX_FEE_PER_GAS = BigInteger.TEN.pow(13);
   private static final long DEADLINE_NANOS = TimeUnit.MINUTES.toNanos(10);
 
   /** What the chain holds: its length and the transfers in each block. */
@@ -89,21 +77,13 @@ public class SyncBenchmark {
   public void buildTheChain() {
     genesis = DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, SENDERS, DevChain.BALANCE_DEFAULT, 0,
         1_700_000_000L));
-    List<PrivateKey> keys = DevChain.accounts(SENDERS).stream().map(DevChain.DevAccount::key).toList();
     serving = new NetworkedNodes().withGenesis(genesis, TxPoolConfig.DEFAULT);
     Offline validator = serving.create(true);
-    long[] nonces = new long[SENDERS];
+    TransferBlocks blocks = new TransferBlocks(validator.chain(),
+        DevChain.accounts(SENDERS).stream().map(DevChain.DevAccount::key).toList());
+    List<Address> recipients = Collections.nCopies(shape.transfersPerBlock, TestChains.RECIPIENT);
     for (int block = 0; block < shape.blocks; block++) {
-      int first = block * shape.transfersPerBlock;
-      List<Integer> senders = new ArrayList<>();
-      for (int i = 0; i < shape.transfersPerBlock; i++) {
-        senders.add((first + i) % SENDERS);
-      }
-      List<Long> blockNonces = senders.stream().map(s -> nonces[s]++).toList();
-      List<RecoveredTransaction> signed = IntStream.range(0, senders.size()).parallel()
-          .mapToObj(i -> recover(transfer(keys.get(senders.get(i)), blockNonces.get(i))))
-          .toList();
-      seal(validator.chain(), signed);
+      blocks.seal(recipients);
     }
     head = validator.chain().head().latest();
     for (int i = 0; i < PEERS; i++) {
@@ -141,37 +121,5 @@ public class SyncBenchmark {
   @TearDown(Level.Trial)
   public void stopThePeers() throws Exception {
     serving.close();
-  }
-
-  private static Transaction transfer(PrivateKey key, long nonce) {
-    return new DynamicFeeTransaction(DevChain.CHAIN_ID, nonce, BigInteger.ONE, MAX_FEE_PER_GAS,
-        21_000, Optional.of(TestChains.RECIPIENT), Wei.of(1), Bytes.EMPTY, List.of(), null).sign(key);
-  }
-
-  private static RecoveredTransaction recover(Transaction tx) {
-    try {
-      return RecoveredTransaction.recover(tx);
-    } catch (InvalidSignatureException e) {
-      throw new IllegalStateException("a transaction just signed does not verify", e);
-    }
-  }
-
-  private static void seal(ChainService validator, List<RecoveredTransaction> transactions) {
-    try {
-      for (RecoveredTransaction tx : transactions) {
-        if (validator.submit(tx).get() instanceof Submission.Rejected rejected) {
-          throw new IllegalStateException("the pool refused a transfer: " + rejected.message());
-        }
-      }
-      int sealed = validator.seal().get().block().transactions().size();
-      if (sealed != transactions.size()) {
-        throw new IllegalStateException("sealed " + sealed + " of " + transactions.size() + " transfers");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("sealing failed", e.getCause());
-    }
   }
 }

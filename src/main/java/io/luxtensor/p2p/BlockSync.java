@@ -110,6 +110,8 @@ final class BlockSync {
   private long nextMessageId = 1;
   private Run run;
   private long lastLogMillis;
+  /** Sync at the next chance even to a target within the follow distance. */
+  private boolean catchUp;
   private volatile Optional<SyncProgress> published = Optional.empty();
   private final SyncCounters counters = new SyncCounters();
 
@@ -141,6 +143,15 @@ final class BlockSync {
 
   SyncCounters counters() {
     return counters;
+  }
+
+  /**
+   * Syncs to the peers' head even if it is within the follow distance: a gossiped block waits for a parent the node
+   * lacks, or state sync has just ended. Otherwise a gap of a block or two stays open until more blocks come.
+   */
+  void catchUp() {
+    catchUp = true;
+    tick();
   }
 
   /** Starts, advances or ends a sync: called on a timer and after every answer. */
@@ -245,12 +256,15 @@ final class BlockSync {
   }
 
   private void start(long now) {
-    long head = chain.latest().number();
+    BlockHeader latest = chain.latest();
+    long head = latest.number();
     Map<PeerId, PeerStatus> statuses = new TreeMap<>();
     peers.values().forEach(p -> p.status().filter(s -> !scores.isBanned(p.id(), now))
         .ifPresent(s -> statuses.put(p.id(), s)));
-    Optional<SyncTarget> target = SyncTarget.choose(statuses, head)
-        .filter(t -> t.tailNumber() > head + followDistance);
+    int distance = catchUp ? 0 : followDistance;
+    catchUp = false;
+    Optional<SyncTarget> target = SyncTarget.choose(statuses, head, latest.hash())
+        .filter(t -> t.tailNumber() > head + distance);
     if (target.isEmpty()) {
       return;
     }

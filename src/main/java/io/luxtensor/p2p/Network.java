@@ -158,7 +158,8 @@ public final class Network implements NetworkStatus, AutoCloseable {
         config.followDistance(), this::dropBanned, progress -> syncListeners.forEach(l -> l.accept(progress)));
     if (config.syncMode() == SyncMode.SNAP && chain.latest().number() == 0) {
       stateSync = Optional.of(new StateSync(context, chain, database, validators, parameters, genesisHash, scores,
-          peers, (peer, why) -> punish(peer, PeerEvent.INVALID_DATA, DisconnectReason.INVALID_DATA, why), clock));
+          peers, (peer, why) -> punish(peer, PeerEvent.INVALID_DATA, DisconnectReason.INVALID_DATA, why), clock,
+          sync::catchUp));
     }
     CompletableFuture<Listener> listening = new CompletableFuture<>();
     context.runOnContext(v -> {
@@ -521,7 +522,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
         case ACCEPTED -> scores.record(peer.id(), PeerEvent.GOSSIP_ACCEPTED, clock.getAsLong());
         case REJECTED -> punish(peer, PeerEvent.GOSSIP_REJECTED, DisconnectReason.INVALID_DATA,
             "block " + hash + " is invalid: " + received.reason());
-        case WAITING -> sync.tick();
+        case WAITING -> sync.catchUp();
         case ALREADY_KNOWN, IGNORED -> { }
       }
     }));

@@ -68,6 +68,7 @@ final class StateSync {
   private final Map<PeerId, Peer> peers;
   private final BiConsumer<Peer, String> ban;
   private final LongSupplier clock;
+  private final Runnable onDone;
   private final Map<Long, Asked> asked = new TreeMap<>();
   private Phase phase = Phase.FINDING_CHECKPOINT;
   private long nextRequestId = FIRST_REQUEST_ID;
@@ -81,7 +82,7 @@ final class StateSync {
 
   StateSync(Context context, LocalChain chain, ChainDatabase database, ValidatorSet validators,
       ChainParameters parameters, Hash genesisHash, PeerScores scores, Map<PeerId, Peer> peers,
-      BiConsumer<Peer, String> ban, LongSupplier clock) {
+      BiConsumer<Peer, String> ban, LongSupplier clock, Runnable onDone) {
     this.context = context;
     this.chain = chain;
     this.database = database;
@@ -92,6 +93,7 @@ final class StateSync {
     this.peers = peers;
     this.ban = ban;
     this.clock = clock;
+    this.onDone = onDone;
   }
 
   /** Whether the node has its checkpoint and state, and block sync may run. */
@@ -301,6 +303,7 @@ final class StateSync {
       publish();
       LOG.log(System.Logger.Level.INFO, "state sync done: block " + checkpoint.number() + " with "
           + progress.accounts() + " accounts; block sync takes over");
+      onDone.run();
     }));
   }
 

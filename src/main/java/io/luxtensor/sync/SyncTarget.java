@@ -34,10 +34,12 @@ public record SyncTarget(long finalizedNumber, Hash finalizedHash, long tailNumb
   /**
    * The highest finalized block reported with the same number and hash by at least {@link #AGREEING_PEERS_MIN}
    * peers, or the only peer's when just one is connected; empty when none qualifies or it is not above
-   * {@code localHeadNumber}. Two hashes at one number each with enough backers is a fork: the one with more backers
+   * {@code localHeadNumber}, unless it is the local head itself (a node that started from it by state sync) and a
+   * peer's head is above it. Two hashes at one number each with enough backers is a fork: the one with more backers
    * wins, and on a tie neither is chosen, since nothing here can tell which is honest.
    */
-  public static Optional<SyncTarget> choose(Map<PeerId, PeerStatus> statuses, long localHeadNumber) {
+  public static Optional<SyncTarget> choose(Map<PeerId, PeerStatus> statuses, long localHeadNumber,
+      Hash localHeadHash) {
     int needed = statuses.size() == 1 ? 1 : AGREEING_PEERS_MIN;
     TreeMap<Long, TreeMap<Hash, Integer>> backers = new TreeMap<>();
     for (PeerStatus s : statuses.values()) {
@@ -45,10 +47,15 @@ public record SyncTarget(long finalizedNumber, Hash finalizedHash, long tailNumb
     }
     for (var atNumber : backers.descendingMap().entrySet()) {
       long number = atNumber.getKey();
-      if (number <= localHeadNumber) {
+      if (number < localHeadNumber) {
         return Optional.empty();
       }
       Optional<Hash> agreed = mostBacked(atNumber.getValue(), needed);
+      if (number == localHeadNumber) {
+        return agreed.filter(localHeadHash::equals)
+            .map(hash -> new SyncTarget(number, hash, tail(statuses.values(), number, hash)))
+            .filter(target -> target.tailNumber() > localHeadNumber);
+      }
       if (agreed.isPresent()) {
         return Optional.of(new SyncTarget(number, agreed.get(), tail(statuses.values(), number, agreed.get())));
       }
