@@ -4,11 +4,14 @@ import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.p2p.message.Message;
 import io.luxtensor.p2p.message.Message.Bodies;
 import io.luxtensor.p2p.message.Message.GetBodies;
+import io.luxtensor.p2p.message.Message.GetFinalityProof;
 import io.luxtensor.p2p.message.Message.GetHeaders;
+import io.luxtensor.p2p.message.Message.GetTrieNodes;
 import io.luxtensor.p2p.message.Message.Peers;
 import io.luxtensor.p2p.message.Message.Ping;
 import io.luxtensor.p2p.message.Message.Pong;
 import io.luxtensor.p2p.message.Message.Status;
+import io.luxtensor.p2p.message.Message.TrieNodes;
 import io.luxtensor.p2p.message.MessageCodec;
 import io.luxtensor.p2p.message.MessageType;
 import io.luxtensor.p2p.transport.CloseReason;
@@ -40,7 +43,9 @@ final class ScriptedPeer {
     /** Never answers a body request. */
     STALL,
     /** Closes the connection at its first body request. */
-    DISCONNECT_ON_BODIES
+    DISCONNECT_ON_BODIES,
+    /** Serves bodies, headers and finality proofs honestly, but one byte of the last trie node it sends is changed. */
+    TAMPERED_TRIE_NODES
   }
 
   /**
@@ -55,6 +60,7 @@ final class ScriptedPeer {
   private final NodeKey key;
   private final Transport transport;
   private final AtomicInteger bodyRequests = new AtomicInteger();
+  private final AtomicInteger trieNodeRequests = new AtomicInteger();
   private PeerConnection connection;
 
   ScriptedPeer(Vertx vertx, long seed, Behaviour behaviour, ChainDatabase chain, Status status) {
@@ -71,6 +77,10 @@ final class ScriptedPeer {
 
   int bodyRequests() {
     return bodyRequests.get();
+  }
+
+  int trieNodeRequests() {
+    return trieNodeRequests.get();
   }
 
   ScriptedPeer connect(NodeAddress node) throws Exception {
@@ -94,7 +104,14 @@ final class ScriptedPeer {
           case CORRUPT_BODIES -> send(corrupt(server.bodies(g)));
           case STALL -> { }
           case DISCONNECT_ON_BODIES -> connection.disconnect(CloseReason.REQUESTED, "scripted to leave");
+          case TAMPERED_TRIE_NODES -> send(server.bodies(g));
         }
+      }
+      case GetFinalityProof g -> send(server.finalityProof(g));
+      case GetTrieNodes g -> {
+        trieNodeRequests.incrementAndGet();
+        TrieNodes honest = server.trieNodes(g);
+        send(behaviour == Behaviour.TAMPERED_TRIE_NODES ? tamper(honest) : honest);
       }
       default -> { }
     }
@@ -113,6 +130,16 @@ final class ScriptedPeer {
       bodies.add(new BlockBody(transactions, body.votes(), body.evidence()));
     }
     return new Bodies(honest.requestId(), bodies);
+  }
+
+  private static TrieNodes tamper(TrieNodes honest) {
+    List<byte[]> nodes = new ArrayList<>(honest.nodes());
+    if (!nodes.isEmpty()) {
+      byte[] last = nodes.getLast().clone();
+      last[last.length - 1] ^= 1;
+      nodes.set(nodes.size() - 1, last);
+    }
+    return new TrieNodes(honest.requestId(), nodes);
   }
 
   private void send(Message message) {
