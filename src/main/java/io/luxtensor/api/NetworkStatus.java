@@ -1,5 +1,6 @@
 package io.luxtensor.api;
 
+import io.luxtensor.sync.StateSyncProgress;
 import io.luxtensor.sync.SyncCounters;
 import io.luxtensor.sync.SyncEvent;
 import io.luxtensor.sync.SyncProgress;
@@ -26,6 +27,12 @@ public interface NetworkStatus {
 
   /** Where the download of missing blocks stands while the node syncs; empty while it follows the head. */
   Optional<SyncProgress> syncProgress();
+
+  /**
+   * What state sync ({@code --sync-mode snap}) has fetched, if the node started with it; present, and done, ever
+   * after. While it runs, {@link #syncProgress()} reports a sync from the node's genesis.
+   */
+  Optional<StateSyncProgress> stateSyncProgress();
 
   /** What sync has done since the node started. */
   SyncCounters syncCounters();

@@ -1,6 +1,7 @@
 package io.luxtensor.node;
 
 import io.luxtensor.api.NetworkStatus;
+import io.luxtensor.sync.StateSyncProgress;
 import io.luxtensor.sync.SyncCounters;
 import io.luxtensor.sync.SyncEvent;
 import io.luxtensor.sync.SyncProgress;
@@ -29,6 +30,11 @@ record SingleNodeNetwork(ChainService chain, SyncCounters syncCounters) implemen
 
   @Override
   public Optional<SyncProgress> syncProgress() {
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<StateSyncProgress> stateSyncProgress() {
     return Optional.empty();
   }
 

@@ -45,6 +45,7 @@ import io.luxtensor.sync.PeerStatus;
 import io.luxtensor.sync.SyncCounters;
 import io.luxtensor.sync.SyncEvent;
 import io.luxtensor.sync.SyncMode;
+import io.luxtensor.sync.StateSyncProgress;
 import io.luxtensor.sync.SyncProgress;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
@@ -221,6 +222,9 @@ public final class Network implements NetworkStatus, AutoCloseable {
 
   @Override
   public Optional<SyncProgress> syncProgress() {
+    if (snapping()) {
+      return Optional.of(SyncProgress.start(chain.latest().number(), bestKnownBlockNumber(), clock.getAsLong()));
+    }
     return sync.progress();
   }
 
@@ -304,8 +308,8 @@ public final class Network implements NetworkStatus, AutoCloseable {
     return stateSync.filter(s -> !s.done()).isPresent();
   }
 
-  /** What state sync has done, if this node started with it (for tests and the log). */
-  Optional<StateSync.Progress> stateSyncProgress() {
+  @Override
+  public Optional<StateSyncProgress> stateSyncProgress() {
     return stateSync.map(StateSync::progress);
   }
 

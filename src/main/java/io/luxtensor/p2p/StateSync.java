@@ -15,6 +15,8 @@ import io.luxtensor.storage.WriteBatch;
 import io.luxtensor.sync.PeerEvent;
 import io.luxtensor.sync.PeerId;
 import io.luxtensor.sync.PeerScores;
+import io.luxtensor.sync.StateSyncProgress;
+import io.luxtensor.sync.StateSyncProgress.Phase;
 import io.luxtensor.sync.TrieDownload;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Hash;
@@ -22,6 +24,7 @@ import io.vertx.core.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -51,12 +54,7 @@ final class StateSync {
   /** Above block sync's ids, so that the two never take each other's answers. */
   private static final long FIRST_REQUEST_ID = 1L << 62;
 
-  private enum Phase { FINDING_CHECKPOINT, FETCHING_ANCESTORS, FETCHING_STATE, ADOPTING, DONE }
-
   private record Asked(PeerId peer, long sentAtMillis, List<Hash> hashes) {}
-
-  /** What state sync has done so far, for the log, metrics and tests. */
-  record Progress(String phase, long checkpointNumber, long accounts, long nodes, long bytes, int wanted) {}
 
   private final Context context;
   private final LocalChain chain;
@@ -78,7 +76,7 @@ final class StateSync {
   private TrieDownload download;
   private boolean planning;
   private long lastLogMillis;
-  private volatile Progress progress = new Progress(Phase.FINDING_CHECKPOINT.name(), 0, 0, 0, 0, 0);
+  private volatile StateSyncProgress progress = StateSyncProgress.START;
 
   StateSync(Context context, LocalChain chain, ChainDatabase database, ValidatorSet validators,
       ChainParameters parameters, Hash genesisHash, PeerScores scores, Map<PeerId, Peer> peers,
@@ -101,7 +99,7 @@ final class StateSync {
     return phase == Phase.DONE;
   }
 
-  Progress progress() {
+  StateSyncProgress progress() {
     return progress;
   }
 
@@ -128,11 +126,11 @@ final class StateSync {
     }
     if (phase != Phase.DONE && now - lastLogMillis >= LOG_INTERVAL_MS) {
       lastLogMillis = now;
-      Progress p = progress;
-      LOG.log(System.Logger.Level.INFO, "state sync: " + p.phase().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+      StateSyncProgress p = progress;
+      LOG.log(System.Logger.Level.INFO, "state sync: " + p.phase().name().toLowerCase(Locale.ROOT).replace('_', ' ')
           + (p.checkpointNumber() > 0 ? " of block " + p.checkpointNumber() : "") + ", " + p.accounts()
-          + " accounts, " + p.nodes() + " trie nodes (" + p.bytes() / 1024 + " KiB), " + p.wanted() + " wanted, "
-          + asked.size() + " requests out");
+          + " accounts, " + p.trieNodes() + " trie nodes (" + p.bytes() / 1024 + " KiB), " + p.pendingNodes()
+          + " wanted, " + asked.size() + " requests out");
     }
   }
 
@@ -386,14 +384,14 @@ final class StateSync {
   }
 
   private void publish() {
-    Progress p = progress;
-    progress = new Progress(phase.name(), proof.map(f -> f.checkpoint().number()).orElse(0L), p.accounts(),
-        p.nodes(), p.bytes(), p.wanted());
+    StateSyncProgress p = progress;
+    progress = new StateSyncProgress(phase, proof.map(f -> f.checkpoint().number()).orElse(0L), p.accounts(),
+        p.trieNodes(), p.bytes(), p.pendingNodes());
   }
 
   /** On the worker, after a change to the download. */
   private void publish(TrieDownload d) {
-    progress = new Progress(Phase.FETCHING_STATE.name(), proof.map(f -> f.checkpoint().number()).orElse(0L),
+    progress = new StateSyncProgress(Phase.FETCHING_STATE, proof.map(f -> f.checkpoint().number()).orElse(0L),
         d.accounts(), d.nodesStored(), d.bytesStored(), d.wantedCount());
   }
 }

@@ -18,6 +18,7 @@ import io.luxtensor.api.jsonrpc.eth.EthSyncing;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.storage.StorageConfig;
+import io.luxtensor.sync.StateSyncProgress;
 import io.luxtensor.sync.SyncCounters;
 import io.luxtensor.sync.SyncEvent;
 import io.luxtensor.sync.SyncProgress;
@@ -187,6 +188,11 @@ class ExecutionApisConformanceTest {
       @Override
       public Optional<SyncProgress> syncProgress() {
         return Optional.of(progress);
+      }
+
+      @Override
+      public Optional<StateSyncProgress> stateSyncProgress() {
+        return Optional.empty();
       }
 
       @Override

@@ -3,14 +3,17 @@ package io.luxtensor.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.p2p.NetworkConfig;
-import io.luxtensor.p2p.transport.NodeAddress;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.sync.SyncMode;
+import io.luxtensor.testing.ApiCalls;
 import io.luxtensor.testing.Await;
+import io.luxtensor.testing.PrometheusText;
 import io.luxtensor.testing.TestNodes;
 import io.luxtensor.testing.TransferBlocks;
 import io.luxtensor.txpool.TxPoolConfig;
@@ -55,8 +58,7 @@ class SnapSyncTest {
     for (int i = 0; i < ACCOUNTS; i++) {
       accounts.add(Address.wrap(Arrays.copyOfRange(Hash.keccak(BigInteger.valueOf(i).toByteArray()).toBytes(), 12, 32)));
     }
-    try (LuxtensorNode validator = start("validator", Optional.of(DevChain.validatorKeys()), List.of(),
-        SyncMode.FULL)) {
+    try (LuxtensorNode validator = start("validator", Optional.of(DevChain.validatorKeys()), SyncMode.FULL)) {
       TransferBlocks blocks = new TransferBlocks(validator.chain(),
           DevChain.accounts(SENDERS).stream().map(DevChain.DevAccount::key).toList());
       for (int from = 0; from < ACCOUNTS; from += TRANSFERS_PER_BLOCK) {
@@ -70,8 +72,12 @@ class SnapSyncTest {
       assertTrue(finalized >= ACCOUNTS / TRANSFERS_PER_BLOCK,
           "the blocks that fund the accounts are final");
 
-      try (LuxtensorNode snap = start("snap", Optional.empty(),
-          List.of(validator.network().orElseThrow().address()), SyncMode.SNAP)) {
+      try (LuxtensorNode snap = start("snap", Optional.empty(), SyncMode.SNAP)) {
+        ApiCalls api = new ApiCalls(snap.rpcPort());
+        JsonNode waiting = api.rpc("eth_syncing", "[]").json().path("result");
+        assertEquals("0x0", waiting.path("currentBlock").asText(),
+            "a node waiting for state sync is syncing from genesis, not 'false': " + waiting);
+        snap.network().orElseThrow().addPeer(validator.network().orElseThrow().address());
         Await.until("the snap node reaches the validator's head", DEADLINE,
             () -> snap.chain().head().latest().equals(head),
             () -> "at block " + snap.chain().head().latest().number() + " of " + head.number());
@@ -80,6 +86,12 @@ class SnapSyncTest {
         assertTrue(imported <= head.number() - finalized + 1,
             imported + " blocks imported: the snap node replays only the blocks after its checkpoint");
         assertEquals(balances(validator, accounts), balances(snap, accounts));
+        assertEquals(BooleanNode.FALSE, api.rpc("eth_syncing", "[]").json().path("result"));
+        PrometheusText scrape = PrometheusText.parse(api.get("/metrics").body());
+        assertEquals(0, scrape.require("luxtensor_state_sync_active"));
+        assertTrue(scrape.require("luxtensor_state_sync_accounts") >= ACCOUNTS, "accounts came by state sync");
+        assertTrue(scrape.require("luxtensor_state_sync_checkpoint") >= finalized - 1);
+        assertEquals(0, scrape.require("luxtensor_state_sync_pending_trie_nodes"));
       }
     }
   }
@@ -108,10 +120,9 @@ class SnapSyncTest {
     }
   }
 
-  private LuxtensorNode start(String name, Optional<ValidatorKeys> keys, List<NodeAddress> bootnodes,
-      SyncMode mode) {
+  private LuxtensorNode start(String name, Optional<ValidatorKeys> keys, SyncMode mode) {
     Path datadir = directory.resolve(name);
-    NetworkConfig network = NetworkConfig.defaults("127.0.0.1", 0, bootnodes).withSyncMode(mode);
+    NetworkConfig network = NetworkConfig.defaults("127.0.0.1", 0, List.of()).withSyncMode(mode);
     return LuxtensorNode.start(new LuxtensorNode.Options(StorageConfig.memory(), GENESIS, false, keys,
         new ChainService.Sealing.Manual(), TestNodes.LOCAL_API, TxPoolConfig.DEFAULT, false, "test", List.of(),
         Optional.of(P2pSettings.inDatadir(datadir, network))), System::currentTimeMillis);

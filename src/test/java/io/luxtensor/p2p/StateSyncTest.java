@@ -64,7 +64,7 @@ class StateSyncTest {
     Await.until("the tampering peer is asked for state, and banned", DEADLINE,
         () -> snap.network().isBanned(tampering.peerId()),
         () -> tampering.trieNodeRequests() + " trie node requests, " + snap.network().stateSyncProgress());
-    long nodesKept = snap.network().stateSyncProgress().orElseThrow().nodes();
+    long nodesKept = snap.network().stateSyncProgress().orElseThrow().trieNodes();
     snap.network().addPeer(honest.address());
 
     Await.until("the snap node reaches the validator's head", DEADLINE,
