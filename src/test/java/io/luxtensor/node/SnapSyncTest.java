@@ -92,6 +92,15 @@ class SnapSyncTest {
         assertTrue(scrape.require("luxtensor_state_sync_accounts") >= ACCOUNTS, "accounts came by state sync");
         assertTrue(scrape.require("luxtensor_state_sync_checkpoint") >= finalized - 1);
         assertEquals(0, scrape.require("luxtensor_state_sync_pending_trie_nodes"));
+        long checkpoint = (long) scrape.require("luxtensor_state_sync_checkpoint");
+        String account = "\"" + accounts.getFirst().toHex() + "\"";
+        JsonNode beforeCheckpoint = api.rpc("eth_getBalance",
+            "[" + account + ",\"0x" + Long.toHexString(checkpoint - 60) + "\"]").json().path("error");
+        assertEquals(-32000, beforeCheckpoint.path("code").asInt(), beforeCheckpoint.toString());
+        assertTrue(beforeCheckpoint.path("message").asText().startsWith("state not available: missing trie node"),
+            "a block whose header the snap node has but whose state it never fetched: " + beforeCheckpoint);
+        JsonNode unknown = api.rpc("eth_getBalance", "[" + account + ",\"0x1\"]").json().path("error");
+        assertEquals("header not found", unknown.path("message").asText(), "block 1 is not stored: " + unknown);
       }
     }
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxtensor.api.ApiObserver;
+import io.luxtensor.trie.MissingTrieNodeException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,6 +163,9 @@ public final class JsonRpcProcessor {
         ((ObjectNode) response.get("error")).set("data", json.valueToTree(e.data()));
       }
       return response;
+    } catch (MissingTrieNodeException e) {
+      return error(id, JsonRpcError.SERVER_ERROR, "state not available: " + e.getMessage()
+          + " (a node started by state sync has state from its checkpoint on)");
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "JSON-RPC method " + name + " failed", e);
       return error(id, JsonRpcError.INTERNAL_ERROR, "internal error");
