@@ -128,6 +128,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
   private BlockSync sync;
   /** Present from start to the adopted checkpoint on a node started at genesis with {@code --sync-mode snap}. */
   private Optional<StateSync> stateSync = Optional.empty();
+  private Optional<Backfill> backfill = Optional.empty();
   private volatile Listener listener;
   private long timer;
   private volatile int peerCount;
@@ -159,8 +160,12 @@ public final class Network implements NetworkStatus, AutoCloseable {
         config.followDistance(), this::dropBanned, progress -> syncListeners.forEach(l -> l.accept(progress)));
     if (config.syncMode() == SyncMode.SNAP && chain.latest().number() == 0) {
       stateSync = Optional.of(new StateSync(context, chain, database, validators, parameters, genesisHash, scores,
-          peers, (peer, why) -> punish(peer, PeerEvent.INVALID_DATA, DisconnectReason.INVALID_DATA, why), clock,
-          sync::catchUp));
+          peers, this::banForInvalidData, clock, () -> {
+            sync.catchUp();
+            startBackfill();
+          }));
+    } else {
+      startBackfill();
     }
     CompletableFuture<Listener> listening = new CompletableFuture<>();
     context.runOnContext(v -> {
@@ -300,7 +305,20 @@ public final class Network implements NetworkStatus, AutoCloseable {
       stateSync.orElseThrow().tick();
     } else {
       sync.tick();
+      backfill.ifPresent(Backfill::tick);
     }
+  }
+
+  /** Fetches the blocks before the state-sync checkpoint this node started from, if it lacks any. */
+  private void startBackfill() {
+    if (database.backfillNext() > 0) {
+      backfill = Optional.of(new Backfill(context, database, genesisHash, scores, peers, this::banForInvalidData,
+          clock));
+    }
+  }
+
+  private void banForInvalidData(Peer peer, String why) {
+    punish(peer, PeerEvent.INVALID_DATA, DisconnectReason.INVALID_DATA, why);
   }
 
   /** Whether state sync is still getting the node its starting checkpoint: block sync and gossip wait for it. */
@@ -383,6 +401,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
     peerCount = peers.size();
     sync.onPeerLeft(peer.id());
     stateSync.ifPresent(s -> s.onPeerLeft(peer.id()));
+    backfill.ifPresent(b -> b.onPeerLeft(peer.id()));
     LOG.log(System.Logger.Level.DEBUG, "peer " + peer + " left: " + why);
     if (outbound) {
       Dialing entry = addressBook.get(peer.id());
@@ -442,10 +461,14 @@ public final class Network implements NetworkStatus, AutoCloseable {
       case Headers h -> {
         sync.onHeaders(peer, h);
         stateSync.ifPresent(s -> s.onHeaders(peer, h));
+        backfill.ifPresent(b -> b.onHeaders(peer, h));
       }
       case FinalityProofMessage f -> stateSync.ifPresent(s -> s.onFinalityProof(peer, f));
       case TrieNodes t -> stateSync.ifPresent(s -> s.onTrieNodes(peer, t));
-      case Bodies b -> sync.onBodies(peer, b);
+      case Bodies b -> {
+        sync.onBodies(peer, b);
+        backfill.ifPresent(f -> f.onBodies(peer, b));
+      }
       case NewBlock n -> onNewBlock(peer, n);
       case NewTransactions n -> onTransactions(peer, n.transactions());
       case VoteMessage v -> onVote(peer, v.vote());

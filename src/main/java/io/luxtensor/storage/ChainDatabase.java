@@ -45,6 +45,8 @@ import java.util.Optional;
  *       flat state of the head;
  *   <li>CHAIN_METADATA: "genesis", "head", "finality" (justified and finalized checkpoints); "flatStateMissing" on a
  *       node started by state sync, whose flat columns hold only what changed since (state is read through the trie);
+ *       "backfillNext" on such a node until it has every block: the number (8 bytes) of the highest block whose body
+ *       is missing, every block below it missing too;
  *   <li>CONSENSUS: "slashingProtection" || validator address → the highest block slot, vote source and vote target
  *       it signed (three signed 8-byte big-endian numbers, -1 for none).
  * </ul>
@@ -56,6 +58,7 @@ public final class ChainDatabase implements ChainReader {
   private static final byte[] FINALITY_KEY = key("finality");
   private static final byte[] VOTES_TO_CARRY_KEY = key("votesToCarry");
   private static final byte[] FLAT_STATE_MISSING_KEY = key("flatStateMissing");
+  private static final byte[] BACKFILL_NEXT_KEY = key("backfillNext");
   private static final byte[] SLASHING_PROTECTION_PREFIX = key("slashingProtection");
   private static final int SLASHING_PROTECTION_BYTES = 3 * Long.BYTES;
 
@@ -149,25 +152,10 @@ public final class ChainDatabase implements ChainReader {
   public void writeHeadBlock(WriteBatch batch, ProducedBlock block, List<Address> senders) {
     Block b = block.block();
     Hash hash = b.hash();
-    batch.put(Column.HEADERS, hash.toBytes(), b.header().encode());
-    List<RlpItem> txItems = new ArrayList<>();
-    b.transactions().forEach(tx -> txItems.add(tx.toBlockBodyItem()));
-    List<RlpItem> senderItems = new ArrayList<>();
-    senders.forEach(s -> senderItems.add(RlpString.of(s.toBytes())));
-    List<RlpItem> voteItems = new ArrayList<>();
-    b.votes().forEach(v -> voteItems.add(v.toRlp()));
-    List<RlpItem> evidenceItems = new ArrayList<>();
-    b.evidence().forEach(e -> evidenceItems.add(e.toRlp()));
-    batch.put(Column.BODIES, hash.toBytes(), Rlp.encode(RlpList.of(new RlpList(txItems), new RlpList(senderItems),
-        new RlpList(voteItems), new RlpList(evidenceItems))));
+    writeCanonicalBlock(batch, new StoredBlock(b, senders));
     List<RlpItem> receiptItems = new ArrayList<>();
     block.execution().receipts().forEach(r -> receiptItems.add(RlpString.of(r.encode())));
     batch.put(Column.RECEIPTS, hash.toBytes(), Rlp.encode(new RlpList(receiptItems)));
-    batch.put(Column.CANONICAL_INDEX, numberKey(b.header().number()), hash.toBytes());
-    for (int i = 0; i < b.transactions().size(); i++) {
-      batch.put(Column.TRANSACTION_INDEX, b.transactions().get(i).hash().toBytes(),
-          Rlp.encode(RlpList.of(RlpString.of(hash.toBytes()), RlpString.of(i))));
-    }
     writeFlatState(batch, block.state());
     batch.put(Column.CHAIN_METADATA, HEAD_KEY, hash.toBytes());
   }
@@ -175,7 +163,7 @@ public final class ChainDatabase implements ChainReader {
   /**
    * Makes the last of {@code headers} the head of a node started by state sync: the headers (parent links already
    * checked) become canonical, without bodies, and the flat state is marked missing, since the state came as trie
-   * nodes. The trie nodes are stored already; the finality goes into the same batch through {@link #writeFinality}.
+   * nodes; the blocks up to the head are marked for backfill. The trie nodes are stored already; the finality goes into the same batch through {@link #writeFinality}.
    */
   public void writeSnapshotHead(WriteBatch batch, List<BlockHeader> headers) {
     for (BlockHeader header : headers) {
@@ -183,7 +171,53 @@ public final class ChainDatabase implements ChainReader {
       batch.put(Column.CANONICAL_INDEX, numberKey(header.number()), header.hash().toBytes());
     }
     batch.put(Column.CHAIN_METADATA, FLAT_STATE_MISSING_KEY, new byte[] {1});
+    writeBackfillNext(batch, headers.getLast().number());
     batch.put(Column.CHAIN_METADATA, HEAD_KEY, headers.getLast().hash().toBytes());
+  }
+
+  /**
+   * Stores blocks below a state-sync checkpoint, fetched after it (their headers linked by hash up to it, their bodies
+   * matched to the headers): header, body with senders, canonical and transaction index entries, and no receipts,
+   * since they are not executed. {@code nextMissing} is the highest block still without a body, 0 when none is.
+   */
+  public void writeBackfilledBlocks(WriteBatch batch, List<StoredBlock> blocks, long nextMissing) {
+    blocks.forEach(block -> writeCanonicalBlock(batch, block));
+    writeBackfillNext(batch, nextMissing);
+  }
+
+  /** Records that blocks {@code nextMissing} down to 1 have no body yet; 0 records that none is missing. */
+  public void writeBackfillNext(WriteBatch batch, long nextMissing) {
+    if (nextMissing > 0) {
+      batch.put(Column.CHAIN_METADATA, BACKFILL_NEXT_KEY, numberKey(nextMissing));
+    } else {
+      batch.delete(Column.CHAIN_METADATA, BACKFILL_NEXT_KEY);
+    }
+  }
+
+  /** The highest block whose body is missing (all below it are missing too), or 0 if this node has every block. */
+  public long backfillNext() {
+    return store.get(Column.CHAIN_METADATA, BACKFILL_NEXT_KEY).map(ChainDatabase::number).orElse(0L);
+  }
+
+  private void writeCanonicalBlock(WriteBatch batch, StoredBlock stored) {
+    Block b = stored.block();
+    Hash hash = b.hash();
+    batch.put(Column.HEADERS, hash.toBytes(), b.header().encode());
+    List<RlpItem> txItems = new ArrayList<>();
+    b.transactions().forEach(tx -> txItems.add(tx.toBlockBodyItem()));
+    List<RlpItem> senderItems = new ArrayList<>();
+    stored.senders().forEach(s -> senderItems.add(RlpString.of(s.toBytes())));
+    List<RlpItem> voteItems = new ArrayList<>();
+    b.votes().forEach(v -> voteItems.add(v.toRlp()));
+    List<RlpItem> evidenceItems = new ArrayList<>();
+    b.evidence().forEach(e -> evidenceItems.add(e.toRlp()));
+    batch.put(Column.BODIES, hash.toBytes(), Rlp.encode(RlpList.of(new RlpList(txItems), new RlpList(senderItems),
+        new RlpList(voteItems), new RlpList(evidenceItems))));
+    batch.put(Column.CANONICAL_INDEX, numberKey(b.header().number()), hash.toBytes());
+    for (int i = 0; i < b.transactions().size(); i++) {
+      batch.put(Column.TRANSACTION_INDEX, b.transactions().get(i).hash().toBytes(),
+          Rlp.encode(RlpList.of(RlpString.of(hash.toBytes()), RlpString.of(i))));
+    }
   }
 
   /** Whether the flat-state columns hold the whole head state; if not, the head is read through the trie. */
@@ -265,6 +299,10 @@ public final class ChainDatabase implements ChainReader {
 
   private static byte[] numberKey(long number) {
     return ByteBuffer.allocate(Long.BYTES).putLong(number).array();
+  }
+
+  private static long number(byte[] key) {
+    return ByteBuffer.wrap(key).getLong();
   }
 
   private static byte[] key(String name) {

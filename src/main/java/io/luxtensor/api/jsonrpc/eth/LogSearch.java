@@ -105,7 +105,9 @@ final class LogSearch {
       Optional<StoredBlock> block = chain.block(hash);
       Optional<List<Receipt>> receipts = chain.receipts(hash);
       if (block.isEmpty() || receipts.isEmpty()) {
-        continue;
+        throw new JsonRpcException(JsonRpcError.SERVER_ERROR, "logs of block " + JsonRpcResults.quantity(number)
+            + " are not available on this node: it started by state sync from a later block and holds no receipts"
+            + " before it");
       }
       out.addAll(LocatedLog.matching(block.get(), receipts.get(), criteria));
       if (out.size() > limits.logsResultsMax()) {
