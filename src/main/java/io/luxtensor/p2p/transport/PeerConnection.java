@@ -44,16 +44,20 @@ public final class PeerConnection {
     this.decoder = decoder;
     socket.setWriteQueueMaxSize(sendQueueBytesMax);
     socket.handler(this::onData);
-    socket.endHandler(v -> close(CloseReason.REMOTE_CLOSED, "the peer closed the connection"));
     closedBeforeStart = closedDuringHandshake;
-    socket.closeHandler(v -> {
-      if (messages == null) {
-        closedBeforeStart = true;
-      } else {
-        close(CloseReason.REMOTE_CLOSED, "the peer closed the connection");
-      }
-    });
+    // Before start, the frames the handshake read past it wait in the decoder: a close now must wait for them
+    // (a node refusing a peer sends its Disconnect and closes at once, and the paused socket may report the end).
+    socket.endHandler(v -> onRemoteClose());
+    socket.closeHandler(v -> onRemoteClose());
     socket.exceptionHandler(e -> close(CloseReason.SOCKET_ERROR, String.valueOf(e.getMessage())));
+  }
+
+  private void onRemoteClose() {
+    if (messages == null) {
+      closedBeforeStart = true;
+    } else {
+      close(CloseReason.REMOTE_CLOSED, "the peer closed the connection");
+    }
   }
 
   public PeerId peerId() {
