@@ -79,16 +79,20 @@ public final class DevChain {
   }
 
   public static GenesisSpec genesis(Settings settings) {
+    ValidatorKeys validator = validatorKeys();
+    return genesis(settings, List.of(new Validator(validator.address(), VALIDATOR_STAKE, validator.vrfPublicKey())));
+  }
+
+  /** The dev chain's genesis with {@code validators} instead of the dev validator: a local testnet's. */
+  public static GenesisSpec genesis(Settings settings, List<Validator> validators) {
     SortedMap<Address, GenesisSpec.GenesisAccount> alloc = new TreeMap<>();
     for (DevAccount account : accounts(settings.accounts())) {
       alloc.put(account.address(), new GenesisSpec.GenesisAccount(settings.balance(), 0, new TreeMap<>()));
     }
-    ValidatorKeys validator = validatorKeys();
     long slotMillis = settings.blockTimeMillis() == 0 ? INSTANT_SLOT_MILLIS : settings.blockTimeMillis();
     ChainParameters parameters = new ChainParameters(settings.chainId(),
         Math.multiplyExact(settings.genesisTimeSeconds(), 1000), slotMillis, GenesisSpec.DEFAULT_SLOTS_PER_EPOCH,
         BigInteger.ZERO);
-    return new GenesisSpec(parameters, GAS_LIMIT, INITIAL_BASE_FEE, Bytes.EMPTY, alloc,
-        List.of(new Validator(validator.address(), VALIDATOR_STAKE, validator.vrfPublicKey())));
+    return new GenesisSpec(parameters, GAS_LIMIT, INITIAL_BASE_FEE, Bytes.EMPTY, alloc, validators);
   }
 }

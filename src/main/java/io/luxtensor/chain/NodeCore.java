@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * One node of a multi-validator chain, as pure logic: it imports blocks and votes from peers, keeps the block tree,
@@ -132,9 +133,23 @@ public final class NodeCore {
 
   /** Transactions submitted to this node, kept until a block it accepts includes them. */
   private final Map<Hash, RecoveredTransaction> pendingTransactions = new LinkedHashMap<>();
+  /** Blocks made or imported since {@link #drainExecuted} last ran, with receipts and state: for a node that stores them. */
+  private final List<ProducedBlock> executed = new ArrayList<>();
+  private final boolean keepExecuted;
 
   public NodeCore(Genesis.GenesisBlock genesis, ChainParameters parameters, ValidatorSchedule schedule,
       List<ValidatorKeys> keys, BlockExecutor executor, NodeStore nodes, Map<Address, SlashingProtection> signed) {
+    this(genesis, parameters, schedule, keys, executor, nodes, signed, false);
+  }
+
+  /**
+   * @param keepExecuted whether to keep every block made or imported, with its receipts, until
+   *     {@link #drainExecuted()}: a node that stores its blocks needs them; the simulator does not
+   */
+  public NodeCore(Genesis.GenesisBlock genesis, ChainParameters parameters, ValidatorSchedule schedule,
+      List<ValidatorKeys> keys, BlockExecutor executor, NodeStore nodes, Map<Address, SlashingProtection> signed,
+      boolean keepExecuted) {
+    this.keepExecuted = keepExecuted;
     this.parameters = parameters;
     this.schedule = schedule;
     this.nodes = nodes;
@@ -155,6 +170,14 @@ public final class NodeCore {
 
   /** At the start of {@code slot}: the block this node proposes, if the slot is one of its validators'. */
   public List<Outbound> onSlotStart(long slot) {
+    return onSlotStart(slot, parent -> CandidateTransactions.of(List.copyOf(pendingTransactions.values())));
+  }
+
+  /**
+   * As {@link #onSlotStart(long)}, with the transactions offered by the caller's pool for the block built on
+   * {@code parent} (the head this node chose), instead of those {@link #submit submitted} here.
+   */
+  public List<Outbound> onSlotStart(long slot, Function<BlockHeader, CandidateTransactions> candidates) {
     if (keys.isEmpty()) {
       return List.of();
     }
@@ -170,10 +193,11 @@ public final class NodeCore {
     List<SignedVote> votes = votesToInclude(slot, parent.slot());
     FinalityTracker proven = chainFinalityAfter(parent, slot, votes).orElseThrow();
     ProducedBlock produced = producers.get(proposer).produce(parent, slot, WorldState.at(nodes, parent.stateRoot()),
-        proven.state(), CandidateTransactions.of(List.copyOf(pendingTransactions.values())), votes,
+        proven.state(), candidates.apply(parent), votes,
         evidenceToInclude.values().stream().filter(evidence -> evidence.offenceSlot() < slot).toList(), nodes);
     chainFinality.put(produced.block().hash(), proven);
     signed.put(proposer, signed.get(proposer).withBlock(slot));
+    keepExecuted(produced);
     Block block = produced.block();
     accept(block, slot, true);
     return List.of(new Outbound.PublishBlock(block));
@@ -264,7 +288,24 @@ public final class NodeCore {
       return Received.rejected(rejected.message());
     }
     chainFinality.put(block.hash(), proven.get());
+    keepExecuted(((ImportResult.Imported) result).block());
     return Received.ACCEPTED;
+  }
+
+  private void keepExecuted(ProducedBlock block) {
+    if (keepExecuted) {
+      executed.add(block);
+    }
+  }
+
+  /**
+   * The blocks made or imported since the last call, in the order they were executed (a parent before its children),
+   * with their receipts and state changes; empty unless this node was made to keep them.
+   */
+  public List<ProducedBlock> drainExecuted() {
+    List<ProducedBlock> drained = List.copyOf(executed);
+    executed.clear();
+    return drained;
   }
 
   /**

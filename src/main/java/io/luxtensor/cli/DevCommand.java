@@ -73,7 +73,7 @@ final class DevCommand implements Runnable {
     ChainService.Sealing sealing = options.blockTimeMillis == 0
         ? new ChainService.Sealing.Instant() : new ChainService.Sealing.EverySlot();
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(storage, DevChain.genesis(settings), false,
-        Optional.of(DevChain.validatorKeys()), sealing, apiConfig(options), TxPoolConfig.DEFAULT, false,
+        List.of(DevChain.validatorKeys()), sealing, apiConfig(options), TxPoolConfig.DEFAULT, false,
         VersionProvider.version(), DevChain.accounts(options.accounts).stream().map(DevChain.DevAccount::key).toList(),
         Optional.empty()),
         System::currentTimeMillis);

@@ -16,6 +16,7 @@ import io.luxtensor.storage.KeyValueStore;
 import io.luxtensor.p2p.NetworkConfig;
 import io.luxtensor.p2p.transport.NodeAddress;
 import io.luxtensor.storage.KeyValueStores;
+import io.luxtensor.types.Address;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,14 +56,14 @@ final class StartCommand implements Runnable {
   public void run() {
     NodeConfig config = NodeConfig.parse(read(configFile), configFile.toAbsolutePath().getParent());
     GenesisSpec genesis = genesisOf(config);
-    Optional<ValidatorKeys> validator = validatorOf(config, genesis);
-    LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(config.storage(), genesis, true, validator,
+    List<ValidatorKeys> validators = validatorsOf(config, genesis);
+    LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(config.storage(), genesis, true, validators,
         new ChainService.Sealing.EverySlot(), config.api(), config.txpool(),
         config.allowUnprotectedTransactions(), VersionProvider.version(), List.of(), p2p(config)),
         System::currentTimeMillis);
     System.out.println("LuxTensor " + VersionProvider.version() + ": chain " + genesis.parameters().chainId()
-        + validator.map(v -> ", validator " + v.address().toChecksumHex())
-            .orElse(", no validator key: following the chain") + ", data in " + config.datadir());
+        + (validators.isEmpty() ? ", no validator key: following the chain" : ", validator " + String.join(", ",
+            validators.stream().map(v -> v.address().toChecksumHex()).toList())) + ", data in " + config.datadir());
     System.out.println("JSON-RPC listening on http://" + config.api().host() + ":" + node.rpcPort());
     node.network().ifPresentOrElse(n -> System.out.println("p2p listening; this node's address: " + n.address()),
         () -> System.out.println("p2p is off (p2p.enabled is false): this node runs alone"));
@@ -107,7 +108,20 @@ final class StartCommand implements Runnable {
   }
 
   /**
-   * The keys the node signs with: {@code validator.keystore} when the config sets it; else the one key in
+   * The keys the node signs with. On a chain with several genesis validators, every key in DATADIR/validators/
+   * that the genesis names (a node may run several), or {@code validator.keystore}; else as {@link #validatorOf}.
+   */
+  static List<ValidatorKeys> validatorsOf(NodeConfig config, GenesisSpec genesis) {
+    if (genesis.validators().size() > 1 && config.validatorKeystore().isEmpty()) {
+      List<Address> named = genesis.validators().stream().map(Validator::address).toList();
+      ValidatorKeyStore store = ValidatorKeyStore.inDatadir(config.datadir());
+      return store.list().stream().filter(key -> named.contains(key.address())).map(store::unlock).toList();
+    }
+    return validatorOf(config, genesis).stream().toList();
+  }
+
+  /**
+   * The key the node signs with: {@code validator.keystore} when the config sets it; else the one key in
    * DATADIR/validators/, or the one of several there that the genesis names as a validator; none when there is
    * no key at all, and the node follows the chain.
    */

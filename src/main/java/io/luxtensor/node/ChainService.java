@@ -59,8 +59,10 @@ import java.util.function.LongSupplier;
  * them from peers, commits each block with its state in one atomic batch, and publishes the new head for readers,
  * who never lock.
  *
- * <p>It follows one chain: a block from a peer is imported only if it extends the head. That is all a chain with one
- * validator ever needs; the fork choice among several validators' blocks is {@link io.luxtensor.chain.NodeCore}'s.
+ * <p>With one validator in its genesis it follows one chain: a block from a peer is imported only if it extends the
+ * head, which is all such a chain ever needs. With several, blocks and votes go through {@link ForkChoiceStore}
+ * ({@link io.luxtensor.chain.NodeCore}'s fork choice and finality, stored as they change): the head may move to
+ * another branch, this node's validators propose in their slots and vote a third into every slot.
  */
 public final class ChainService implements PendingTransactions, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ChainService.class.getName());
@@ -94,6 +96,8 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   private final ChainDatabase database;
   private final Optional<ValidatorKeys> keys;
   private final Optional<BlockProducer> producer;
+  /** Present on a chain with several validators: the fork choice, and the blocks and votes it decides on. */
+  private final Optional<ForkChoiceStore> forkChoice;
   private final BlockImporter importer;
   private final Sealing sealing;
   private final LongSupplier clockMillis;
@@ -120,22 +124,31 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   private volatile PoolStatus publishedPoolStatus;
 
   /**
-   * @param validator this node's validator key, if it has one: without, the node only follows, importing blocks
+   * @param validatorKeys this node's validator keys: none, and the node only follows, importing blocks; on a chain
+   *     with one validator, at most one
    */
   public ChainService(ChainParameters parameters, ValidatorSet validators, ChainDatabase database,
-      BlockExecutor executor, Optional<ValidatorKeys> validator, TxPoolConfig poolConfig, Sealing sealing,
+      BlockExecutor executor, List<ValidatorKeys> validatorKeys, TxPoolConfig poolConfig, Sealing sealing,
       LongSupplier clockMillis) {
+    boolean severalValidators = validators.validators().size() > 1;
+    if (!severalValidators && validatorKeys.size() > 1) {
+      throw new IllegalArgumentException("a chain with one validator takes one key, not " + validatorKeys.size());
+    }
+    Optional<ValidatorKeys> validator = severalValidators ? Optional.empty() : validatorKeys.stream().findFirst();
     this.parameters = parameters;
     this.validators = validators;
     this.database = database;
     this.keys = validator;
+    this.forkChoice = severalValidators
+        ? Optional.of(ForkChoiceStore.open(parameters, validators, database, executor, validatorKeys))
+        : Optional.empty();
     this.producer = validator.map(k -> new BlockProducer(parameters, k, executor));
     this.importer = new BlockImporter(parameters, validators, executor, database);
     this.sealing = sealing;
     this.clockMillis = clockMillis;
     Hash headHash = database.headHash().orElseThrow(() -> new IllegalStateException("database has no head"));
     this.head = database.header(headHash).orElseThrow(() -> new IllegalStateException("head block is missing"));
-    this.flatStateComplete = database.hasFlatState();
+    this.flatStateComplete = forkChoice.isEmpty() && database.hasFlatState();
     this.headState = openHeadState();
     this.finality = new FinalityTracker(validators, database.finality().orElseThrow(
         () -> new IllegalStateException("database has no finality record")));
@@ -151,13 +164,21 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     });
     chainThread.setRemoveOnCancelPolicy(true);
     this.thread = chainThread;
-    if (sealing instanceof Sealing.EverySlot && validator.isPresent()) {
+    if (forkChoice.isPresent()) {
+      scheduleSlotTick();
+    } else if (sealing instanceof Sealing.EverySlot && validator.isPresent()) {
       scheduleNextSlot();
     }
   }
 
   public CanonicalHead head() {
     return published;
+  }
+
+  /** Where block sync starts from: see {@link io.luxtensor.p2p.LocalChain#syncBase()}. */
+  public BlockHeader syncBase() {
+    CanonicalHead now = published;
+    return forkChoice.isPresent() ? now.finalized() : now.latest();
   }
 
   /** The pool's sizes after its last change, read without waiting for the chain thread (for metrics). */
@@ -235,6 +256,9 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   }
 
   private Received importOnHead(Block block, Optional<StoredBlock> recovered) {
+    if (forkChoice.isPresent()) {
+      return apply(forkChoice.get().onBlock(block, clockMillis.getAsLong()));
+    }
     long startNanos = System.nanoTime();
     BlockHeader header = block.header();
     if (database.header(block.hash()).isPresent()) {
@@ -290,6 +314,9 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   }
 
   private Received countVote(SignedVote vote) {
+    if (forkChoice.isPresent()) {
+      return apply(forkChoice.get().onVote(vote, clockMillis.getAsLong()));
+    }
     long slot = vote.vote().slot();
     Optional<String> problem = BlockVoteCheck.problem(List.of(vote), slot + 1, slot, voteSlot -> validators,
         parameters.chainId());
@@ -359,7 +386,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   }
 
   private void queueInstantSeal() {
-    if (sealing instanceof Sealing.Instant && keys.isPresent() && !sealQueued) {
+    if (sealing instanceof Sealing.Instant && keys.isPresent() && forkChoice.isEmpty() && !sealQueued) {
       sealQueued = true;
       thread.execute(() -> {
         sealQueued = false;
@@ -398,6 +425,9 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   }
 
   private StoredBlock sealBlock() {
+    if (forkChoice.isPresent()) {
+      throw new IllegalStateException("a chain with several validators seals blocks in its validators' slots only");
+    }
     ValidatorKeys keys = this.keys.orElseThrow(() ->
         new IllegalStateException("this node has no validator key: it follows the chain, it does not produce"));
     BlockProducer producer = this.producer.orElseThrow();
@@ -460,6 +490,57 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     }
   }
 
+  /**
+   * Every slot, on a chain with several validators: at its start the head may move and this node's validators may
+   * propose; a third into it they vote. A failure is logged and the next slot comes anyway.
+   */
+  private void scheduleSlotTick() {
+    long now = clockMillis.getAsLong();
+    long slot = parameters.slotAt(now) + 1;
+    thread.schedule(() -> {
+      try {
+        onSlotStart(slot);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "slot " + slot + " failed", e);
+      } finally {
+        scheduleSlotTick();
+      }
+    }, Math.max(0, parameters.slotStartMillis(slot) - now), TimeUnit.MILLISECONDS);
+  }
+
+  private void onSlotStart(long slot) {
+    ForkChoiceStore store = forkChoice.orElseThrow();
+    apply(store.refresh(clockMillis.getAsLong()));
+    apply(store.onSlotStart(slot, clockMillis.getAsLong(), parent -> parent.hash().equals(head.hash())
+        ? new PoolCandidates(pool.candidates(nextBaseFee())) : CandidateTransactions.of(List.of())));
+    long voteAt = parameters.slotStartMillis(slot) + parameters.slotMillis() / 3;
+    thread.schedule(() -> {
+      try {
+        apply(store.onVoteDue(slot, clockMillis.getAsLong()));
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "the vote of slot " + slot + " failed", e);
+      }
+    }, Math.max(0, voteAt - clockMillis.getAsLong()), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Publishes what a fork-choice step stored: the blocks that became canonical go to head listeners in order, the
+   * pool moves to the new head, and this node's votes go to vote listeners.
+   */
+  private <T> T apply(ForkChoiceStore.Step<T> step) {
+    ForkChoiceStore store = forkChoice.orElseThrow();
+    if (!step.newHeads().isEmpty()) {
+      head = store.head();
+      headState = openHeadState();
+      pool.onNewHead(poolHead());
+      publishedPoolStatus = pool.status();
+    }
+    published = canonicalHead();
+    step.newHeads().forEach(event -> headListeners.forEach(listener -> listener.accept(event)));
+    step.votes().forEach(vote -> voteListeners.forEach(listener -> listener.accept(vote)));
+    return step.result();
+  }
+
   /** The head's state for the chain thread: over the flat state where the node has it, through the trie if not. */
   private WorldState openHeadState() {
     return flatStateComplete ? WorldState.at(database.trieNodes(), head.stateRoot(), database.flatState())
@@ -473,6 +554,9 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
    */
   public CompletableFuture<Void> adoptCheckpoint(BlockHeader checkpoint, List<BlockHeader> ancestors) {
     return CompletableFuture.runAsync(() -> {
+      if (forkChoice.isPresent()) {
+        throw new IllegalStateException("state sync is not available on a chain with several validators yet");
+      }
       if (head.number() != 0) {
         throw new IllegalStateException("this node has blocks up to " + head.number()
             + ": only a node at genesis starts from a checkpoint");
@@ -521,7 +605,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   }
 
   private CanonicalHead canonicalHead() {
-    FinalityState state = finality.state();
+    FinalityState state = forkChoice.map(ForkChoiceStore::finality).orElseGet(finality::state);
     return new CanonicalHead(head, headerAt(state.justified()), headerAt(state.finalized()));
   }
 

@@ -76,7 +76,7 @@ public final class LuxtensorNode implements AutoCloseable {
    * @param storage the database
    * @param genesis the genesis for an empty database
    * @param requireSameGenesis whether a stored chain must have exactly this genesis (see ChainInitializer)
-   * @param validator this node's validator keys; without, the node follows the chain its peers build
+   * @param validators this node's validator keys; without, the node follows the chain its peers build
    * @param sealing when blocks are sealed
    * @param api the API listener, its limits and guards
    * @param pool pool limits
@@ -86,9 +86,10 @@ public final class LuxtensorNode implements AutoCloseable {
    * @param p2p how the node joins the network; without, it runs alone
    */
   public record Options(StorageConfig storage, GenesisSpec genesis, boolean requireSameGenesis,
-      Optional<ValidatorKeys> validator, ChainService.Sealing sealing, ApiServerConfig api, TxPoolConfig pool,
+      List<ValidatorKeys> validators, ChainService.Sealing sealing, ApiServerConfig api, TxPoolConfig pool,
       boolean allowUnprotectedTransactions, String version, List<PrivateKey> devAccounts, Optional<P2pSettings> p2p) {
     public Options {
+      validators = List.copyOf(validators);
       devAccounts = List.copyOf(devAccounts);
     }
   }
@@ -125,14 +126,14 @@ public final class LuxtensorNode implements AutoCloseable {
       final ChainDatabase database = new ChainDatabase(store);
       final GenesisSpec genesis = ChainInitializer.initialize(database, options.genesis(), options.requireSameGenesis());
       final ValidatorSet validators = new ValidatorSet(genesis.validators());
-      Optional<Address> stranger = options.validator().map(ValidatorKeys::address)
-          .filter(address -> validators.find(address).isEmpty());
+      Optional<Address> stranger = options.validators().stream().map(ValidatorKeys::address)
+          .filter(address -> validators.find(address).isEmpty()).findFirst();
       if (stranger.isPresent()) {
         throw new ConfigException("validator " + stranger.get() + " is not a validator of this chain");
       }
       final TransactionProcessor processor = new TransactionProcessor(SystemContracts.standard());
       final ChainService chain = push(started, new ChainService(genesis.parameters(), validators, database,
-          new BlockExecutor(processor), options.validator(), options.pool(), options.sealing(),
+          new BlockExecutor(processor), options.validators(), options.pool(), options.sealing(),
           clockMillis));
 
       final FilterManager filters = push(started,

@@ -25,6 +25,11 @@ public record NetworkedChain(ChainService chain) implements LocalChain {
   }
 
   @Override
+  public BlockHeader syncBase() {
+    return chain.syncBase();
+  }
+
+  @Override
   public CompletableFuture<Received> importBlock(Block block) {
     return chain.importBlock(block);
   }

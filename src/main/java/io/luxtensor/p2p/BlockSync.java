@@ -256,24 +256,26 @@ final class BlockSync {
   }
 
   private void start(long now) {
-    BlockHeader latest = chain.latest();
-    long head = latest.number();
+    BlockHeader base = chain.syncBase();
+    long head = chain.latest().number();
     Map<PeerId, PeerStatus> statuses = new TreeMap<>();
     peers.values().forEach(p -> p.status().filter(s -> !scores.isBanned(p.id(), now))
         .ifPresent(s -> statuses.put(p.id(), s)));
     int distance = catchUp ? 0 : followDistance;
     catchUp = false;
-    Optional<SyncTarget> target = SyncTarget.choose(statuses, head, latest.hash())
-        .filter(t -> t.tailNumber() > head + distance);
+    // A catch-up takes the peers' blocks above the base even when the head is as high: they may be another branch.
+    long above = catchUp && base.number() < head ? base.number() : head + distance;
+    Optional<SyncTarget> target = SyncTarget.choose(statuses, base.number(), base.hash())
+        .filter(t -> t.tailNumber() > above);
     if (target.isEmpty()) {
       return;
     }
-    run = new Run(target.get(), head + 1, now);
+    run = new Run(target.get(), base.number() + 1, now);
     lastLogMillis = now;
     counters.started();
     published = Optional.of(run.progress);
     onSyncChange.accept(new SyncEvent(true, run.progress));
-    LOG.log(System.Logger.Level.INFO, "syncing blocks " + (head + 1) + "-" + target.get().tailNumber()
+    LOG.log(System.Logger.Level.INFO, "syncing blocks " + (base.number() + 1) + "-" + target.get().tailNumber()
         + " from " + statuses.size() + " peers, finalized " + target.get().finalizedNumber() + " "
         + target.get().finalizedHash());
   }
@@ -431,6 +433,12 @@ final class BlockSync {
     for (int i = 0; i < imports.size(); i++) {
       Received received = imports.get(i).join();
       Block block = batch.items().get(i);
+      if (received.verdict() == Verdict.WAITING || received.verdict() == Verdict.IGNORED) {
+        // Peers asked for different ranges may be on different branches: no one's fault, start again from the base.
+        end(current, "sync stopped at block " + block.header().number() + ": " + received.verdict() + ", "
+            + received.reason());
+        return;
+      }
       Optional<String> problem = received.verdict() == Verdict.ACCEPTED || received.verdict() == Verdict.ALREADY_KNOWN
           ? Optional.of(block).filter(b -> b.header().number() == current.target.finalizedNumber()
               && !b.hash().equals(current.target.finalizedHash()))

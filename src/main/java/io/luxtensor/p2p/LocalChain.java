@@ -20,6 +20,12 @@ public interface LocalChain {
 
   BlockHeader finalized();
 
+  /**
+   * The block sync downloads above: the head on a chain that follows one validator, the finalized block on one with
+   * several, where the head may be on a branch the peers left (blocks already held are known and cost little).
+   */
+  BlockHeader syncBase();
+
   CompletableFuture<Received> importBlock(Block block);
 
   /** A block whose transactions' senders this node has recovered already, so import need not. */

@@ -200,6 +200,11 @@ public final class ChainDatabase implements ChainReader {
   }
 
   private void writeCanonicalBlock(WriteBatch batch, StoredBlock stored) {
+    writeBlockData(batch, stored);
+    writeCanonicalEntries(batch, stored.block());
+  }
+
+  private void writeBlockData(WriteBatch batch, StoredBlock stored) {
     Block b = stored.block();
     Hash hash = b.hash();
     batch.put(Column.HEADERS, hash.toBytes(), b.header().encode());
@@ -213,11 +218,43 @@ public final class ChainDatabase implements ChainReader {
     b.evidence().forEach(e -> evidenceItems.add(e.toRlp()));
     batch.put(Column.BODIES, hash.toBytes(), Rlp.encode(RlpList.of(new RlpList(txItems), new RlpList(senderItems),
         new RlpList(voteItems), new RlpList(evidenceItems))));
+  }
+
+  private static void writeCanonicalEntries(WriteBatch batch, Block b) {
+    Hash hash = b.hash();
     batch.put(Column.CANONICAL_INDEX, numberKey(b.header().number()), hash.toBytes());
     for (int i = 0; i < b.transactions().size(); i++) {
       batch.put(Column.TRANSACTION_INDEX, b.transactions().get(i).hash().toBytes(),
           Rlp.encode(RlpList.of(RlpString.of(hash.toBytes()), RlpString.of(i))));
     }
+  }
+
+  /**
+   * Stores a block of a chain with several validators, canonical or not yet: header, body with senders and receipts,
+   * without index entries or flat state ({@link #writeCanonicalChange} makes it canonical when the fork choice
+   * picks it). The trie nodes go into the same batch through the caller's node store.
+   */
+  public void writeBlock(WriteBatch batch, ProducedBlock block, List<Address> senders) {
+    writeBlockData(batch, new StoredBlock(block.block(), senders));
+    List<RlpItem> receiptItems = new ArrayList<>();
+    block.execution().receipts().forEach(r -> receiptItems.add(RlpString.of(r.encode())));
+    batch.put(Column.RECEIPTS, block.block().hash().toBytes(), Rlp.encode(new RlpList(receiptItems)));
+  }
+
+  /**
+   * Moves the head to the last of {@code added} (stored already, or in this batch): the blocks of {@code dropped}
+   * (the old branch above the common ancestor) leave the canonical and transaction indexes, those of {@code added}
+   * (the new branch above it, oldest first) enter them. The flat state is not kept on such a chain: readers go
+   * through the trie at the head's state root.
+   */
+  public void writeCanonicalChange(WriteBatch batch, List<Block> dropped, List<Block> added) {
+    for (Block block : dropped) {
+      batch.delete(Column.CANONICAL_INDEX, numberKey(block.header().number()));
+      block.transactions().forEach(tx -> batch.delete(Column.TRANSACTION_INDEX, tx.hash().toBytes()));
+    }
+    added.forEach(block -> writeCanonicalEntries(batch, block));
+    batch.put(Column.CHAIN_METADATA, FLAT_STATE_MISSING_KEY, new byte[] {1});
+    batch.put(Column.CHAIN_METADATA, HEAD_KEY, added.getLast().hash().toBytes());
   }
 
   /** Whether the flat-state columns hold the whole head state; if not, the head is read through the trie. */

@@ -55,7 +55,7 @@ public final class BlockImportWorkload implements CrashWorkload {
     ChainDatabase database = new ChainDatabase(store);
     GenesisSpec genesis = ChainInitializer.initialize(database, GENESIS, true);
     ChainService chain = new ChainService(genesis.parameters(), new ValidatorSet(genesis.validators()), database,
-        new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), Optional.of(DevChain.validatorKeys()),
+        new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), List.of(DevChain.validatorKeys()),
         TxPoolConfig.DEFAULT, new ChainService.Sealing.Manual(), System::currentTimeMillis);
     try {
       while (true) {

@@ -114,7 +114,7 @@ class NodeSyncReportingTest {
   private LuxtensorNode start(GenesisSpec genesis, Optional<ValidatorKeys> key, String name) {
     P2pSettings p2p = P2pSettings.inDatadir(directory.resolve(name),
         NetworkConfig.defaults("127.0.0.1", 0, List.of()));
-    return LuxtensorNode.start(new LuxtensorNode.Options(StorageConfig.memory(), genesis, false, key,
+    return LuxtensorNode.start(new LuxtensorNode.Options(StorageConfig.memory(), genesis, false, key.stream().toList(),
         new ChainService.Sealing.Manual(), TestNodes.LOCAL_API, TxPoolConfig.DEFAULT, false, "test", List.of(),
         Optional.of(p2p)), System::currentTimeMillis);
   }

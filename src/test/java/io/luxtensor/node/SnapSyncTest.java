@@ -132,7 +132,7 @@ class SnapSyncTest {
   private LuxtensorNode start(String name, Optional<ValidatorKeys> keys, SyncMode mode) {
     Path datadir = directory.resolve(name);
     NetworkConfig network = NetworkConfig.defaults("127.0.0.1", 0, List.of()).withSyncMode(mode);
-    return LuxtensorNode.start(new LuxtensorNode.Options(StorageConfig.memory(), GENESIS, false, keys,
+    return LuxtensorNode.start(new LuxtensorNode.Options(StorageConfig.memory(), GENESIS, false, keys.stream().toList(),
         new ChainService.Sealing.Manual(), TestNodes.LOCAL_API, TxPoolConfig.DEFAULT, false, "test", List.of(),
         Optional.of(P2pSettings.inDatadir(datadir, network))), System::currentTimeMillis);
   }

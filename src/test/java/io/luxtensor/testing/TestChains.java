@@ -70,7 +70,7 @@ public final class TestChains {
     ChainDatabase database = new ChainDatabase(store);
     GenesisSpec genesis = ChainInitializer.initialize(database, spec, true);
     return new ChainService(genesis.parameters(), new ValidatorSet(genesis.validators()), database,
-        new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), keys, pool,
+        new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), keys.stream().toList(), pool,
         new ChainService.Sealing.Manual(), System::currentTimeMillis);
   }
 

@@ -68,7 +68,7 @@ public final class TestNodes {
     return LuxtensorNode.start(new LuxtensorNode.Options(storage,
         DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, DevChain.ACCOUNTS_DEFAULT, DevChain.BALANCE_DEFAULT,
             blockTimeMillis, clockMillis.getAsLong() / 1000)),
-        false, Optional.of(DevChain.validatorKeys()), sealing, api, pool, false, "test", DEV_KEYS, Optional.empty()),
+        false, List.of(DevChain.validatorKeys()), sealing, api, pool, false, "test", DEV_KEYS, Optional.empty()),
         clockMillis);
   }
 

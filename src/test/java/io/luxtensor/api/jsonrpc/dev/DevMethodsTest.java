@@ -86,7 +86,7 @@ class DevMethodsTest {
   void nodesWithoutDevKeysDoNotServeThem() throws Exception {
     var options = new LuxtensorNode.Options(StorageConfig.memory(),
         DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, 1, DevChain.BALANCE_DEFAULT, 0, 0)), false,
-        Optional.of(DevChain.validatorKeys()), new ChainService.Sealing.Manual(),
+        List.of(DevChain.validatorKeys()), new ChainService.Sealing.Manual(),
         ApiServerConfig.defaults().withAddress("127.0.0.1", 0),
         TxPoolConfig.DEFAULT, false, "test", List.of(), Optional.empty());
     try (LuxtensorNode plain = LuxtensorNode.start(options, System::currentTimeMillis)) {

@@ -1,0 +1,131 @@
+package io.luxtensor.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.luxtensor.chain.DevChain;
+import io.luxtensor.chain.GenesisSpec;
+import io.luxtensor.consensus.Validator;
+import io.luxtensor.consensus.ValidatorKeys;
+import io.luxtensor.crypto.PrivateKey;
+import io.luxtensor.p2p.NetworkConfig;
+import io.luxtensor.p2p.transport.NodeAddress;
+import io.luxtensor.storage.StorageConfig;
+import io.luxtensor.testing.Await;
+import io.luxtensor.testing.SeededRandom;
+import io.luxtensor.testing.TestNodes;
+import io.luxtensor.txpool.TxPoolConfig;
+import io.luxtensor.types.Address;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Hash;
+import io.luxtensor.types.Wei;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Four validators, each in its own node with a real network on loopback: they take turns proposing, vote, finalize
+ * together, and a node stopped and started again on its stored chain rejoins them without signing anything
+ * slashable.
+ */
+class MultiValidatorNetworkTest {
+  private static final long SLOT_MILLIS = 300;
+  private static final int VALIDATORS = 4;
+
+  @TempDir Path directory;
+  private final List<LuxtensorNode> running = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    running.forEach(LuxtensorNode::close);
+  }
+
+  @Test
+  void fourValidatorsProposeInTurnAndFinalizeTheSameChain() {
+    SecureRandom random = SeededRandom.of(11);
+    List<ValidatorKeys> keys = new ArrayList<>();
+    for (int i = 0; i < VALIDATORS; i++) {
+      keys.add(ValidatorKeys.derivedFrom(PrivateKey.random(random)));
+    }
+    GenesisSpec genesis = DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, 2, Wei.ofLux("100"), SLOT_MILLIS,
+        System.currentTimeMillis() / 1000), keys.stream()
+        .map(k -> new Validator(k.address(), DevChain.VALIDATOR_STAKE, k.vrfPublicKey())).toList());
+    List<StorageConfig> stores = new ArrayList<>();
+    for (int i = 0; i < VALIDATORS; i++) {
+      stores.add(StorageConfig.persistent(io.luxtensor.storage.StorageEngine.ROCKSDB,
+          directory.resolve("node" + i).resolve("db")));
+    }
+    LuxtensorNode first = start(genesis, stores.get(0), keys.get(0), "node0", List.of());
+    NodeAddress boot = first.network().orElseThrow().address();
+    for (int i = 1; i < VALIDATORS; i++) {
+      start(genesis, stores.get(i), keys.get(i), "node" + i, List.of(boot));
+    }
+
+    awaitFinalized(12);
+    assertSameFinalizedChain();
+    Await.until("every validator proposes a finalized block", Duration.ofSeconds(60),
+        () -> finalizedProposers(running.getFirst()).size() == VALIDATORS,
+        () -> finalizedProposers(running.getFirst()).toString());
+
+    // Node 3 stops; the other three (3/4 of the stake) keep finalizing; it comes back on its stored chain.
+    LuxtensorNode stopped = running.remove(3);
+    long finalizedWhenStopped = stopped.chain().head().finalized().number();
+    stopped.close();
+    long target = running.getFirst().chain().head().finalized().number() + 6;
+    awaitFinalized(target);
+    LuxtensorNode restarted = start(genesis, stores.get(3), keys.get(3), "node3", List.of(boot));
+    assertTrue(restarted.chain().head().finalized().number() >= finalizedWhenStopped,
+        "finality after the restart " + restarted.chain().head().finalized().number() + " went below "
+            + finalizedWhenStopped);
+    awaitFinalized(target + 6);
+    assertSameFinalizedChain();
+  }
+
+  private LuxtensorNode start(GenesisSpec genesis, StorageConfig storage, ValidatorKeys key, String name,
+      List<NodeAddress> bootnodes) {
+    NetworkConfig network = NetworkConfig.defaults("127.0.0.1", 0, bootnodes);
+    LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(storage, genesis, true, List.of(key),
+        new ChainService.Sealing.EverySlot(), TestNodes.LOCAL_API, TxPoolConfig.DEFAULT, false, "test", List.of(),
+        Optional.of(P2pSettings.inDatadir(directory.resolve(name), network))), System::currentTimeMillis);
+    running.add(node);
+    return node;
+  }
+
+  private void awaitFinalized(long number) {
+    Await.until("every node finalizes block " + number, Duration.ofSeconds(60),
+        () -> running.stream().allMatch(n -> n.chain().head().finalized().number() >= number),
+        () -> running.stream().map(n -> n.chain().head().latest().number() + "/"
+            + n.chain().head().finalized().number()).toList().toString());
+  }
+
+  /** Every node has the same block at every height up to the lowest finalized one. */
+  private void assertSameFinalizedChain() {
+    long lowest = running.stream().mapToLong(n -> n.chain().head().finalized().number()).min().orElseThrow();
+    for (long n = 0; n <= lowest; n++) {
+      Hash expected = header(running.getFirst(), n).hash();
+      for (LuxtensorNode node : running) {
+        assertEquals(expected, header(node, n).hash(), "block " + n);
+      }
+    }
+  }
+
+  private static Set<Address> finalizedProposers(LuxtensorNode node) {
+    Set<Address> proposers = new TreeSet<>();
+    for (long n = 1; n <= node.chain().head().finalized().number(); n++) {
+      proposers.add(header(node, n).proposer());
+    }
+    return proposers;
+  }
+
+  private static BlockHeader header(LuxtensorNode node, long number) {
+    return node.database().canonicalHash(number).flatMap(node.database()::header).orElseThrow();
+  }
+}
