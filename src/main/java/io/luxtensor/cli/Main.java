@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "LuxTensor: a proof-of-stake Layer-1 node for the ModernTensor AI network.",
-    subcommands = {DevCommand.class, InitCommand.class, StartCommand.class, DecodeTransactionCommand.class,
+    subcommands = {DevCommand.class, InitCommand.class, StartCommand.class, TestnetCommand.class, DecodeTransactionCommand.class,
         QueryCommand.class, WalletCommand.class, ValidatorCommand.class, BenchCommand.class, VersionCommand.class},
     footer = {"", "Examples:",
         "  luxtensor dev                      # a dev chain on http://127.0.0.1:8545",

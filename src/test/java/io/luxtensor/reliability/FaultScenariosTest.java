@@ -1,0 +1,163 @@
+package io.luxtensor.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.luxtensor.bytes.Bytes;
+import io.luxtensor.bytes.Hex;
+import io.luxtensor.chain.DevChain;
+import io.luxtensor.reliability.TestnetProcesses.BlockSeen;
+import io.luxtensor.testing.Await;
+import io.luxtensor.types.Address;
+import io.luxtensor.types.DynamicFeeTransaction;
+import io.luxtensor.types.Transaction;
+import io.luxtensor.types.Wei;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults on a real testnet: four validators in four processes made by {@code luxtensor testnet}, with a
+ * {@link FinalityWatch} on every node the whole time. The CI runs a short form of each scenario; with
+ * {@code -Dluxtensor.reliability=full} they run as docs/reliability.md describes (more rounds, longer pauses).
+ *
+ * <p>Invariants checked: no two blocks finalized at one height on any nodes, finality never going back on a node
+ * (across its restarts too), an acknowledged transaction still in the chain once its block is final, all nodes on the
+ * same finalized blocks and state roots at the end, and finality resuming within 16 slots of a fault's end.
+ */
+class FaultScenariosTest {
+  private static final boolean FULL = "full".equals(System.getProperty("luxtensor.reliability"));
+  private static final long SLOT_MILLIS = 500;
+  private static final int NODES = 4;
+  /** The bound on finality's return after a fault heals. */
+  private static final long RESUME_SLOTS_MAX = 16;
+  private static final Duration RESUME_DEADLINE = Duration.ofMillis(RESUME_SLOTS_MAX * SLOT_MILLIS + 30_000);
+  private static final long CHAIN_ID = 9999;
+
+  @TempDir Path directory;
+
+  @Test
+  void fourValidatorsSurviveKilledProposersAndAPausedNode() {
+    try (TestnetProcesses testnet = TestnetProcesses.generate(directory.resolve("net"), NODES, NODES, SLOT_MILLIS);
+        FinalityWatch watch = new FinalityWatch(testnet)) {
+      testnet.startAll();
+      Map<String, Integer> nodeOfValidator = validatorsByNode(testnet);
+      awaitAllFinalize(testnet, watch, 8, Duration.ofSeconds(90));
+
+      // An acknowledged transaction: its receipt seen on node 1, its block finalized everywhere.
+      Transaction transfer = new DynamicFeeTransaction(CHAIN_ID, 0, BigInteger.ONE,
+          BigInteger.valueOf(10_000_000_000L), 21_000, Optional.of(Address.fromHex(
+              "0x00000000000000000000000000000000000000aa")), Wei.of(1_000), Bytes.EMPTY, List.of(), null)
+          .sign(DevChain.accounts(1).getFirst().key());
+      String sent = testnet.rpc(1, "eth_sendRawTransaction", "[\"" + Hex.encode(transfer.encode()) + "\"]")
+          .map(JsonNode::asText).orElseThrow(() -> new AssertionError("node1 refused the transfer"));
+      assertEquals(transfer.hash().toString(), sent);
+      Await.until("the transfer is included", Duration.ofSeconds(30),
+          () -> testnet.rpc(1, "eth_getTransactionReceipt", "[\"" + sent + "\"]").isPresent());
+      JsonNode receipt = testnet.rpc(1, "eth_getTransactionReceipt", "[\"" + sent + "\"]").orElseThrow();
+      long includedIn = Long.decode(receipt.path("blockNumber").asText());
+      awaitAllFinalize(testnet, watch, includedIn, Duration.ofSeconds(60));
+
+      // kill -9 of the proposer of the newest block, just after it proposed, then a restart on its data.
+      int rounds = FULL ? 20 : 3;
+      List<Long> rejoinMillis = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        BlockSeen latest = testnet.block(0, "latest").orElseThrow();
+        int victim = nodeOfValidator.get(latest.miner().toLowerCase());
+        testnet.kill(victim);
+        long killedAt = System.nanoTime();
+        long othersFinalized = othersFinalized(watch, victim);
+        testnet.start(victim);
+        Await.until("node" + victim + " rejoins and passes the finality of the others at its kill",
+            RESUME_DEADLINE, () -> watch.finalizedOn(victim) > othersFinalized,
+            () -> "finalized " + watch.finalizedOn(victim) + " of " + othersFinalized + "\n"
+                + testnet.logTail(victim, 15));
+        rejoinMillis.add((System.nanoTime() - killedAt) / 1_000_000);
+      }
+      System.out.println("reliability: kill -9 of the proposer, " + rounds + " rounds: back to finality in "
+          + rejoinMillis + " ms");
+
+      // SIGSTOP of one node: the other three hold 3/4 of the stake and keep finalizing; it catches up after SIGCONT.
+      int paused = 2;
+      long pauseMillis = FULL ? 10_000 : 5_000;
+      long before = watch.lowestFinalized();
+      testnet.pause(paused);
+      long pausedAt = System.nanoTime();
+      Await.until("the others finalize while node" + paused + " is stopped", Duration.ofSeconds(30),
+          () -> othersFinalized(watch, paused) >= before + 4);
+      Await.until("the pause lasts " + pauseMillis + " ms", Duration.ofMillis(pauseMillis + 1_000),
+          () -> System.nanoTime() - pausedAt >= pauseMillis * 1_000_000);
+      long othersAtResume = othersFinalized(watch, paused);
+      testnet.resume(paused);
+      long resumedAt = System.nanoTime();
+      Await.until("node" + paused + " finalizes past the others' finality at its resume", RESUME_DEADLINE,
+          () -> watch.finalizedOn(paused) > othersAtResume, () -> testnet.logTail(paused, 15));
+      System.out.println("reliability: SIGSTOP " + pauseMillis + " ms: node back to finality "
+          + (System.nanoTime() - resumedAt) / 1_000_000 + " ms after SIGCONT");
+
+      awaitAllFinalize(testnet, watch, watch.lowestFinalized() + 3, RESUME_DEADLINE);
+      assertConverged(testnet, watch);
+      for (int node = 0; node < NODES; node++) {
+        JsonNode kept = testnet.rpc(node, "eth_getTransactionReceipt", "[\"" + sent + "\"]").orElseThrow(
+            () -> new AssertionError("an acknowledged, finalized transaction is lost"));
+        assertEquals(receipt.path("blockHash").asText(), kept.path("blockHash").asText());
+      }
+      assertEquals(List.of(), watch.violations());
+    }
+  }
+
+  /** Every node reports the same block hash and state root at the lowest finalized height. */
+  private static void assertConverged(TestnetProcesses testnet, FinalityWatch watch) {
+    String height = "0x" + Long.toHexString(watch.lowestFinalized());
+    BlockSeen reference = testnet.block(0, height).orElseThrow();
+    for (int node = 1; node < testnet.size(); node++) {
+      BlockSeen seen = testnet.block(node, height).orElseThrow();
+      assertEquals(reference.hash(), seen.hash(), "node" + node + " at " + height);
+      assertEquals(reference.stateRoot(), seen.stateRoot(), "node" + node + " at " + height);
+    }
+    assertTrue(watch.lowestFinalized() > 0);
+  }
+
+  private static void awaitAllFinalize(TestnetProcesses testnet, FinalityWatch watch, long height, Duration deadline) {
+    Await.until("every node finalizes block " + height, deadline, () -> watch.lowestFinalized() >= height,
+        () -> Stream.iterate(0, i -> i < testnet.size(), i -> i + 1).map(watch::finalizedOn).toList() + "\n"
+            + testnet.logTail(0, 10));
+  }
+
+  private static long othersFinalized(FinalityWatch watch, int except) {
+    long highest = 0;
+    for (int node = 0; node < NODES; node++) {
+      if (node != except) {
+        highest = Math.max(highest, watch.finalizedOn(node));
+      }
+    }
+    return highest;
+  }
+
+  /** Which node runs each validator (lower-case address), from the keystores in the nodes' directories. */
+  private static Map<String, Integer> validatorsByNode(TestnetProcesses testnet) {
+    Map<String, Integer> nodes = new HashMap<>();
+    for (int node = 0; node < testnet.size(); node++) {
+      try (Stream<Path> files = Files.list(testnet.nodeDirectory(node).resolve("validators"))) {
+        int current = node;
+        files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".json"))
+            .forEach(name -> nodes.put(name.substring(0, name.length() - 5).toLowerCase(), current));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return nodes;
+  }
+}

@@ -1,0 +1,86 @@
+package io.luxtensor.reliability;
+
+import io.luxtensor.reliability.TestnetProcesses.BlockSeen;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Asks every node for its finalized block ten times a second while faults are injected, and records what breaks the
+ * safety invariants: two nodes (or one node at two times) reporting different blocks finalized at one height, and a
+ * node whose finalized block goes back, also across its restarts. Nodes that do not answer (killed, paused) are
+ * skipped until they do.
+ */
+final class FinalityWatch implements AutoCloseable {
+  private static final long POLL_MILLIS = 100;
+
+  private final TestnetProcesses testnet;
+  /** The first hash seen finalized at each height, by any node. */
+  private final Map<Long, String> finalizedHashes = new ConcurrentHashMap<>();
+  private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicLongArray lastFinalized;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Thread poller;
+
+  FinalityWatch(TestnetProcesses testnet) {
+    this.testnet = testnet;
+    this.lastFinalized = new AtomicLongArray(testnet.size());
+    this.poller = Thread.ofVirtual().name("finality-watch").start(this::poll);
+  }
+
+  private void poll() {
+    while (running.get()) {
+      for (int node = 0; node < testnet.size() && running.get(); node++) {
+        int current = node;
+        testnet.block(node, "finalized").ifPresent(block -> check(current, block));
+      }
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private void check(int node, BlockSeen finalized) {
+    long before = lastFinalized.get(node);
+    if (finalized.number() < before) {
+      violations.add("node" + node + "'s finalized block went back from " + before + " to " + finalized.number());
+    }
+    lastFinalized.accumulateAndGet(node, finalized.number(), Math::max);
+    String first = finalizedHashes.putIfAbsent(finalized.number(), finalized.hash());
+    if (first != null && !first.equals(finalized.hash())) {
+      violations.add("two blocks finalized at height " + finalized.number() + ": " + first + " and "
+          + finalized.hash() + " (node" + node + ")");
+    }
+  }
+
+  /** The highest finalized height {@code node} has reported. */
+  long finalizedOn(int node) {
+    return lastFinalized.get(node);
+  }
+
+  long lowestFinalized() {
+    long lowest = Long.MAX_VALUE;
+    for (int node = 0; node < testnet.size(); node++) {
+      lowest = Math.min(lowest, lastFinalized.get(node));
+    }
+    return lowest;
+  }
+
+  List<String> violations() {
+    synchronized (violations) {
+      return List.copyOf(violations);
+    }
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    poller.interrupt();
+  }
+}
