@@ -88,7 +88,7 @@ final class StartCommand implements Runnable {
       return Optional.of(new P2pSettings(new NetworkConfig(network.host(), port, allBootnodes,
           network.inboundPeersMax(), network.outboundPeersMax(), network.peerTable(), network.sync(),
           network.followDistance(), syncMode == null ? network.syncMode()
-              : NodeConfig.syncMode(syncMode, "--sync-mode")), settings.nodeKeyFile()));
+              : NodeConfig.syncMode(syncMode, "--sync-mode"), network.discovery()), settings.nodeKeyFile()));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("--p2p-port: " + e.getMessage());
     }

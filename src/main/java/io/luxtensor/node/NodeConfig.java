@@ -60,7 +60,7 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
       "validator", Set.of("keystore", "passwordFile"),
       "txpool", Set.of("transactionsMax", "senderTransactionsMax", "minTipPerGas"),
       "p2p", Set.of("enabled", "host", "port", "bootnodes", "inboundPeersMax", "outboundPeersMax", "nodeKeyFile",
-          "followDistance", "sync", "syncMode"),
+          "followDistance", "sync", "syncMode", "discovery"),
       "p2p.sync", Set.of("batchSize", "peersMax", "requestsPerPeerMax", "retriesMax", "timeoutMsMin",
           "timeoutMsMax"));
 
@@ -157,7 +157,8 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
           integer(section, "outboundPeersMax", "p2p.outboundPeersMax", NetworkConfig.OUTBOUND_PEERS_MAX_DEFAULT),
           Optional.empty(), sync(section(section, "sync", "p2p.sync")),
           integer(section, "followDistance", "p2p.followDistance", NetworkConfig.FOLLOW_DISTANCE_DEFAULT),
-          syncMode(text(section, "syncMode", "p2p.syncMode").orElse("full"), "p2p.syncMode"));
+          syncMode(text(section, "syncMode", "p2p.syncMode").orElse("full"), "p2p.syncMode"),
+          bool(section, "discovery", "p2p.discovery", true));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("p2p: " + e.getMessage());
     }

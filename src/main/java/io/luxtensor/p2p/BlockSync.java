@@ -61,6 +61,8 @@ final class BlockSync {
   private static final System.Logger LOG = System.getLogger(BlockSync.class.getName());
   /** A progress line this often while syncing. */
   static final long LOG_INTERVAL_MS = 5_000;
+  /** A run with nothing asked, nothing to import and no progress this long has a target no peer serves any more. */
+  static final long IDLE_MS_MAX = 2_000;
   /** An answer this late after its deadline is no longer awaited by anyone: its request is forgotten. */
   static final long ANSWER_FORGOTTEN_MS = 60_000;
 
@@ -84,9 +86,12 @@ final class BlockSync {
     boolean abandoned;
     /** The batch after the one importing, its senders being recovered meanwhile. */
     Optional<Recovering> prepared = Optional.empty();
+    /** When a batch was last imported (or the run began): a run that stops advancing is given up. */
+    long lastProgressMillis;
 
     Run(SyncTarget target, long from, long now) {
       this.target = target;
+      this.lastProgressMillis = now;
       this.scheduler = new DownloadScheduler<>(config, scores, from, target.tailNumber());
       this.progress = SyncProgress.start(from - 1, target.tailNumber(), now);
     }
@@ -184,7 +189,13 @@ final class BlockSync {
       peer.send(new GetHeaders(id, request.fromNumber(), request.count()));
     }
     importNext(current);
-    if (current.scheduler.status() instanceof SyncStatus.Failed failed) {
+    boolean idle = !current.importing && current.prepared.isEmpty()
+        && pending.values().stream().noneMatch(p -> p.run() == current);
+    long stalledMillis = now - current.lastProgressMillis;
+    if (idle && stalledMillis > IDLE_MS_MAX || stalledMillis > 2 * config.timeoutMsMax() && !current.importing) {
+      // Its target may be gone: peers that reorganised onto a shorter branch serve no block above their new head.
+      end(current, "sync made no progress for " + stalledMillis + " ms; starting again from the peers' status");
+    } else if (current.scheduler.status() instanceof SyncStatus.Failed failed) {
       end(current, "sync of blocks " + failed.fromNumber() + "-" + failed.toNumber() + " failed: " + failed.reason());
     } else if (current.scheduler.done()) {
       end(current, "sync reached block " + current.target.tailNumber());
@@ -261,11 +272,13 @@ final class BlockSync {
     Map<PeerId, PeerStatus> statuses = new TreeMap<>();
     peers.values().forEach(p -> p.status().filter(s -> !scores.isBanned(p.id(), now))
         .ifPresent(s -> statuses.put(p.id(), s)));
-    int distance = catchUp ? 0 : followDistance;
+    boolean catchingUp = catchUp;
     catchUp = false;
+    int distance = catchingUp ? 0 : followDistance;
     // A catch-up takes the peers' blocks above the base even when the head is as high: they may be another branch.
-    long above = catchUp && base.number() < head ? base.number() : head + distance;
+    long above = catchingUp && base.number() < head ? base.number() : head + distance;
     Optional<SyncTarget> target = SyncTarget.choose(statuses, base.number(), base.hash())
+        .or(() -> catchingUp ? SyncTarget.aboveLocal(statuses, base.number(), base.hash()) : Optional.empty())
         .filter(t -> t.tailNumber() > above);
     if (target.isEmpty()) {
       return;
@@ -451,6 +464,7 @@ final class BlockSync {
       counters.imported(block.transactions().size());
     }
     current.scheduler.onImported(batch.toNumber());
+    current.lastProgressMillis = clock.getAsLong();
     current.progress = current.progress.advance(batch.toNumber(), current.target.tailNumber(), clock.getAsLong());
     published = Optional.of(current.progress);
     tick();

@@ -90,6 +90,11 @@ public final class Network implements NetworkStatus, AutoCloseable {
   static final long STATUS_TIMEOUT_MS = 10_000;
   static final long REDIAL_MS_MIN = 1_000;
   static final long REDIAL_MS_MAX = 60_000;
+  /**
+   * Bootnodes are the peers an operator named (a validator's static peers): retried at least this often, so that a
+   * link back from a partition carries votes within a few slots rather than after a minute of backoff.
+   */
+  static final long BOOTNODE_REDIAL_MS_MAX = 2_000;
   /** Blocks and votes go to at most this many peers each; they forward it on, so it still floods the network. */
   static final int FANOUT_MAX = 16;
   static final int SEEN_MAX = 65_536;
@@ -357,7 +362,9 @@ public final class Network implements NetworkStatus, AutoCloseable {
   private void redialLater(PeerId id) {
     Dialing entry = addressBook.get(id);
     if (entry != null) {
-      long backoff = Math.min(REDIAL_MS_MAX, entry.backoffMillis() * 2);
+      long most = config.bootnodes().stream().anyMatch(b -> b.peerId().equals(id)) ? BOOTNODE_REDIAL_MS_MAX
+          : REDIAL_MS_MAX;
+      long backoff = Math.min(most, entry.backoffMillis() * 2);
       addressBook.put(id, new Dialing(entry.address(), clock.getAsLong() + entry.backoffMillis(), backoff, false));
     }
   }
@@ -389,7 +396,9 @@ public final class Network implements NetworkStatus, AutoCloseable {
     connection.start((type, payload) -> onContext(() -> onMessage(peer, type, payload)),
         why -> onContext(() -> onClosed(peer, outbound, why)));
     peer.send(status());
-    peer.send(new GetPeers());
+    if (config.discovery()) {
+      peer.send(new GetPeers());
+    }
     LOG.log(System.Logger.Level.DEBUG, (outbound ? "connected to " : "accepted ") + peer);
   }
 
@@ -475,7 +484,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
       case EvidenceMessage e -> onEvidence(peer, e);
       case GetPeers g -> peer.send(new Peers(addressBook.values().stream()
           .map(d -> d.address().toString()).limit(Message.PEERS_MAX).toList()));
-      case Peers p -> p.addresses().forEach(text -> {
+      case Peers p -> p.addresses().stream().filter(text -> config.discovery()).forEach(text -> {
         try {
           remember(NodeAddress.parse(text), now);
         } catch (IllegalArgumentException e) {

@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param sync how blocks are downloaded when the node is behind
  * @param followDistance how many blocks behind its peers' finalized block the node may fall before it syncs
  * @param syncMode how a node still at genesis gets the chain: replaying every block, or from a finalized state
+ * @param discovery whether the node learns peers from its peers (peer exchange); without, it keeps to its bootnodes
+ *     and to the peers that dial it, as a private network of static peers does
  */
 public record NetworkConfig(String host, int port, List<NodeAddress> bootnodes, int inboundPeersMax,
     int outboundPeersMax, Optional<Path> peerTable, SyncConfig sync, int followDistance,
-    SyncMode syncMode) {
+    SyncMode syncMode, boolean discovery) {
   public static final int PORT_DEFAULT = 30303;
   /** Geth's default of 50 peers, split about two inbound to one outbound as Geth does. */
   public static final int INBOUND_PEERS_MAX_DEFAULT = 34;
@@ -52,22 +54,27 @@ public record NetworkConfig(String host, int port, List<NodeAddress> bootnodes, 
   /** Listening on {@code host:port} with the default limits and sync. */
   public static NetworkConfig defaults(String host, int port, List<NodeAddress> bootnodes) {
     return new NetworkConfig(host, port, bootnodes, INBOUND_PEERS_MAX_DEFAULT, OUTBOUND_PEERS_MAX_DEFAULT,
-        Optional.empty(), SyncConfig.BODIES, FOLLOW_DISTANCE_DEFAULT, SyncMode.FULL);
+        Optional.empty(), SyncConfig.BODIES, FOLLOW_DISTANCE_DEFAULT, SyncMode.FULL, true);
   }
 
   public NetworkConfig withPeerTable(Path file) {
     return new NetworkConfig(host, port, bootnodes, inboundPeersMax, outboundPeersMax, Optional.of(file), sync,
-        followDistance, syncMode);
+        followDistance, syncMode, discovery);
   }
 
   public NetworkConfig withSync(SyncConfig config) {
     return new NetworkConfig(host, port, bootnodes, inboundPeersMax, outboundPeersMax, peerTable, config,
-        followDistance, syncMode);
+        followDistance, syncMode, discovery);
   }
 
   public NetworkConfig withSyncMode(SyncMode mode) {
     return new NetworkConfig(host, port, bootnodes, inboundPeersMax, outboundPeersMax, peerTable, sync,
-        followDistance, mode);
+        followDistance, mode, discovery);
+  }
+
+  public NetworkConfig withDiscovery(boolean on) {
+    return new NetworkConfig(host, port, bootnodes, inboundPeersMax, outboundPeersMax, peerTable, sync,
+        followDistance, syncMode, on);
   }
 
   public int peersMax() {

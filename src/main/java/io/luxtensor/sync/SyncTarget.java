@@ -63,6 +63,17 @@ public record SyncTarget(long finalizedNumber, Hash finalizedHash, long tailNumb
     return Optional.empty();
   }
 
+  /**
+   * The blocks above the local {@code number} (its hash {@code hash}) up to the highest head of a peer that does not
+   * contradict it, when no finalized block above it has enough backers: peers finalizing a slot apart each back a
+   * different one, yet a block they gossip cannot be attached. What is fetched is checked block by block on import;
+   * nothing here is trusted as final.
+   */
+  public static Optional<SyncTarget> aboveLocal(Map<PeerId, PeerStatus> statuses, long number, Hash hash) {
+    long tail = tail(statuses.values(), number, hash);
+    return tail > number ? Optional.of(new SyncTarget(number, hash, tail)) : Optional.empty();
+  }
+
   private static Optional<Hash> mostBacked(TreeMap<Hash, Integer> byHash, int needed) {
     var ranked = byHash.entrySet().stream()
         .filter(e -> e.getValue() >= needed)

@@ -179,7 +179,7 @@ class NetworkMisbehaviourTest {
   @Test
   void aPeerBeyondTheInboundLimitIsToldThereIsNoRoom() throws Exception {
     Node small = nodes.start(nodes.create(false), new NetworkConfig("127.0.0.1", 0, List.of(), 1, 1,
-        Optional.empty(), SyncConfig.BODIES, NetworkConfig.FOLLOW_DISTANCE_DEFAULT, SyncMode.FULL));
+        Optional.empty(), SyncConfig.BODIES, NetworkConfig.FOLLOW_DISTANCE_DEFAULT, SyncMode.FULL, true));
     RawPeer first = connect(keySeeds.incrementAndGet(), small.address());
     first.send(honestStatus());
     first.awaitMessage(Status.class);

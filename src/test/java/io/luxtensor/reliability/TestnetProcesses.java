@@ -2,7 +2,10 @@ package io.luxtensor.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxtensor.cli.Main;
+import io.luxtensor.p2p.transport.NodeAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -59,6 +62,103 @@ final class TestnetProcesses implements AutoCloseable {
       return JSON.readTree(directory.resolve("node" + node).resolve("config.json").toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Puts a {@link LinkProxy} on every pair of nodes: node i dials node j (i &lt; j) only through the pair's proxy,
+   * with peer exchange off so that no node learns a way around it. Call before the nodes start.
+   */
+  Links linkThroughProxies(long seed) {
+    List<NodeAddress> addresses = new ArrayList<>();
+    for (int j = 0; j < size(); j++) {
+      int port = config(directory, j).path("p2p").path("port").intValue();
+      JsonNode known = config(directory, j == 0 ? 1 : 0).path("p2p").path("bootnodes");
+      NodeAddress found = null;
+      for (JsonNode text : known) {
+        NodeAddress address = NodeAddress.parse(text.asText());
+        if (address.port() == port) {
+          found = address;
+        }
+      }
+      addresses.add(java.util.Objects.requireNonNull(found, "node" + j + "'s address"));
+    }
+    Links links = new Links(size());
+    for (int i = 0; i < size(); i++) {
+      ObjectNode config = (ObjectNode) config(directory, i);
+      ObjectNode p2p = (ObjectNode) config.path("p2p");
+      p2p.put("discovery", false);
+      ArrayNode bootnodes = p2p.putArray("bootnodes");
+      for (int j = i + 1; j < size(); j++) {
+        LinkProxy proxy = new LinkProxy(addresses.get(j).port(), seed * 1_000 + i * 100 + j);
+        links.put(i, j, proxy);
+        bootnodes.add(new NodeAddress(addresses.get(j).key(), "127.0.0.1", proxy.port()).toString());
+      }
+      try {
+        JSON.writerWithDefaultPrettyPrinter().writeValue(nodeDirectory(i).resolve("config.json").toFile(), config);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return links;
+  }
+
+  /** The proxies between pairs of nodes: cut, healed and degraded by pair, by node, or by groups. */
+  static final class Links implements AutoCloseable {
+    private final LinkProxy[][] proxies;
+
+    private Links(int nodes) {
+      proxies = new LinkProxy[nodes][nodes];
+    }
+
+    private void put(int i, int j, LinkProxy proxy) {
+      proxies[i][j] = proxy;
+      proxies[j][i] = proxy;
+    }
+
+    LinkProxy between(int i, int j) {
+      return proxies[i][j];
+    }
+
+    /** Cuts every link of {@code node}: it is alone. */
+    void isolate(int node) {
+      for (int other = 0; other < proxies.length; other++) {
+        if (other != node) {
+          proxies[node][other].cut();
+        }
+      }
+    }
+
+    /** Cuts every link between a node of {@code side} and one outside it. */
+    void split(List<Integer> side) {
+      for (int i : side) {
+        for (int j = 0; j < proxies.length; j++) {
+          if (!side.contains(j)) {
+            proxies[i][j].cut();
+          }
+        }
+      }
+    }
+
+    void healAll() {
+      each(LinkProxy::heal);
+    }
+
+    void degradeAll(long delayMillis, long jitterMillis, int lossPercent) {
+      each(proxy -> proxy.degrade(delayMillis, jitterMillis, lossPercent));
+    }
+
+    private void each(java.util.function.Consumer<LinkProxy> action) {
+      for (int i = 0; i < proxies.length; i++) {
+        for (int j = i + 1; j < proxies.length; j++) {
+          action.accept(proxies[i][j]);
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      each(LinkProxy::close);
     }
   }
 
@@ -164,6 +264,7 @@ final class TestnetProcesses implements AutoCloseable {
     }
   }
 
+  /** Kills what still runs and keeps the nodes' logs in target/reliability/, for the failure that needs them. */
   @Override
   public void close() {
     processes.forEach(p -> p.ifPresent(process -> {
@@ -174,6 +275,18 @@ final class TestnetProcesses implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }));
+    Path kept = Path.of("target", "reliability", directory.getParent().getFileName().toString());
+    try {
+      Files.createDirectories(kept);
+      for (int node = 0; node < size(); node++) {
+        Path log = nodeDirectory(node).resolve("node.log");
+        if (Files.exists(log)) {
+          Files.copy(log, kept.resolve("node" + node + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      System.err.println("the nodes' logs could not be kept: " + e.getMessage());
+    }
   }
 
   /** A block as RPC shows it: what the invariants compare. */
