@@ -17,6 +17,7 @@ import io.luxtensor.p2p.transport.NodeKey;
 import io.luxtensor.storage.OwnerOnlyFiles;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -32,7 +33,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code luxtensor testnet}: the files of a local network of several validators (genesis, node and validator keys, a
@@ -76,6 +79,9 @@ final class TestnetCommand implements Runnable {
   @Option(names = "--base-port", defaultValue = "8545", paramLabel = "P", description = "Node i's JSON-RPC port is "
       + "P+i and its p2p port P+100+i (default 8545); 0 takes free ports from the system.")
   int basePort;
+
+  @Spec
+  CommandSpec spec;
 
   /** Each node's JSON-RPC and p2p ports. */
   private final List<Integer> rpcPorts = new ArrayList<>();
@@ -138,17 +144,21 @@ final class TestnetCommand implements Runnable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the testnet into " + root + ": " + e.getMessage(), e);
     }
-    System.out.println("Testnet of " + validators + " validators on " + nodeCount + " nodes in " + root
+    out().println("Testnet of " + validators + " validators on " + nodeCount + " nodes in " + root
         + " (chain " + chainId + ", " + slotMillis + " ms slots)");
     if (!start) {
-      System.out.println("Start it with " + root.resolve("run.sh") + ", stop it with " + root.resolve("stop.sh"));
+      out().println("Start it with " + root.resolve("run.sh") + ", stop it with " + root.resolve("stop.sh"));
       return;
     }
     startAll(root);
     for (int i = 0; i < nodeCount; i++) {
-      System.out.println("node" + i + ": " + rpcUrl(i));
+      out().println("node" + i + ": " + rpcUrl(i));
     }
-    System.out.println("Stop it with " + root.resolve("stop.sh"));
+    out().println("Stop it with " + root.resolve("stop.sh"));
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
   }
 
   private void requireSane(int nodeCount) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (across its restarts too), an acknowledged transaction still in the chain once its block is final, all nodes on the
  * same finalized blocks and state roots at the end, and finality resuming within 16 slots of a fault's end.
  */
+// Alone: four node processes with 500 ms slots on two cores must not share them with other tests.
+@Isolated
 class FaultScenariosTest {
   private static final boolean FULL = "full".equals(System.getProperty("luxtensor.reliability"));
   private static final long SLOT_MILLIS = 500;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link LinkProxy}, cut and degraded by the test, with a {@link FinalityWatch} on every node. Short forms run in
  * CI; {@code -Dluxtensor.reliability=full} runs the long ones and adds two nodes offline and a lossy, jittery network.
  */
+// Alone: four node processes with 500 ms slots on two cores must not share them with other tests.
+@Isolated
 class PartitionScenariosTest {
   private static final boolean FULL = "full".equals(System.getProperty("luxtensor.reliability"));
   private static final long SLOT_MILLIS = 500;
