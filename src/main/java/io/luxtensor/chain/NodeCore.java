@@ -242,6 +242,12 @@ public final class NodeCore {
     if (headers.containsKey(block.hash())) {
       return Received.ALREADY_KNOWN;
     }
+    // Early by this node's clock, which may be the one that is wrong: not the sender's fault, and it comes again
+    // (as the parent of a later block) once its slot has begun here.
+    if (parameters.slotStartMillis(block.header().slot()) > nowMillis + BlockImporter.CLOCK_DISPARITY_MILLIS_MAX) {
+      return Received.ignored("a block for slot " + block.header().slot() + ", which has not begun on this node's "
+          + "clock");
+    }
     BlockHeader parent = headers.get(block.header().parentHash());
     if (parent == null) {
       return keepOrphan(block, nowMillis);

@@ -60,7 +60,7 @@ final class StartCommand implements Runnable {
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(config.storage(), genesis, true, validators,
         new ChainService.Sealing.EverySlot(), config.api(), config.txpool(),
         config.allowUnprotectedTransactions(), VersionProvider.version(), List.of(), p2p(config)),
-        System::currentTimeMillis);
+        () -> System.currentTimeMillis() + config.clockOffsetMillis());
     System.out.println("LuxTensor " + VersionProvider.version() + ": chain " + genesis.parameters().chainId()
         + (validators.isEmpty() ? ", no validator key: following the chain" : ", validator " + String.join(", ",
             validators.stream().map(v -> v.address().toChecksumHex()).toList())) + ", data in " + config.datadir());

@@ -39,30 +39,34 @@ import java.util.Set;
  * @param validatorPasswordFile the file holding its password
  * @param txpool pool limits
  * @param p2p how the node joins the network; empty when {@code p2p.enabled} is false
+ * @param clockOffsetMillis added to the system clock for everything the node times (slots, votes, timeouts):
+ *     0 but in tests of clock skew ({@code testing.clockOffsetMillis}, may be negative)
  */
 public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig storage, ApiServerConfig api,
     boolean allowUnprotectedTransactions, Optional<Path> validatorKeystore, Optional<Path> validatorPasswordFile,
-    TxPoolConfig txpool, Optional<P2pSettings> p2p) {
+    TxPoolConfig txpool, Optional<P2pSettings> p2p, long clockOffsetMillis) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-  private static final Map<String, Set<String>> KEYS = Map.of(
-      "", Set.of("datadir", "genesis", "storage", "api", "webSocket", "graphql", "metrics", "validator", "txpool",
-          "p2p"),
-      "webSocket", Set.of("connectionsMax", "subscriptionsPerConnectionMax", "outboundBytesMax", "host", "port"),
-      "graphql", Set.of("queryDepthMax", "queryComplexityMax", "blocksRangeMax", "logsBlockRangeMax",
-          "logsResultsMax", "host", "port"),
-      "metrics", Set.of("host", "port"),
-      "storage", Set.of("engine", "syncWrites", "blockCacheBytes"),
-      "api", Set.of("host", "port", "hostAllowlist", "bodyBytesMax", "batchSizeMax", "workerThreads",
+  private static final Map<String, Set<String>> KEYS = Map.ofEntries(
+      Map.entry("", Set.of("datadir", "genesis", "storage", "api", "webSocket", "graphql", "metrics", "validator",
+          "txpool", "p2p", "testing")),
+      Map.entry("webSocket", Set.of("connectionsMax", "subscriptionsPerConnectionMax", "outboundBytesMax", "host",
+          "port")),
+      Map.entry("graphql", Set.of("queryDepthMax", "queryComplexityMax", "blocksRangeMax", "logsBlockRangeMax",
+          "logsResultsMax", "host", "port")),
+      Map.entry("metrics", Set.of("host", "port")),
+      Map.entry("storage", Set.of("engine", "syncWrites", "blockCacheBytes")),
+      Map.entry("api", Set.of("host", "port", "hostAllowlist", "bodyBytesMax", "batchSizeMax", "workerThreads",
           "allowUnprotectedTransactions", "logsBlockRangeMax", "logsResultsMax", "filtersMax",
-          "responseBytesMax", "connectionsMax", "corsOrigins", "rateLimitPerSecond", "rateLimitBurst", "jwtSecretFile"),
-      "validator", Set.of("keystore", "passwordFile"),
-      "txpool", Set.of("transactionsMax", "senderTransactionsMax", "minTipPerGas"),
-      "p2p", Set.of("enabled", "host", "port", "bootnodes", "inboundPeersMax", "outboundPeersMax", "nodeKeyFile",
-          "followDistance", "sync", "syncMode", "discovery"),
-      "p2p.sync", Set.of("batchSize", "peersMax", "requestsPerPeerMax", "retriesMax", "timeoutMsMin",
-          "timeoutMsMax"));
+          "responseBytesMax", "connectionsMax", "corsOrigins", "rateLimitPerSecond", "rateLimitBurst", "jwtSecretFile")),
+      Map.entry("validator", Set.of("keystore", "passwordFile")),
+      Map.entry("txpool", Set.of("transactionsMax", "senderTransactionsMax", "minTipPerGas")),
+      Map.entry("p2p", Set.of("enabled", "host", "port", "bootnodes", "inboundPeersMax", "outboundPeersMax",
+          "nodeKeyFile", "followDistance", "sync", "syncMode", "discovery")),
+      Map.entry("p2p.sync", Set.of("batchSize", "peersMax", "requestsPerPeerMax", "retriesMax", "timeoutMsMin",
+          "timeoutMsMax")),
+      Map.entry("testing", Set.of("clockOffsetMillis")));
 
   /** @throws ConfigException naming the key that is wrong */
   public static NodeConfig parse(String json, Path baseDirectory) {
@@ -135,7 +139,18 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
     }
     return new NodeConfig(datadir, text(root, "genesis", "genesis").map(baseDirectory::resolve), storageConfig,
         apiConfig, bool(api, "allowUnprotectedTransactions", "api.allowUnprotectedTransactions", false), keystore,
-        password, poolConfig, p2p(p2p, datadir, baseDirectory));
+        password, poolConfig, p2p(p2p, datadir, baseDirectory), clockOffset(section(root, "testing")));
+  }
+
+  private static long clockOffset(JsonNode testing) {
+    JsonNode value = testing.path("clockOffsetMillis");
+    if (value.isMissingNode()) {
+      return 0;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong() || Math.abs(value.asLong()) > 3_600_000) {
+      throw new ConfigException("testing.clockOffsetMillis: expected whole milliseconds within an hour either way");
+    }
+    return value.asLong();
   }
 
   /** The p2p section: on by default, on all interfaces at port 30303, as Ethereum clients do. */

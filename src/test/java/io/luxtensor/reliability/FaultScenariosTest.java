@@ -110,6 +110,27 @@ class FaultScenariosTest {
       System.out.println("reliability: SIGSTOP " + pauseMillis + " ms: node back to finality "
           + (System.nanoTime() - resumedAt) / 1_000_000 + " ms after SIGCONT");
 
+      // One node's clock off by 2 s (4 slots): its blocks and votes come early or late; the others go on, and it
+      // follows without banning the honest peers whose blocks its clock says are early.
+      int skewed = 3;
+      for (long offset : FULL ? List.of(2_000L, -2_000L) : List.of(-2_000L)) {
+        testnet.kill(skewed);
+        testnet.setClockOffset(skewed, offset);
+        testnet.start(skewed);
+        long othersAtSkew = othersFinalized(watch, skewed);
+        long skewedAtStart = watch.finalizedOn(skewed);
+        Await.until("the others finalize while node" + skewed + "'s clock is off by " + offset + " ms", RESUME_DEADLINE,
+            () -> othersFinalized(watch, skewed) >= othersAtSkew + 6);
+        Await.until("node" + skewed + " follows finality with its clock off by " + offset + " ms", RESUME_DEADLINE,
+            () -> watch.finalizedOn(skewed) >= skewedAtStart + 6, () -> testnet.logTail(skewed, 15));
+        System.out.println("reliability: clock off by " + offset + " ms on one node: " + (watch.finalizedOn(skewed)
+            - skewedAtStart) + " blocks finalized on it, " + (othersFinalized(watch, skewed) - othersAtSkew)
+            + " on the others");
+      }
+      testnet.kill(skewed);
+      testnet.setClockOffset(skewed, 0);
+      testnet.start(skewed);
+
       awaitAllFinalize(testnet, watch, watch.lowestFinalized() + 3, RESUME_DEADLINE);
       assertConverged(testnet, watch);
       for (int node = 0; node < NODES; node++) {

@@ -162,6 +162,17 @@ final class TestnetProcesses implements AutoCloseable {
     }
   }
 
+  /** Shifts node {@code node}'s clock by {@code millis} from its next start ({@code testing.clockOffsetMillis}). */
+  void setClockOffset(int node, long millis) {
+    ObjectNode config = (ObjectNode) config(directory, node);
+    config.putObject("testing").put("clockOffsetMillis", millis);
+    try {
+      JSON.writerWithDefaultPrettyPrinter().writeValue(nodeDirectory(node).resolve("config.json").toFile(), config);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   int size() {
     return rpcPorts.size();
   }
