@@ -105,7 +105,7 @@ public final class NodeCore {
   private final Map<Hash, BlockHeader> headers = new HashMap<>();
   private final ForkChoice forkChoice;
   /** Finality from every vote this node has seen, gossiped or carried: what it votes from and serves. */
-  private final FinalityTracker finality;
+  private FinalityTracker finality;
   /**
    * Finality from the votes each block's chain carries, by block: what its header must claim, so that any node can
    * check it from the chain alone. Forgotten for blocks far behind the finalized one.
@@ -345,6 +345,7 @@ public final class NodeCore {
     for (SignedVote vote : block.votes()) {
       onVote(vote, nowMillis);
     }
+    adoptProvenFinality(block);
     retryWaitingVotes(nowMillis);
   }
 
@@ -395,6 +396,12 @@ public final class NodeCore {
         vote.vote().head(), currentSlot);
     FinalityState before = finality.state();
     FinalityState after = forFinality ? finality.onVote(vote, validators) : before;
+    onFinalityMoved(before, after);
+    recentVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeMap<>()).putIfAbsent(vote.validator(), vote);
+    return Received.ACCEPTED;
+  }
+
+  private void onFinalityMoved(FinalityState before, FinalityState after) {
     // A checkpoint justified off the finalized chain has been pruned from the tree: it can no longer lead the head.
     if (!after.justified().equals(before.justified()) && forkChoice.contains(after.justified().blockHash())) {
       forkChoice.onJustified(after.justified());
@@ -405,8 +412,19 @@ public final class NodeCore {
       // Blocks imported but not yet accepted have no header here yet, and are recent anyway.
       chainFinality.keySet().removeIf(block -> headers.containsKey(block) && headers.get(block).slot() < forgetBefore);
     }
-    recentVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeMap<>()).putIfAbsent(vote.validator(), vote);
-    return Received.ACCEPTED;
+  }
+
+  /**
+   * Takes the finality {@code block}'s chain proves when it is ahead of what this node's votes show: a node that
+   * fetched old blocks saw their votes too late to count them, yet the chain carries them, checked on import.
+   */
+  private void adoptProvenFinality(Block block) {
+    FinalityTracker proven = chainFinality.get(block.hash());
+    if (proven != null && proven.state().justified().slot() > finality.state().justified().slot()) {
+      FinalityState before = finality.state();
+      finality = proven.copy();
+      onFinalityMoved(before, finality.state());
+    }
   }
 
   /**

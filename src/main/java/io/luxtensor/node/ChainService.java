@@ -140,7 +140,8 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     this.database = database;
     this.keys = validator;
     this.forkChoice = severalValidators
-        ? Optional.of(ForkChoiceStore.open(parameters, validators, database, executor, validatorKeys))
+        ? Optional.of(ForkChoiceStore.open(parameters, validators, database, executor, validatorKeys,
+            clockMillis.getAsLong()))
         : Optional.empty();
     this.producer = validator.map(k -> new BlockProducer(parameters, k, executor));
     this.importer = new BlockImporter(parameters, validators, executor, database);

@@ -43,6 +43,8 @@ import java.util.function.Function;
  */
 final class ForkChoiceStore {
   private static final System.Logger LOG = System.getLogger(ForkChoiceStore.class.getName());
+  /** How long a key new to this data directory waits before it signs, on a chain already running. */
+  static final long FRESH_KEY_WAIT_EPOCHS = 2;
 
   /** What a step changed: blocks that became canonical (oldest first), and what this node wants published. */
   record Step<T>(T result, List<ChainService.NewHead> newHeads, List<SignedVote> votes) {}
@@ -66,14 +68,32 @@ final class ForkChoiceStore {
     this.signed = core.signed();
   }
 
-  /** Opens the stored chain: a core from genesis, the canonical blocks replayed into it. */
+  /**
+   * Opens the stored chain: a core from genesis, the canonical blocks replayed into it.
+   *
+   * <p>A key with no slashing-protection record here, on a chain past its first {@value #FRESH_KEY_WAIT_EPOCHS}
+   * epochs, may have signed before, from a data directory since wiped or on another machine: it signs nothing for
+   * that many epochs, then nothing for a slot before the end of the wait. Its earlier votes had older targets, and
+   * sources that justification has passed by then, so nothing it signs afterwards can double or surround them.
+   */
   static ForkChoiceStore open(ChainParameters parameters, ValidatorSet validators, ChainDatabase database,
-      BlockExecutor executor, List<ValidatorKeys> keys) {
+      BlockExecutor executor, List<ValidatorKeys> keys, long nowMillis) {
     BufferedNodeStore nodes = new BufferedNodeStore(database.store());
     Genesis.GenesisBlock genesis = Genesis.create(database.genesisSpec().orElseThrow(
         () -> new IllegalStateException("the database has no genesis spec")), nodes);
     Map<Address, SlashingProtection> signed = new TreeMap<>();
-    keys.forEach(key -> signed.put(key.address(), database.slashingProtection(key.address())));
+    long waitSlots = FRESH_KEY_WAIT_EPOCHS * parameters.slotsPerEpoch();
+    long now = parameters.slotAt(nowMillis);
+    for (ValidatorKeys key : keys) {
+      SlashingProtection record = database.slashingProtection(key.address());
+      if (record.equals(SlashingProtection.NOTHING_SIGNED) && now >= waitSlots) {
+        record = new SlashingProtection(now + waitSlots, -1, now + waitSlots);
+        LOG.log(System.Logger.Level.WARNING, "validator " + key.address().toChecksumHex() + " has no slashing-"
+            + "protection record in this data directory: it signs nothing before slot " + (now + waitSlots + 1)
+            + " (" + FRESH_KEY_WAIT_EPOCHS + " epochs), in case it signed before (docs/operations.md)");
+      }
+      signed.put(key.address(), record);
+    }
     NodeCore core = new NodeCore(genesis, parameters, ValidatorSchedule.fixed(validators), keys, executor, nodes,
         signed, true);
     BlockHeader stored = database.headHash().flatMap(database::header).orElseThrow(

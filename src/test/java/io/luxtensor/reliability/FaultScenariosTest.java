@@ -127,9 +127,36 @@ class FaultScenariosTest {
             - skewedAtStart) + " blocks finalized on it, " + (othersFinalized(watch, skewed) - othersAtSkew)
             + " on the others");
       }
+      // The same node back on time with its data directory wiped (keys kept): it syncs the chain again, and its
+      // validator, with no slashing-protection record left, signs nothing for two epochs.
       testnet.kill(skewed);
       testnet.setClockOffset(skewed, 0);
+      wipeDatabase(testnet.nodeDirectory(skewed));
+      long genesisMillis = testnet.block(0, "0x0").orElseThrow().timestamp() * 1000;
+      // Its last signature came before this slot; the wait is counted from its restart, later still.
+      long wipedSlot = (System.currentTimeMillis() - genesisMillis) / SLOT_MILLIS + 1;
+      long waitEnds = wipedSlot + 2 * 32;
+      String wipedValidator = nodeOfValidator.entrySet().stream().filter(e -> e.getValue() == skewed)
+          .map(Map.Entry::getKey).findFirst().orElseThrow();
+      long othersAtWipe = othersFinalized(watch, skewed);
       testnet.start(skewed);
+      long wipedRestart = System.nanoTime();
+      Await.until("node" + skewed + " syncs back after its data directory was wiped", RESUME_DEADLINE,
+          () -> testnet.block(skewed, "finalized").map(BlockSeen::number).orElse(0L) > othersAtWipe,
+          () -> testnet.logTail(skewed, 15));
+      System.out.println("reliability: wiped data directory: synced past the others' finality in "
+          + (System.nanoTime() - wipedRestart) / 1_000_000 + " ms");
+      if (FULL) {
+        Await.until("the wiped node's validator proposes again after its wait", Duration.ofSeconds(90),
+            () -> proposedAfter(testnet, wipedValidator, waitEnds));
+      }
+      long checkedTo = testnet.block(0, "latest").orElseThrow().number();
+      for (long n = 1; n <= checkedTo; n++) {
+        BlockSeen block = testnet.block(0, "0x" + Long.toHexString(n)).orElseThrow();
+        long slot = block.slot();
+        assertTrue(!block.miner().equalsIgnoreCase(wipedValidator) || slot <= wipedSlot || slot > waitEnds,
+            "the wiped validator signed block " + n + " in slot " + slot + ", during its wait to " + waitEnds);
+      }
 
       awaitAllFinalize(testnet, watch, watch.lowestFinalized() + 3, RESUME_DEADLINE);
       assertConverged(testnet, watch);
@@ -140,6 +167,27 @@ class FaultScenariosTest {
       }
       assertEquals(List.of(), watch.violations());
     }
+  }
+
+  private static void wipeDatabase(Path node) {
+    try (Stream<Path> files = Files.walk(node.resolve("db"))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether {@code validator} proposed a block of node0's chain in a slot after {@code slot}. */
+  private static boolean proposedAfter(TestnetProcesses testnet, String validator, long slot) {
+    long latest = testnet.block(0, "latest").orElseThrow().number();
+    for (long n = latest; n > Math.max(0, latest - 20); n--) {
+      Optional<BlockSeen> block = testnet.block(0, "0x" + Long.toHexString(n));
+      if (block.isPresent() && block.get().miner().equalsIgnoreCase(validator)
+          && block.get().slot() > slot) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every node reports the same block hash and state root at the lowest finalized height. */

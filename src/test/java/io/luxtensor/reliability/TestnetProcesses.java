@@ -301,10 +301,11 @@ final class TestnetProcesses implements AutoCloseable {
   }
 
   /** A block as RPC shows it: what the invariants compare. */
-  record BlockSeen(long number, String hash, String stateRoot, String miner, long timestamp) {
+  record BlockSeen(long number, String hash, String stateRoot, String miner, long timestamp, long slot) {
     static BlockSeen of(JsonNode block) {
       return new BlockSeen(Long.decode(block.path("number").asText()), block.path("hash").asText(),
-          block.path("stateRoot").asText(), block.path("miner").asText(), Long.decode(block.path("timestamp").asText()));
+          block.path("stateRoot").asText(), block.path("miner").asText(), Long.decode(block.path("timestamp").asText()),
+          Long.decode(block.path("slot").asText()));
     }
   }
 }
