@@ -56,6 +56,8 @@ final class TestnetCommand implements Runnable {
   static final int VALIDATORS_MAX = 100;
   static final int RPC_PORT_OFFSET = 0;
   static final int P2P_PORT_OFFSET = 100;
+  static final int DOCKER_RPC_PORT = 8545;
+  static final int DOCKER_P2P_PORT = 30303;
   private static final String PASSWORD = "testnet";
   /** Light scrypt (as Geth's --lightkdf): these keys sit next to their passwords on a developer's machine. */
   private static final KdfParams LIGHT_KDF = new KdfParams.ScryptParams(1 << 12, 8, 1);
@@ -97,13 +99,17 @@ final class TestnetCommand implements Runnable {
   @Option(names = "--start", description = "Also start every node in the background and print its JSON-RPC URL.")
   boolean start;
 
+  @Option(names = "--docker", description = "For docker/compose.yaml: node i is the host nodeI, every node listens on "
+      + "0.0.0.0 at 8545 (API) and 30303 (p2p); no run.sh.")
+  boolean docker;
+
   @Override
   public void run() {
     int nodeCount = nodes == null ? Math.min(validators, NODES_DEFAULT_MAX) : nodes;
     requireSane(nodeCount);
     for (int i = 0; i < nodeCount; i++) {
-      rpcPorts.add(basePort == 0 ? freePort() : basePort + RPC_PORT_OFFSET + i);
-      p2pPorts.add(basePort == 0 ? freePort() : basePort + P2P_PORT_OFFSET + i);
+      rpcPorts.add(docker ? DOCKER_RPC_PORT : basePort == 0 ? freePort() : basePort + RPC_PORT_OFFSET + i);
+      p2pPorts.add(docker ? DOCKER_P2P_PORT : basePort == 0 ? freePort() : basePort + P2P_PORT_OFFSET + i);
     }
     Path root = dir.toAbsolutePath().normalize();
     SecureRandom random = new SecureRandom();
@@ -133,6 +139,11 @@ final class TestnetCommand implements Runnable {
               PASSWORD);
         }
         runLines.add(launchLine(node));
+      }
+      if (docker) {
+        out().println("Testnet of " + validators + " validators on " + nodeCount + " nodes in " + root
+            + " for docker/compose.yaml (chain " + chainId + ", " + slotMillis + " ms slots)");
+        return;
       }
       writeScript(root.resolve("run.sh"), "# Starts every node of this testnet in the background; logs in nodeN/node.log.\n"
           + String.join("\n", runLines) + "\n" + "echo \"started " + nodeCount + " nodes; stop them with "
@@ -166,6 +177,9 @@ final class TestnetCommand implements Runnable {
       throw CliException.usage("--validators must be 2 to " + VALIDATORS_MAX + ", not " + validators
           + " (one validator is the dev node: luxtensor dev)");
     }
+    if (docker && start) {
+      throw CliException.usage("--docker writes a network for docker compose, which starts it: drop --start");
+    }
     if (nodeCount < 1 || nodeCount > validators) {
       throw CliException.usage("--nodes must be 1 to --validators (" + validators + "), not " + nodeCount);
     }
@@ -190,17 +204,28 @@ final class TestnetCommand implements Runnable {
     config.put("datadir", ".");
     config.put("genesis", "../genesis.json");
     config.putObject("storage").put("engine", "rocksdb");
-    config.putObject("api").put("host", "127.0.0.1").put("port", rpcPorts.get(i));
+    ObjectNode api = config.putObject("api").put("host", docker ? "0.0.0.0" : "127.0.0.1").put("port", rpcPorts.get(i));
+    if (docker) {
+      // Prometheus and the other containers call the node by its service name.
+      ArrayNode allowed = api.putArray("hostAllowlist").add("localhost").add("127.0.0.1");
+      for (int j = 0; j < nodeKeys.size(); j++) {
+        allowed.add(dockerHost(j));
+      }
+    }
     ObjectNode p2p = config.putObject("p2p");
-    p2p.put("enabled", true).put("host", "127.0.0.1").put("port", p2pPorts.get(i));
+    p2p.put("enabled", true).put("host", docker ? "0.0.0.0" : "127.0.0.1").put("port", p2pPorts.get(i));
     ArrayNode bootnodes = p2p.putArray("bootnodes");
     for (int j = 0; j < nodeKeys.size(); j++) {
       if (j != i) {
-        bootnodes.add(new NodeAddress(nodeKeys.get(j).publicKey(), "127.0.0.1", p2pPorts.get(j))
-            .toString());
+        bootnodes.add(new NodeAddress(nodeKeys.get(j).publicKey(), docker ? dockerHost(j) : "127.0.0.1",
+            p2pPorts.get(j)).toString());
       }
     }
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config) + "\n";
+  }
+
+  private static String dockerHost(int node) {
+    return "node" + node;
   }
 
   /** The line of run.sh that starts the node in {@code node}: this JVM and class path, its config, its log. */

@@ -23,6 +23,7 @@ import io.luxtensor.api.metrics.ApiMeters;
 import io.luxtensor.api.metrics.ChainMetrics;
 import io.luxtensor.api.metrics.MetricsEndpoint;
 import io.luxtensor.api.metrics.NodeMetrics;
+import io.luxtensor.api.metrics.StorageMetrics;
 import io.luxtensor.api.metrics.SyncMetrics;
 import io.luxtensor.api.metrics.TimedJsonRpcMethod;
 import io.luxtensor.api.ws.SubscriptionHub;
@@ -151,8 +152,12 @@ public final class LuxtensorNode implements AutoCloseable {
           genesis.parameters(), database.canonicalHash(0).orElseThrow(), clockMillis, new SecureRandom())
           .start()));
       final NetworkStatus network = p2p.<NetworkStatus>map(n -> n).orElseGet(() -> new SingleNodeNetwork(chain));
-      feedChainMetrics(chain, new ChainMetrics(metrics.registry(), network, chain::poolStatus));
+      feedChainMetrics(chain, new ChainMetrics(metrics.registry(), network, chain::poolStatus,
+          options.pool().poolTransactionsMax()));
       SyncMetrics.register(metrics.registry(), network);
+      if (options.storage().directory() != null) {
+        StorageMetrics.register(metrics.registry(), options.storage().directory());
+      }
       network.onSyncChange(subscriptions::publishSyncing);
       final ApiMeters apiMeters = new ApiMeters(metrics.registry());
 
@@ -213,9 +218,9 @@ public final class LuxtensorNode implements AutoCloseable {
 
   /** Sets the chain gauges to the current head, then updates them from the chain thread on every new head. */
   private static void feedChainMetrics(ChainService chain, ChainMetrics metrics) {
-    metrics.onHead(chain.head().latest().number(), chain.head().finalized().number());
-    chain.addHeadListener(head -> metrics.onNewHead(head.block().block().header().number(),
-        chain.head().finalized().number(), head.productionNanos()));
+    metrics.onHead(chain.head().latest(), chain.head().finalized().number());
+    chain.addHeadListener(head -> metrics.onNewHead(head.block().block().header(),
+        head.block().block().transactions().size(), chain.head().finalized().number(), head.productionNanos()));
   }
 
   private static NodeKey nodeKey(Path file) {

@@ -89,8 +89,12 @@ final class BlockSync {
     /** When a batch was last imported (or the run began): a run that stops advancing is given up. */
     long lastProgressMillis;
 
-    Run(SyncTarget target, long from, long now) {
+    /** The one peer to ask, for a catch-up onto its branch; any peer otherwise. */
+    final Optional<PeerId> only;
+
+    Run(SyncTarget target, long from, long now, Optional<PeerId> only) {
       this.target = target;
+      this.only = only;
       this.lastProgressMillis = now;
       this.scheduler = new DownloadScheduler<>(config, scores, from, target.tailNumber());
       this.progress = SyncProgress.start(from - 1, target.tailNumber(), now);
@@ -117,6 +121,8 @@ final class BlockSync {
   private long lastLogMillis;
   /** Sync at the next chance even to a target within the follow distance. */
   private boolean catchUp;
+  /** The peer whose gossiped block could not be attached: its chain is the one to fetch. */
+  private Optional<PeerId> catchUpFrom = Optional.empty();
   private volatile Optional<SyncProgress> published = Optional.empty();
   private final SyncCounters counters = new SyncCounters();
 
@@ -159,6 +165,15 @@ final class BlockSync {
     tick();
   }
 
+  /**
+   * As {@link #catchUp()}, from {@code peer} alone: it gossiped a block whose parent this node lacks, so its chain is
+   * another branch, and other peers asked for the same numbers would answer with their own.
+   */
+  void catchUpFrom(PeerId peer) {
+    catchUpFrom = Optional.of(peer);
+    catchUp();
+  }
+
   /** Starts, advances or ends a sync: called on a timer and after every answer. */
   void tick() {
     long now = clock.getAsLong();
@@ -172,7 +187,8 @@ final class BlockSync {
     pending.values().removeIf(p -> p.request().deadlineMillis() < now - ANSWER_FORGOTTEN_MS);
     for (Peer peer : peers.values()) {
       Optional<PeerStatus> status = peer.status();
-      if (status.isEmpty() || scores.isBanned(peer.id(), now)) {
+      if (status.isEmpty() || scores.isBanned(peer.id(), now)
+          || current.only.filter(only -> !only.equals(peer.id())).isPresent()) {
         continue;
       }
       Long known = current.joined.put(peer.id(), status.get().headNumber());
@@ -269,11 +285,13 @@ final class BlockSync {
   private void start(long now) {
     BlockHeader base = chain.syncBase();
     long head = chain.latest().number();
-    Map<PeerId, PeerStatus> statuses = new TreeMap<>();
-    peers.values().forEach(p -> p.status().filter(s -> !scores.isBanned(p.id(), now))
-        .ifPresent(s -> statuses.put(p.id(), s)));
     boolean catchingUp = catchUp;
+    Optional<PeerId> only = catchUpFrom.filter(peer -> catchingUp && peers.containsKey(peer));
     catchUp = false;
+    catchUpFrom = Optional.empty();
+    Map<PeerId, PeerStatus> statuses = new TreeMap<>();
+    peers.values().stream().filter(p -> only.isEmpty() || only.get().equals(p.id()))
+        .forEach(p -> p.status().filter(s -> !scores.isBanned(p.id(), now)).ifPresent(s -> statuses.put(p.id(), s)));
     int distance = catchingUp ? 0 : followDistance;
     // A catch-up takes the peers' blocks above the base even when the head is as high: they may be another branch.
     long above = catchingUp && base.number() < head ? base.number() : head + distance;
@@ -283,7 +301,7 @@ final class BlockSync {
     if (target.isEmpty()) {
       return;
     }
-    run = new Run(target.get(), base.number() + 1, now);
+    run = new Run(target.get(), base.number() + 1, now, only);
     lastLogMillis = now;
     counters.started();
     published = Optional.of(run.progress);

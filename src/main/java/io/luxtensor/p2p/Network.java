@@ -558,7 +558,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
         case ACCEPTED -> scores.record(peer.id(), PeerEvent.GOSSIP_ACCEPTED, clock.getAsLong());
         case REJECTED -> punish(peer, PeerEvent.GOSSIP_REJECTED, DisconnectReason.INVALID_DATA,
             "block " + hash + " is invalid: " + received.reason());
-        case WAITING -> sync.catchUp();
+        case WAITING -> sync.catchUpFrom(peer.id());
         case ALREADY_KNOWN, IGNORED -> { }
       }
     }));

@@ -104,6 +104,14 @@ public final class DownloadScheduler<T> {
     }
   }
 
+  /** What a short answer shows of a peer's head, until its next status says otherwise. */
+  private void lowerHead(PeerId peer, long headNumber) {
+    PeerState known = peers.get(peer);
+    if (known != null && known.head() > headNumber) {
+      peers.put(peer, new PeerState(headNumber, known.rtt(), known.inFlight(), known.used()));
+    }
+  }
+
   /** A peer disconnected: its requests go back to the queue, not counted against it. */
   public void onPeerLeft(PeerId peer) {
     cancelRequestsOf(peer);
@@ -207,6 +215,8 @@ public final class DownloadScheduler<T> {
     if (items.size() > r.count()) {
       fail(f, PeerEvent.PROTOCOL_VIOLATION, items.size() + " items for a request of " + r.count(), nowMillis);
     } else if (items.isEmpty()) {
+      // Its head is below what it claimed (a reorganisation onto a shorter branch, perhaps): stop asking it there.
+      lowerHead(r.peer(), r.fromNumber() - 1);
       fail(f, PeerEvent.EMPTY_OR_SHORT_RESPONSE, "empty answer", nowMillis);
     } else {
       downloaded.put(r.fromNumber(), new ReadyBatch<>(r.fromNumber(), items, r.peer()));

@@ -189,6 +189,21 @@ class DownloadSchedulerTest {
   }
 
   @Test
+  void anEmptyAnswerLowersThePeersHeadSoItIsNotAskedThereAgain() {
+    DownloadScheduler<Long> s = scheduler(1, 10);
+    s.onPeerJoined(P.get(0), 10);
+    Request r = s.poll(0).get(0);
+    assertTrue(s.onResponse(r.requestId(), 100, new Outcome.Delivered<>(List.of(), false)));
+    for (long now = 200; now < 2_000; now += 100) {
+      assertEquals(List.of(), s.poll(now),
+          "the only peer had nothing from block 1 (its branch got shorter): it is not asked again until its status");
+    }
+    assertEquals(-5, scores.score(P.get(0)), "scored down once, not until banned");
+    s.onPeerHead(P.get(0), 10);
+    assertEquals(1, s.poll(2_000).get(0).fromNumber(), "a new status makes it worth asking again");
+  }
+
+  @Test
   void anAnswerCutAtTheServersSizeBudgetIsShortButNotScoredDown() {
     DownloadScheduler<Long> s = scheduler(1, 10);
     s.onPeerJoined(P.get(0), 10);
