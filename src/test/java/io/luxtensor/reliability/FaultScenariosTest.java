@@ -59,6 +59,33 @@ class FaultScenariosTest {
       Map<String, Integer> nodeOfValidator = validatorsByNode(testnet);
       awaitAllFinalize(testnet, watch, 8, Duration.ofSeconds(90));
 
+      // Baseline: no fault; how many slots go empty and how far finality trails the head.
+      long baselineMillis = FULL ? 300_000 : 10_000;
+      BlockSeen first = testnet.block(0, "latest").orElseThrow();
+      long baselineStart = System.nanoTime();
+      long lagMax = 0;
+      long lagSum = 0;
+      long samples = 0;
+      while (System.nanoTime() - baselineStart < baselineMillis * 1_000_000) {
+        Optional<BlockSeen> latest = testnet.block(0, "latest");
+        Optional<BlockSeen> finalized = testnet.block(0, "finalized");
+        if (latest.isPresent() && finalized.isPresent()) {
+          long lag = latest.get().number() - finalized.get().number();
+          lagMax = Math.max(lagMax, lag);
+          lagSum += lag;
+          samples++;
+        }
+        long sampleAt = System.nanoTime() + 500_000_000L;
+        Await.until("the next sample", Duration.ofSeconds(2), () -> System.nanoTime() >= sampleAt);
+      }
+      BlockSeen last = testnet.block(0, "latest").orElseThrow();
+      long slots = last.slot() - first.slot();
+      long blocks = last.number() - first.number();
+      System.out.println("reliability: baseline " + baselineMillis / 1000 + " s: " + blocks + " blocks in " + slots
+          + " slots (" + (slots - blocks) + " empty), finality lag max " + lagMax + " blocks, mean "
+          + String.format("%.2f", (double) lagSum / Math.max(1, samples)) + " over " + samples + " samples");
+      assertTrue(blocks > 0);
+
       // An acknowledged transaction: its receipt seen on node 1, its block finalized everywhere.
       Transaction transfer = new DynamicFeeTransaction(CHAIN_ID, 0, BigInteger.ONE,
           BigInteger.valueOf(10_000_000_000L), 21_000, Optional.of(Address.fromHex(
@@ -132,6 +159,7 @@ class FaultScenariosTest {
       testnet.kill(skewed);
       testnet.setClockOffset(skewed, 0);
       wipeDatabase(testnet.nodeDirectory(skewed));
+      watch.dataWiped(skewed);
       long genesisMillis = testnet.block(0, "0x0").orElseThrow().timestamp() * 1000;
       // Its last signature came before this slot; the wait is counted from its restart, later still.
       long wipedSlot = (System.currentTimeMillis() - genesisMillis) / SLOT_MILLIS + 1;

@@ -59,6 +59,14 @@ final class FinalityWatch implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code node}'s data directory was wiped while it was down: it starts again from genesis, which is not finality
+   * going back. Blocks it reports finalized must still agree with everyone's.
+   */
+  void dataWiped(int node) {
+    lastFinalized.set(node, 0);
+  }
+
   /** The highest finalized height {@code node} has reported. */
   long finalizedOn(int node) {
     return lastFinalized.get(node);

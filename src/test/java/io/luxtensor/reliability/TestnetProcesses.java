@@ -240,14 +240,21 @@ final class TestnetProcesses implements AutoCloseable {
 
   /** The JSON-RPC result of {@code method} on {@code node}, or empty if it does not answer in time or fails. */
   Optional<JsonNode> rpc(int node, String method, String paramsJson) {
+    return post(node, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + paramsJson + "}")
+        .map(answer -> answer.path("result")).filter(result -> !result.isMissingNode() && !result.isNull());
+  }
+
+  /** The answers to a JSON-RPC batch ({@code batchJson}, an array of requests) on {@code node}, if it answered. */
+  Optional<JsonNode> rpcBatch(int node, String batchJson) {
+    return post(node, batchJson).filter(JsonNode::isArray);
+  }
+
+  private Optional<JsonNode> post(int node, String body) {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rpcPorts.get(node)))
         .timeout(RPC_TIMEOUT).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
-            + "\",\"params\":" + paramsJson + "}")).build();
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      JsonNode result = JSON.readTree(response.body()).path("result");
-      return result.isMissingNode() || result.isNull() ? Optional.empty() : Optional.of(result);
+      return Optional.of(JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body()));
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
