@@ -530,10 +530,15 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
    */
   private <T> T apply(ForkChoiceStore.Step<T> step) {
     ForkChoiceStore store = forkChoice.orElseThrow();
-    if (!step.newHeads().isEmpty()) {
+    if (step.headMoved()) {
       head = store.head();
       headState = openHeadState();
       pool.onNewHead(poolHead());
+      // The transactions of blocks the head left behind are offered again: the new branch may not hold them.
+      pool.reinject(step.dropped().stream().flatMap(dropped -> java.util.stream.IntStream
+          .range(0, dropped.block().transactions().size())
+          .mapToObj(i -> ValidatedTransaction.of(dropped.block().transactions().get(i), dropped.senders().get(i))))
+          .toList());
       publishedPoolStatus = pool.status();
     }
     published = canonicalHead();

@@ -47,7 +47,12 @@ final class ForkChoiceStore {
   static final long FRESH_KEY_WAIT_EPOCHS = 2;
 
   /** What a step changed: blocks that became canonical (oldest first), and what this node wants published. */
-  record Step<T>(T result, List<ChainService.NewHead> newHeads, List<SignedVote> votes) {}
+  /**
+   * What a step changed: whether the head moved, the blocks that became canonical (oldest first), those that stopped
+   * being canonical (their transactions go back to the pool), and this node's votes to publish.
+   */
+  record Step<T>(T result, boolean headMoved, List<ChainService.NewHead> newHeads, List<StoredBlock> dropped,
+      List<SignedVote> votes) {}
 
   private final ChainParameters parameters;
   private final ChainDatabase database;
@@ -73,8 +78,10 @@ final class ForkChoiceStore {
    *
    * <p>A key with no slashing-protection record here, on a chain past its first {@value #FRESH_KEY_WAIT_EPOCHS}
    * epochs, may have signed before, from a data directory since wiped or on another machine: it signs nothing for
-   * that many epochs, then nothing for a slot before the end of the wait. Its earlier votes had older targets, and
-   * sources that justification has passed by then, so nothing it signs afterwards can double or surround them.
+   * that many epochs, then nothing for a slot before the end of the wait, and no vote whose source is before the slot
+   * it started in. Its earlier votes had targets, so sources, before that slot: nothing it signs afterwards can double
+   * or surround them. (In the first epochs no key waits: a chain that young has no past to protect, and votes from
+   * the genesis checkpoint must be allowed or nothing is ever justified.)
    */
   static ForkChoiceStore open(ChainParameters parameters, ValidatorSet validators, ChainDatabase database,
       BlockExecutor executor, List<ValidatorKeys> keys, long nowMillis) {
@@ -87,7 +94,8 @@ final class ForkChoiceStore {
     for (ValidatorKeys key : keys) {
       SlashingProtection record = database.slashingProtection(key.address());
       if (record.equals(SlashingProtection.NOTHING_SIGNED) && now >= waitSlots) {
-        record = new SlashingProtection(now + waitSlots, -1, now + waitSlots);
+        // A vote's source at or after now: every vote the key signed before had its target, so its source, before.
+        record = new SlashingProtection(now + waitSlots, now, now + waitSlots);
         LOG.log(System.Logger.Level.WARNING, "validator " + key.address().toChecksumHex() + " has no slashing-"
             + "protection record in this data directory: it signs nothing before slot " + (now + waitSlots + 1)
             + " (" + FRESH_KEY_WAIT_EPOCHS + " epochs), in case it signed before (docs/operations.md)");
@@ -110,9 +118,10 @@ final class ForkChoiceStore {
             + received.verdict() + " " + received.reason());
       }
       head = block.header();
+      // Stored already: neither the blocks nor their trie nodes need writing again.
+      core.drainExecuted();
+      nodes.clearFlushed();
     }
-    core.drainExecuted();
-    nodes.clearFlushed();
     FinalityState storedFinality = database.finality().orElseThrow(
         () -> new IllegalStateException("the database has no finality record"));
     LOG.log(System.Logger.Level.INFO, "replayed " + stored.number() + " stored blocks; finalized "
@@ -163,11 +172,12 @@ final class ForkChoiceStore {
     FinalityState newFinality = later(core.finality(), finality);
     Map<Address, SlashingProtection> nowSigned = core.signed();
     List<ChainService.NewHead> added = new ArrayList<>();
-    List<Block> dropped = new ArrayList<>();
-    if (!newHeadHash.equals(head.hash())) {
+    List<StoredBlock> dropped = new ArrayList<>();
+    boolean headMoved = !newHeadHash.equals(head.hash());
+    if (headMoved) {
       reorganisation(newHeadHash, fresh, added, dropped);
     }
-    boolean changed = !executed.isEmpty() || !added.isEmpty() || !newFinality.equals(finality)
+    boolean changed = !executed.isEmpty() || headMoved || !newFinality.equals(finality)
         || !nowSigned.equals(signed);
     if (changed) {
       try (WriteBatch batch = database.store().newBatch()) {
@@ -180,8 +190,9 @@ final class ForkChoiceStore {
             database.writeSlashingProtection(batch, validator, record);
           }
         });
-        if (!added.isEmpty()) {
-          database.writeCanonicalChange(batch, dropped, added.stream().map(h -> h.block().block()).toList());
+        if (headMoved) {
+          database.writeCanonicalChange(batch, dropped.stream().map(StoredBlock::block).toList(),
+              added.stream().map(h -> h.block().block()).toList(), newHeadHash);
         }
         database.writeFinality(batch, newFinality);
         batch.commit();
@@ -190,8 +201,8 @@ final class ForkChoiceStore {
     }
     signed = nowSigned;
     finality = newFinality;
-    if (!added.isEmpty()) {
-      head = added.getLast().block().block().header();
+    if (headMoved) {
+      head = core.header(newHeadHash).orElseThrow();
       if (!dropped.isEmpty()) {
         LOG.log(System.Logger.Level.INFO, "reorganised: " + dropped.size() + " blocks dropped, head "
             + head.number() + " " + head.hash());
@@ -199,7 +210,7 @@ final class ForkChoiceStore {
     }
     List<SignedVote> votes = outbound.stream().filter(NodeCore.Outbound.PublishVote.class::isInstance)
         .map(o -> ((NodeCore.Outbound.PublishVote) o).vote()).toList();
-    return new Step<>(result, added, votes);
+    return new Step<>(result, headMoved, added, dropped, votes);
   }
 
   /**
@@ -207,7 +218,7 @@ final class ForkChoiceStore {
    * first, with their receipts) and the stored ones above that ancestor ({@code dropped}).
    */
   private void reorganisation(Hash newHeadHash, Map<Hash, ProducedBlock> fresh, List<ChainService.NewHead> added,
-      List<Block> dropped) {
+      List<StoredBlock> dropped) {
     BlockHeader walk = core.header(newHeadHash).orElseThrow();
     while (database.canonicalHash(walk.number()).filter(walk.hash()::equals).isEmpty()) {
       added.add(newHead(walk.hash(), fresh));
@@ -215,7 +226,7 @@ final class ForkChoiceStore {
     }
     Collections.reverse(added);
     for (long number = walk.number() + 1; number <= head.number(); number++) {
-      database.canonicalHash(number).flatMap(database::block).ifPresent(block -> dropped.add(block.block()));
+      database.canonicalHash(number).flatMap(database::block).ifPresent(dropped::add);
     }
   }
 

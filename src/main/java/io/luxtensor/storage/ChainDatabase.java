@@ -242,19 +242,20 @@ public final class ChainDatabase implements ChainReader {
   }
 
   /**
-   * Moves the head to the last of {@code added} (stored already, or in this batch): the blocks of {@code dropped}
+   * Moves the head to {@code head}, the last of {@code added} (stored already, or in this batch) or, when
+   * {@code added} is empty, a canonical ancestor of the old head: the blocks of {@code dropped}
    * (the old branch above the common ancestor) leave the canonical and transaction indexes, those of {@code added}
    * (the new branch above it, oldest first) enter them. The flat state is not kept on such a chain: readers go
    * through the trie at the head's state root.
    */
-  public void writeCanonicalChange(WriteBatch batch, List<Block> dropped, List<Block> added) {
+  public void writeCanonicalChange(WriteBatch batch, List<Block> dropped, List<Block> added, Hash head) {
     for (Block block : dropped) {
       batch.delete(Column.CANONICAL_INDEX, numberKey(block.header().number()));
       block.transactions().forEach(tx -> batch.delete(Column.TRANSACTION_INDEX, tx.hash().toBytes()));
     }
     added.forEach(block -> writeCanonicalEntries(batch, block));
     batch.put(Column.CHAIN_METADATA, FLAT_STATE_MISSING_KEY, new byte[] {1});
-    batch.put(Column.CHAIN_METADATA, HEAD_KEY, added.getLast().hash().toBytes());
+    batch.put(Column.CHAIN_METADATA, HEAD_KEY, head.toBytes());
   }
 
   /** Whether the flat-state columns hold the whole head state; if not, the head is read through the trie. */
