@@ -57,7 +57,7 @@ class FaultScenariosTest {
         FinalityWatch watch = new FinalityWatch(testnet)) {
       testnet.startAll();
       Map<String, Integer> nodeOfValidator = validatorsByNode(testnet);
-      awaitAllFinalize(testnet, watch, 8, Duration.ofSeconds(90));
+      watch.awaitEveryNodeFinalizes(8, Duration.ofSeconds(90));
 
       // Baseline: no fault; how many slots go empty and how far finality trails the head.
       long baselineMillis = FULL ? 300_000 : 10_000;
@@ -98,7 +98,7 @@ class FaultScenariosTest {
           () -> testnet.rpc(1, "eth_getTransactionReceipt", "[\"" + sent + "\"]").isPresent());
       JsonNode receipt = testnet.rpc(1, "eth_getTransactionReceipt", "[\"" + sent + "\"]").orElseThrow();
       long includedIn = Long.decode(receipt.path("blockNumber").asText());
-      awaitAllFinalize(testnet, watch, includedIn, Duration.ofSeconds(60));
+      watch.awaitEveryNodeFinalizes(includedIn, Duration.ofSeconds(60));
 
       // kill -9 of the proposer of the newest block, just after it proposed, then a restart on its data.
       int rounds = FULL ? 20 : 3;
@@ -108,7 +108,7 @@ class FaultScenariosTest {
         int victim = nodeOfValidator.get(latest.miner().toLowerCase());
         testnet.kill(victim);
         long killedAt = System.nanoTime();
-        long othersFinalized = othersFinalized(watch, victim);
+        long othersFinalized = watch.highestFinalizedExcept(victim);
         testnet.start(victim);
         Await.until("node" + victim + " rejoins and passes the finality of the others at its kill",
             RESUME_DEADLINE, () -> watch.finalizedOn(victim) > othersFinalized,
@@ -126,10 +126,10 @@ class FaultScenariosTest {
       testnet.pause(paused);
       long pausedAt = System.nanoTime();
       Await.until("the others finalize while node" + paused + " is stopped", Duration.ofSeconds(30),
-          () -> othersFinalized(watch, paused) >= before + 4);
+          () -> watch.highestFinalizedExcept(paused) >= before + 4);
       Await.until("the pause lasts " + pauseMillis + " ms", Duration.ofMillis(pauseMillis + 1_000),
           () -> System.nanoTime() - pausedAt >= pauseMillis * 1_000_000);
-      long othersAtResume = othersFinalized(watch, paused);
+      long othersAtResume = watch.highestFinalizedExcept(paused);
       testnet.resume(paused);
       long resumedAt = System.nanoTime();
       Await.until("node" + paused + " finalizes past the others' finality at its resume", RESUME_DEADLINE,
@@ -144,14 +144,14 @@ class FaultScenariosTest {
         testnet.kill(skewed);
         testnet.setClockOffset(skewed, offset);
         testnet.start(skewed);
-        long othersAtSkew = othersFinalized(watch, skewed);
+        long othersAtSkew = watch.highestFinalizedExcept(skewed);
         long skewedAtStart = watch.finalizedOn(skewed);
         Await.until("the others finalize while node" + skewed + "'s clock is off by " + offset + " ms", RESUME_DEADLINE,
-            () -> othersFinalized(watch, skewed) >= othersAtSkew + 6);
+            () -> watch.highestFinalizedExcept(skewed) >= othersAtSkew + 6);
         Await.until("node" + skewed + " follows finality with its clock off by " + offset + " ms", RESUME_DEADLINE,
             () -> watch.finalizedOn(skewed) >= skewedAtStart + 6, () -> testnet.logTail(skewed, 15));
         System.out.println("reliability: clock off by " + offset + " ms on one node: " + (watch.finalizedOn(skewed)
-            - skewedAtStart) + " blocks finalized on it, " + (othersFinalized(watch, skewed) - othersAtSkew)
+            - skewedAtStart) + " blocks finalized on it, " + (watch.highestFinalizedExcept(skewed) - othersAtSkew)
             + " on the others");
       }
       // The same node back on time with its data directory wiped (keys kept): it syncs the chain again, and its
@@ -166,7 +166,7 @@ class FaultScenariosTest {
       long waitEnds = wipedSlot + 2 * 32;
       String wipedValidator = nodeOfValidator.entrySet().stream().filter(e -> e.getValue() == skewed)
           .map(Map.Entry::getKey).findFirst().orElseThrow();
-      long othersAtWipe = othersFinalized(watch, skewed);
+      long othersAtWipe = watch.highestFinalizedExcept(skewed);
       testnet.start(skewed);
       long wipedRestart = System.nanoTime();
       Await.until("node" + skewed + " syncs back after its data directory was wiped", RESUME_DEADLINE,
@@ -186,7 +186,7 @@ class FaultScenariosTest {
             "the wiped validator signed block " + n + " in slot " + slot + ", during its wait to " + waitEnds);
       }
 
-      awaitAllFinalize(testnet, watch, watch.lowestFinalized() + 3, RESUME_DEADLINE);
+      watch.awaitEveryNodeFinalizes(watch.lowestFinalized() + 3, RESUME_DEADLINE);
       assertConverged(testnet, watch);
       for (int node = 0; node < NODES; node++) {
         JsonNode kept = testnet.rpc(node, "eth_getTransactionReceipt", "[\"" + sent + "\"]").orElseThrow(
@@ -230,21 +230,7 @@ class FaultScenariosTest {
     assertTrue(watch.lowestFinalized() > 0);
   }
 
-  private static void awaitAllFinalize(TestnetProcesses testnet, FinalityWatch watch, long height, Duration deadline) {
-    Await.until("every node finalizes block " + height, deadline, () -> watch.lowestFinalized() >= height,
-        () -> Stream.iterate(0, i -> i < testnet.size(), i -> i + 1).map(watch::finalizedOn).toList() + "\n"
-            + testnet.logTail(0, 10));
-  }
 
-  private static long othersFinalized(FinalityWatch watch, int except) {
-    long highest = 0;
-    for (int node = 0; node < NODES; node++) {
-      if (node != except) {
-        highest = Math.max(highest, watch.finalizedOn(node));
-      }
-    }
-    return highest;
-  }
 
   /** Which node runs each validator (lower-case address), from the keystores in the nodes' directories. */
   private static Map<String, Integer> validatorsByNode(TestnetProcesses testnet) {

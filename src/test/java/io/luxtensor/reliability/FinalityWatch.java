@@ -1,6 +1,8 @@
 package io.luxtensor.reliability;
 
 import io.luxtensor.reliability.TestnetProcesses.BlockSeen;
+import io.luxtensor.testing.Await;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.Stream;
 
 /**
  * Asks every node for its finalized block ten times a second while faults are injected, and records what breaks the
@@ -78,6 +81,28 @@ final class FinalityWatch implements AutoCloseable {
       lowest = Math.min(lowest, lastFinalized.get(node));
     }
     return lowest;
+  }
+
+  long highestFinalized() {
+    return highestFinalizedExcept(-1);
+  }
+
+  /** The highest finalized height any node but {@code except} has reported. */
+  long highestFinalizedExcept(int except) {
+    long highest = 0;
+    for (int node = 0; node < testnet.size(); node++) {
+      if (node != except) {
+        highest = Math.max(highest, lastFinalized.get(node));
+      }
+    }
+    return highest;
+  }
+
+  /** Waits until every node has reported {@code height} finalized, showing each node's height and node0's log if not. */
+  void awaitEveryNodeFinalizes(long height, Duration deadline) {
+    Await.until("every node finalizes block " + height, deadline, () -> lowestFinalized() >= height,
+        () -> Stream.iterate(0, i -> i < testnet.size(), i -> i + 1).map(this::finalizedOn).toList() + "\n"
+            + testnet.logTail(0, 10));
   }
 
   List<String> violations() {

@@ -36,7 +36,7 @@ class PartitionScenariosTest {
         TestnetProcesses.Links links = testnet.linkThroughProxies(5);
         FinalityWatch watch = new FinalityWatch(testnet)) {
       testnet.startAll();
-      awaitAllFinalize(testnet, watch, 6, Duration.ofSeconds(90));
+      watch.awaitEveryNodeFinalizes(6, Duration.ofSeconds(90));
 
       // One node cut off: the other three (3/4 of the stake) go on; it catches up once its links return.
       long isolatedMillis = FULL ? 20_000 : 6_000;
@@ -57,16 +57,16 @@ class PartitionScenariosTest {
       links.split(List.of(0, 1));
       long splitAt = System.nanoTime();
       pause(2 * SLOT_MILLIS);
-      long highestAtSplit = highestFinalized(watch);
+      long highestAtSplit = watch.highestFinalized();
       pause(splitMillis - 2 * SLOT_MILLIS);
-      assertEquals(highestAtSplit, highestFinalized(watch),
+      assertEquals(highestAtSplit, watch.highestFinalized(),
           "a block was finalized with half the stake cut off from the other half");
       BlockSeen left = testnet.block(0, "latest").orElseThrow();
       BlockSeen right = testnet.block(2, "latest").orElseThrow();
       long splitLasted = since(splitAt);
       links.healAll();
       long healed = System.nanoTime();
-      awaitAllFinalize(testnet, watch, Math.max(left.number(), right.number()) + 1, RESUME_DEADLINE);
+      watch.awaitEveryNodeFinalizes(Math.max(left.number(), right.number()) + 1, RESUME_DEADLINE);
       report("2/2 split " + splitLasted + " ms (heads " + left.number() + " and " + right.number()
           + "): finality on every node " + since(healed) + " ms after the heal");
 
@@ -75,11 +75,11 @@ class PartitionScenariosTest {
         testnet.kill(2);
         testnet.kill(3);
         pause(10_000);
-        long before = highestFinalized(watch);
+        long before = watch.highestFinalized();
         testnet.start(2);
         testnet.start(3);
         long restarted = System.nanoTime();
-        awaitAllFinalize(testnet, watch, before + 2, RESUME_DEADLINE);
+        watch.awaitEveryNodeFinalizes(before + 2, RESUME_DEADLINE);
         report("2 of 4 offline 10 s: finality on every node " + since(restarted) + " ms after their restart");
 
         // 7% of reads held a retransmission timeout, 20 ± 20 ms on every link, for 30 s: finality keeps up.
@@ -94,7 +94,7 @@ class PartitionScenariosTest {
         assertTrue(finalizedDuring >= 10, "finality kept up on a lossy network: " + finalizedDuring);
       }
 
-      awaitAllFinalize(testnet, watch, watch.lowestFinalized() + 3, RESUME_DEADLINE);
+      watch.awaitEveryNodeFinalizes(watch.lowestFinalized() + 3, RESUME_DEADLINE);
       String height = "0x" + Long.toHexString(watch.lowestFinalized());
       BlockSeen reference = testnet.block(0, height).orElseThrow();
       for (int node = 1; node < NODES; node++) {
@@ -106,19 +106,7 @@ class PartitionScenariosTest {
     }
   }
 
-  private static long highestFinalized(FinalityWatch watch) {
-    long highest = 0;
-    for (int node = 0; node < NODES; node++) {
-      highest = Math.max(highest, watch.finalizedOn(node));
-    }
-    return highest;
-  }
 
-  private static void awaitAllFinalize(TestnetProcesses testnet, FinalityWatch watch, long height, Duration deadline) {
-    Await.until("every node finalizes block " + height, deadline, () -> watch.lowestFinalized() >= height,
-        () -> Stream.iterate(0, i -> i < testnet.size(), i -> i + 1).map(watch::finalizedOn).toList() + "\n"
-            + testnet.logTail(0, 10));
-  }
 
   /** Lets a fault last: a span of time the scenario needs, not a wait for a condition. */
   private static void pause(long millis) {
