@@ -123,8 +123,17 @@ public final class NodeCore {
   /** The first vote seen per (target slot, validator), and the first header per (slot, proposer): to spot doubles. */
   private final TreeMap<Long, Map<Address, SignedVote>> votesByTarget = new TreeMap<>();
   private final TreeMap<Long, Map<Address, BlockHeader>> headersByProposerSlot = new TreeMap<>();
+  /** Evidence this node holds, by offender, until a finalized block carries evidence against it. */
   private final Map<Address, SlashingEvidence> evidenceToInclude = new TreeMap<>();
+  /** Evidence seen in any block this node accepted, whichever branch it is on. */
   private final Map<Address, SlashingEvidence> evidenceOnChain = new TreeMap<>();
+  /**
+   * The offenders each block carries evidence against, for the blocks that carry any: whether a branch already holds
+   * evidence depends on the branch, since a block that carried it can be left behind by a reorganisation.
+   */
+  private final Map<Hash, List<Address>> offendersCarried = new HashMap<>();
+  /** Offenders a finalized block carries evidence against: slashed on every branch still possible, and only once. */
+  private final Set<Address> offendersSettled = new TreeSet<>();
 
   /** The validators {@link #filterValidators} found, for which slot and how many known blocks. */
   private ValidatorSet filter;
@@ -194,7 +203,7 @@ public final class NodeCore {
     FinalityTracker proven = chainFinalityAfter(parent, slot, votes).orElseThrow();
     ProducedBlock produced = producers.get(proposer).produce(parent, slot, WorldState.at(nodes, parent.stateRoot()),
         proven.state(), candidates.apply(parent), votes,
-        evidenceToInclude.values().stream().filter(evidence -> evidence.offenceSlot() < slot).toList(), nodes);
+        evidenceToCarry(parent, slot), nodes);
     chainFinality.put(produced.block().hash(), proven);
     signed.put(proposer, signed.get(proposer).withBlock(slot));
     keepExecuted(produced);
@@ -408,9 +417,13 @@ public final class NodeCore {
     }
     if (!after.finalized().equals(before.finalized()) && forkChoice.contains(after.finalized().blockHash())) {
       forkChoice.onFinalized(after.finalized());
-      long forgetBefore = after.finalized().slot() - MEMORY_SLOTS;
+      forgetFinalizedEvidence(before.finalized(), after.finalized());
+      // By the finalized block's slot, not its checkpoint's: while no block comes, checkpoints of later slots can
+      // still name it, and it must keep what a block built on it needs.
+      long forgetBefore = headers.get(after.finalized().blockHash()).slot() - MEMORY_SLOTS;
       // Blocks imported but not yet accepted have no header here yet, and are recent anyway.
       chainFinality.keySet().removeIf(block -> headers.containsKey(block) && headers.get(block).slot() < forgetBefore);
+      offendersCarried.keySet().removeIf(block -> headers.get(block).slot() < forgetBefore);
     }
   }
 
@@ -530,8 +543,11 @@ public final class NodeCore {
         Math.max(currentSlot, header.slot()), timely);
     for (SlashingEvidence evidence : block.evidence()) {
       evidenceOnChain.putIfAbsent(evidence.offender(), evidence);
-      evidenceToInclude.remove(evidence.offender());
+      noteEvidence(evidence);
       forkChoice.onEquivocation(evidence.offender());
+    }
+    if (!block.evidence().isEmpty()) {
+      offendersCarried.put(header.hash(), block.evidence().stream().map(SlashingEvidence::offender).toList());
     }
     BlockHeader first = headersByProposerSlot.computeIfAbsent(header.slot(), s -> new TreeMap<>())
         .putIfAbsent(header.proposer(), header);
@@ -571,8 +587,39 @@ public final class NodeCore {
   }
 
   private void noteEvidence(SlashingEvidence evidence) {
-    if (!evidenceOnChain.containsKey(evidence.offender())) {
+    if (!offendersSettled.contains(evidence.offender())) {
       evidenceToInclude.putIfAbsent(evidence.offender(), evidence);
+    }
+  }
+
+  /**
+   * The evidence a block on {@code parent} in {@code slot} carries: what this node holds against offenders that
+   * {@code parent}'s chain, back to the finalized block, carries no evidence against yet. Evidence in a finalized
+   * block is dropped as finality passes it ({@link #forgetFinalizedEvidence}).
+   */
+  private List<SlashingEvidence> evidenceToCarry(BlockHeader parent, long slot) {
+    if (evidenceToInclude.isEmpty()) {
+      return List.of();
+    }
+    Set<Address> carried = new TreeSet<>();
+    long finalizedSlot = finality.state().finalized().slot();
+    for (BlockHeader walk = parent; walk != null && walk.slot() > finalizedSlot && walk.number() > 0;
+        walk = headers.get(walk.parentHash())) {
+      carried.addAll(offendersCarried.getOrDefault(walk.hash(), List.of()));
+    }
+    return evidenceToInclude.values().stream()
+        .filter(evidence -> evidence.offenceSlot() < slot && !carried.contains(evidence.offender())).toList();
+  }
+
+  /** Once a block carrying evidence is finalized, every branch still possible holds it: nothing need carry it again. */
+  private void forgetFinalizedEvidence(Checkpoint from, Checkpoint to) {
+    for (BlockHeader walk = headers.get(to.blockHash()); walk != null && walk.slot() > from.slot();
+        walk = headers.get(walk.parentHash())) {
+      List<Address> offenders = offendersCarried.remove(walk.hash());
+      if (offenders != null) {
+        offenders.forEach(evidenceToInclude::remove);
+        offendersSettled.addAll(offenders);
+      }
     }
   }
 

@@ -218,6 +218,98 @@ class NodeCoreTest {
     assertEquals(List.of(unknown), node.missingBlocks(), "a validator's orphan waits, and its parent is wanted");
   }
 
+  /**
+   * A block carrying evidence, left behind when the node's head moves to a branch that never saw it: the evidence
+   * must go into the node's next block on that branch, or the offender is never slashed there. (The first version
+   * counted evidence as on chain once any block carried it.)
+   */
+  @Test
+  void evidenceInABlockLeftBehindIsCarriedAgainOnTheBranchThatWon() {
+    long slot = runSlots(4) + 1;
+    int x = indexOf(nodes.get(0).proposerOf(slot + 1));
+    int offender = (x + 1) % keys.size();
+    NodeCore nodeX = nodes.get(x);
+    BlockHeader head = nodeX.header(nodeX.head(slot)).orElseThrow();
+    Checkpoint genesisCheckpoint = new Checkpoint(0, genesis);
+    long now = millisInto(slot, 1);
+    for (Hash votedHead : List.of(head.hash(), head.parentHash())) {
+      Vote vote = new Vote(slot, votedHead, genesisCheckpoint, new Checkpoint(slot, votedHead));
+      Received received = nodeX.onVote(vote.sign(CHAIN_ID, keys.get(offender).signingKey()), now);
+      assertEquals(Verdict.ACCEPTED, received.verdict(), received.reason());
+    }
+
+    Block carrying = ((NodeCore.Outbound.PublishBlock) nodeX.onSlotStart(slot + 1).getFirst()).block();
+    assertEquals(List.of(keys.get(offender).address()),
+        carrying.evidence().stream().map(e -> e.offender()).toList(), "node x holds the double vote");
+
+    // The others never see that block: their branch grows from the same parent, with their votes.
+    List<NodeCore> others = new ArrayList<>(nodes);
+    others.remove(nodeX);
+    List<Block> otherBranch = new ArrayList<>();
+    List<SignedVote> otherVotes = new ArrayList<>();
+    for (long s = slot + 2; otherBranch.size() < 2; s++) {
+      long inSlot = s;
+      for (NodeCore proposer : others) {
+        proposer.onSlotStart(s).forEach(out -> {
+          Block block = ((NodeCore.Outbound.PublishBlock) out).block();
+          otherBranch.add(block);
+          others.forEach(node -> node.onBlock(block, millisInto(inSlot, 0)));
+        });
+      }
+      for (NodeCore voter : others) {
+        voter.onVoteDue(s, millisInto(s, 1)).forEach(out -> {
+          SignedVote vote = ((NodeCore.Outbound.PublishVote) out).vote();
+          otherVotes.add(vote);
+          others.forEach(node -> node.onVote(vote, millisInto(inSlot, 1)));
+        });
+      }
+    }
+    assertTrue(otherBranch.stream().allMatch(b -> b.evidence().isEmpty()), "nobody else holds the evidence");
+    long last = otherBranch.getLast().header().slot();
+    otherBranch.forEach(block -> nodeX.onBlock(block, millisInto(last, 2)));
+    otherVotes.forEach(vote -> nodeX.onVote(vote, millisInto(last, 2)));
+    assertEquals(otherBranch.getLast().hash(), nodeX.head(last + 1), "node x follows the branch of three");
+
+    Block next = null;
+    for (long s = last + 1; next == null; s++) {
+      List<NodeCore.Outbound> out = nodeX.onSlotStart(s);
+      next = out.isEmpty() ? null : ((NodeCore.Outbound.PublishBlock) out.getFirst()).block();
+    }
+    assertEquals(otherBranch.getLast().hash(), next.header().parentHash());
+    assertEquals(List.of(keys.get(offender).address()), next.evidence().stream().map(e -> e.offender()).toList(),
+        "the evidence left behind is carried on the branch that won");
+  }
+
+  /**
+   * Slots with votes but no block: checkpoints of later slots name the same block and finality moves with them. The
+   * node must still build on that block when a proposer comes back (the first version forgot what a block built on
+   * it needs once the finalized checkpoint's slot was 64 slots past the block's, and no block came again).
+   */
+  @Test
+  void aProposerStillBuildsAfterManySlotsOfVotesWithoutBlocks() {
+    long lastBlockSlot = runSlots(3);
+    Hash lastBlock = nodes.get(0).head(lastBlockSlot + 1);
+    long slot = lastBlockSlot + 1;
+    for (; slot <= lastBlockSlot + 2 * NodeCore.MEMORY_SLOTS; slot++) {
+      List<SignedVote> votes = new ArrayList<>();
+      for (NodeCore voter : nodes) {
+        voter.onVoteDue(slot, millisInto(slot, 1)).forEach(out -> votes.add(((NodeCore.Outbound.PublishVote) out).vote()));
+      }
+      long inSlot = slot;
+      votes.forEach(vote -> nodes.forEach(node -> node.onVote(vote, millisInto(inSlot, 1))));
+    }
+    assertTrue(nodes.get(0).finality().finalized().slot() > lastBlockSlot + NodeCore.MEMORY_SLOTS,
+        "finality moved on by checkpoint slot: " + nodes.get(0).finality());
+    assertEquals(lastBlock, nodes.get(0).finality().finalized().blockHash(), "naming the last block");
+
+    Block next = proposeWithoutPublishing(slot);
+    assertEquals(lastBlock, next.header().parentHash());
+  }
+
+  private int indexOf(io.luxtensor.types.Address validator) {
+    return keys.stream().map(ValidatorKeys::address).toList().indexOf(validator);
+  }
+
   /** A vote of {@code key}'s in {@code slot} for a head nobody has seen. */
   private SignedVote waitingVote(long slot, Checkpoint source, PrivateKey key) {
     Hash unknown = data.hash();
