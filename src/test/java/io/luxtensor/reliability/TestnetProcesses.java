@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxtensor.cli.Main;
+import io.luxtensor.node.validators.ValidatorKeyStore;
 import io.luxtensor.p2p.transport.NodeAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -162,6 +163,29 @@ final class TestnetProcesses implements AutoCloseable {
     }
   }
 
+  /**
+   * Gives node {@code twin} copies of node {@code original}'s validator keys, with no slashing-protection record:
+   * the operator's mistake of running one key on two machines. Returns the copied keys' addresses.
+   */
+  List<String> copyValidatorKeys(int original, int twin) {
+    Path from = nodeDirectory(original).resolve(ValidatorKeyStore.DIRECTORY_NAME);
+    Path to = nodeDirectory(twin).resolve(ValidatorKeyStore.DIRECTORY_NAME);
+    List<String> addresses = new ArrayList<>();
+    try (Stream<Path> files = Files.list(from)) {
+      Files.createDirectories(to);
+      for (Path file : files.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+        Files.copy(file, to.resolve(file.getFileName()));
+        String name = file.getFileName().toString();
+        if (name.endsWith(".json")) {
+          addresses.add(name.substring(0, name.length() - ".json".length()).toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return addresses;
+  }
+
   /** Shifts node {@code node}'s clock by {@code millis} from its next start ({@code testing.clockOffsetMillis}). */
   void setClockOffset(int node, long millis) {
     ObjectNode config = (ObjectNode) config(directory, node);
@@ -279,6 +303,27 @@ final class TestnetProcesses implements AutoCloseable {
       return String.join("\n", kept.subList(Math.max(0, kept.size() - lines), kept.size()));
     } catch (IOException | UncheckedIOException e) {
       return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Every node's latest and finalized block numbers, for failure messages. */
+  String heads() {
+    StringBuilder out = new StringBuilder();
+    for (int node = 0; node < size(); node++) {
+      out.append("node").append(node).append(": latest ")
+          .append(block(node, "latest").map(b -> b.number() + " (slot " + b.slot() + ")").orElse("-"))
+          .append(", finalized ").append(block(node, "finalized").map(b -> Long.toString(b.number())).orElse("-"))
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  /** The lines of {@code node}'s log that contain {@code text}. */
+  List<String> logLines(int node, String text) {
+    try (Stream<String> all = Files.lines(nodeDirectory(node).resolve("node.log"))) {
+      return all.filter(line -> line.contains(text)).toList();
+    } catch (IOException | UncheckedIOException e) {
+      return List.of("(no log: " + e.getMessage() + ")");
     }
   }
 
