@@ -30,6 +30,12 @@ public final class Genesis {
    */
   public record GenesisBlock(Block block, StateCommit state) {}
 
+  /** The genesis of the chain {@code spec} describes: with its validators staked if they {@link GenesisSpec#validatorsStake stake}. */
+  public static GenesisBlock of(GenesisSpec spec, NodeStore nodeSink) {
+    return spec.validatorsStake() ? createWithStaking(spec, nodeSink) : create(spec, nodeSink);
+  }
+
+  /** A genesis whose validators are not registered in the staking contract: the dev chain's, and the simulator's. */
   public static GenesisBlock create(GenesisSpec spec, NodeStore nodeSink) {
     return create(spec, nodeSink, state -> { });
   }

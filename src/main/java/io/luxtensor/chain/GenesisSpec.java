@@ -47,6 +47,15 @@ public record GenesisSpec(ChainParameters parameters, long gasLimit, BigInteger 
    */
   public record GenesisAccount(Wei balance, long nonce, SortedMap<Hash, BigInteger> storage) {}
 
+  /**
+   * Whether the chain's validators stake in the staking contract: a chain of several validators, whose set then
+   * changes by staking, rotation and slashing (docs/consensus.md). The single-validator dev chain keeps its one
+   * validator.
+   */
+  public boolean validatorsStake() {
+    return validators.size() > 1;
+  }
+
   public static final long DEFAULT_SLOT_MILLIS = 500;
   public static final int DEFAULT_SLOTS_PER_EPOCH = 32;
   private static final ObjectMapper JSON =

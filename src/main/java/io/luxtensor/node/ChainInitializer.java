@@ -33,7 +33,7 @@ public final class ChainInitializer {
         () -> new IllegalStateException("the database has a genesis hash but no genesis spec"));
     Hash storedHash = database.genesisHash().get();
     if (requireSameGenesis) {
-      Hash expected = Genesis.create(genesis, new InMemoryNodeStore()).block().hash();
+      Hash expected = Genesis.of(genesis, new InMemoryNodeStore()).block().hash();
       if (!expected.equals(storedHash)) {
         throw new ConfigException("the database holds another chain (genesis " + storedHash + "), not the one of this "
             + "genesis file (" + expected + "): use another datadir");
@@ -53,7 +53,7 @@ public final class ChainInitializer {
 
   private static void write(ChainDatabase database, GenesisSpec genesis) {
     try (WriteBatch batch = database.store().newBatch()) {
-      Genesis.GenesisBlock block = Genesis.create(genesis, new BatchNodeStore(database.store(), batch));
+      Genesis.GenesisBlock block = Genesis.of(genesis, new BatchNodeStore(database.store(), batch));
       Hash hash = block.block().hash();
       database.writeHeadBlock(batch, new ProducedBlock(block.block(), new BlockExecution(List.of(), 0), block.state()),
           List.of());

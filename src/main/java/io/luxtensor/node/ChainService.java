@@ -140,7 +140,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     this.database = database;
     this.keys = validator;
     this.forkChoice = severalValidators
-        ? Optional.of(ForkChoiceStore.open(parameters, validators, database, executor, validatorKeys,
+        ? Optional.of(ForkChoiceStore.open(parameters, database, executor, validatorKeys,
             clockMillis.getAsLong()))
         : Optional.empty();
     this.producer = validator.map(k -> new BlockProducer(parameters, k, executor));
@@ -542,9 +542,18 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       publishedPoolStatus = pool.status();
     }
     published = canonicalHead();
+    step.newHeads().forEach(ChainService::logEvidence);
     step.newHeads().forEach(event -> headListeners.forEach(listener -> listener.accept(event)));
     step.votes().forEach(vote -> voteListeners.forEach(listener -> listener.accept(vote)));
     return step.result();
+  }
+
+  /** An operator wants to know at once when a validator is slashed, above all when it is one of theirs. */
+  private static void logEvidence(NewHead head) {
+    Block block = head.block().block();
+    block.evidence().forEach(evidence -> LOG.log(System.Logger.Level.WARNING, "block " + block.header().number()
+        + " carries evidence of a " + evidence.getClass().getSimpleName() + " in slot " + evidence.offenceSlot()
+        + " by validator " + evidence.offender().toChecksumHex() + ": it is slashed"));
   }
 
   /** The head's state for the chain thread: over the flat state where the node has it, through the trie if not. */

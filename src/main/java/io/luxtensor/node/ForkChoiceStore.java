@@ -6,11 +6,10 @@ import io.luxtensor.chain.NodeCore;
 import io.luxtensor.chain.NodeCore.Received;
 import io.luxtensor.chain.ProducedBlock;
 import io.luxtensor.chain.StoredBlock;
-import io.luxtensor.chain.ValidatorSchedule;
+import io.luxtensor.chain.StakingSchedule;
 import io.luxtensor.consensus.FinalityState;
 import io.luxtensor.consensus.SlashingProtection;
 import io.luxtensor.consensus.ValidatorKeys;
-import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.execution.BlockExecutor;
 import io.luxtensor.execution.CandidateTransactions;
 import io.luxtensor.storage.BufferedNodeStore;
@@ -83,10 +82,10 @@ final class ForkChoiceStore {
    * or surround them. (In the first epochs no key waits: a chain that young has no past to protect, and votes from
    * the genesis checkpoint must be allowed or nothing is ever justified.)
    */
-  static ForkChoiceStore open(ChainParameters parameters, ValidatorSet validators, ChainDatabase database,
+  static ForkChoiceStore open(ChainParameters parameters, ChainDatabase database,
       BlockExecutor executor, List<ValidatorKeys> keys, long nowMillis) {
     BufferedNodeStore nodes = new BufferedNodeStore(database.store());
-    Genesis.GenesisBlock genesis = Genesis.create(database.genesisSpec().orElseThrow(
+    Genesis.GenesisBlock genesis = Genesis.of(database.genesisSpec().orElseThrow(
         () -> new IllegalStateException("the database has no genesis spec")), nodes);
     Map<Address, SlashingProtection> signed = new TreeMap<>();
     long waitSlots = FRESH_KEY_WAIT_EPOCHS * parameters.slotsPerEpoch();
@@ -102,7 +101,7 @@ final class ForkChoiceStore {
       }
       signed.put(key.address(), record);
     }
-    NodeCore core = new NodeCore(genesis, parameters, ValidatorSchedule.fixed(validators), keys, executor, nodes,
+    NodeCore core = new NodeCore(genesis, parameters, new StakingSchedule(parameters, nodes), keys, executor, nodes,
         signed, true);
     BlockHeader stored = database.headHash().flatMap(database::header).orElseThrow(
         () -> new IllegalStateException("the database has no head"));

@@ -1,6 +1,7 @@
 package io.luxtensor.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luxtensor.api.ActiveValidators;
 import io.luxtensor.api.NetworkStatus;
 import io.luxtensor.api.auth.JwtSecret;
 import io.luxtensor.api.auth.JwtVerifier;
@@ -132,7 +133,9 @@ public final class LuxtensorNode implements AutoCloseable {
       if (stranger.isPresent()) {
         throw new ConfigException("validator " + stranger.get() + " is not a validator of this chain");
       }
-      final TransactionProcessor processor = new TransactionProcessor(SystemContracts.standard());
+      final TransactionProcessor processor = new TransactionProcessor(genesis.validatorsStake()
+          ? SystemContracts.withStaking(genesis.parameters().staking().rotation().minimumStake())
+          : SystemContracts.standard());
       final ChainService chain = push(started, new ChainService(genesis.parameters(), validators, database,
           new BlockExecutor(processor), options.validators(), options.pool(), options.sealing(),
           clockMillis));
@@ -161,12 +164,14 @@ public final class LuxtensorNode implements AutoCloseable {
       network.onSyncChange(subscriptions::publishSyncing);
       final ApiMeters apiMeters = new ApiMeters(metrics.registry());
 
-      final JsonRpcMethods.Context context = new JsonRpcMethods.Context(
-          new NodeQueries(genesis.parameters().chainId(), database, chain), chain,
+      final NodeQueries queries = new NodeQueries(genesis.parameters().chainId(), database, chain);
+      final ActiveValidators activeValidators =
+          new ActiveValidators(queries, genesis.parameters(), validators, genesis.validatorsStake());
+      final JsonRpcMethods.Context context = new JsonRpcMethods.Context(queries, chain,
           new StateCallSimulator(genesis.parameters(), database.trieNodes(), processor),
           new StatelessTransactionValidator(genesis.parameters().chainId(), options.allowUnprotectedTransactions()),
           genesis.parameters().minBaseFeePerGas(), options.version(), filters, options.api().rpcLimits(),
-          validators, genesis.parameters(), network);
+          activeValidators, genesis.parameters(), network);
       final List<JsonRpcMethod> methods = options.devAccounts().isEmpty() ? JsonRpcMethods.create(context)
           : DevJsonRpcMethods.overlay(JsonRpcMethods.create(context), DevJsonRpcMethods.create(context,
               new DevKeys(options.devAccounts()), new NodeDevControls(chain, clockMillis)));
@@ -175,7 +180,7 @@ public final class LuxtensorNode implements AutoCloseable {
           new JsonRpcProcessor.Limits(options.api().batchSizeMax(), options.api().safety().responseBytesMax()),
           apiMeters);
       final LuxtensorGraphQl.Sources graphQl = new LuxtensorGraphQl.Sources(context.chain(), context.pool(),
-          context.simulator(), context.validator(), validators, context.minBaseFee());
+          context.simulator(), context.validator(), activeValidators, context.minBaseFee());
       final Optional<JwtVerifier> jwt = options.api().safety().jwtSecretFile().map(LuxtensorNode::jwtVerifier);
 
       final ApiGuards guards = ApiGuards.of(vertx, options.api().safety(), jwt, apiMeters, clockMillis);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luxtensor.api.ActiveValidators;
 import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.api.PendingTransactions;
 import io.luxtensor.api.graphql.GraphQlEndpoint;
@@ -71,7 +72,9 @@ class GraphQlOffEventLoopTest {
         LuxtensorGraphQl.Sources sources = new LuxtensorGraphQl.Sources(chain, pool,
             new StateCallSimulator(node.genesis().parameters(), node.database().trieNodes(),
                 new TransactionProcessor(SystemContracts.standard())),
-            new StatelessTransactionValidator(DevChain.CHAIN_ID, false), new ValidatorSet(node.genesis().validators()),
+            new StatelessTransactionValidator(DevChain.CHAIN_ID, false),
+            new ActiveValidators(chain, node.genesis().parameters(), new ValidatorSet(node.genesis().validators()),
+                node.genesis().validatorsStake()),
             node.genesis().parameters().minBaseFeePerGas());
         ApiServer server = new ApiServer(vertx, ApiServerConfig.defaults().withAddress("127.0.0.1", 0),
             List.of(new GraphQlEndpoint(sources, GraphQlLimits.defaults(), ApiServerConfig.BODY_BYTES_MAX)));

@@ -2,6 +2,7 @@ package io.luxtensor.api.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
+import io.luxtensor.api.ActiveValidators;
 import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.types.BlockHeader;
@@ -18,10 +19,10 @@ final class ConsensusFields implements FieldGroup {
   enum FinalityState { INSTANCE }
 
   private final ChainViews views;
-  private final ValidatorSet validators;
+  private final ActiveValidators validators;
   private final Offload offload;
 
-  ConsensusFields(ChainViews views, ValidatorSet validators, Offload offload) {
+  ConsensusFields(ChainViews views, ActiveValidators validators, Offload offload) {
     this.views = views;
     this.validators = validators;
     this.offload = offload;
@@ -39,7 +40,7 @@ final class ConsensusFields implements FieldGroup {
         .dataFetcher("blockHash", env -> env.<Checkpoint>getSource().blockHash())
         .dataFetcher("block", offload.fetcher(this::checkpointBlock)));
     wiring.type("Query", type -> type
-        .dataFetcher("validatorSet", env -> validators)
+        .dataFetcher("validatorSet", offload.fetcher(env -> validators.latest()))
         .dataFetcher("finality", env -> FinalityState.INSTANCE));
     wiring.type("ValidatorSet", type -> type
         .dataFetcher("validators", env -> env.<ValidatorSet>getSource().validators())

@@ -8,10 +8,10 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import io.luxtensor.api.ActiveValidators;
 import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.api.CallSimulator;
 import io.luxtensor.api.PendingTransactions;
-import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.execution.StatelessTransactionValidator;
 import java.math.BigInteger;
 import java.util.List;
@@ -27,11 +27,11 @@ public final class LuxtensorGraphQl {
    * @param pool the transaction pool
    * @param simulator {@code call} and {@code estimateGas}
    * @param validator stateless transaction checks for {@code sendRawTransaction}
-   * @param validators the active validator set
+   * @param validators the active validator set, by block
    * @param minBaseFee the chain's base fee floor, for {@code nextBaseFeePerGas} and {@code gasPrice}
    */
   public record Sources(BlockchainQueries chain, PendingTransactions pool, CallSimulator simulator,
-      StatelessTransactionValidator validator, ValidatorSet validators, BigInteger minBaseFee) {}
+      StatelessTransactionValidator validator, ActiveValidators validators, BigInteger minBaseFee) {}
 
   private LuxtensorGraphQl() {}
 

@@ -1,5 +1,6 @@
 package io.luxtensor.api.jsonrpc;
 
+import io.luxtensor.api.ActiveValidators;
 import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.api.CallSimulator;
 import io.luxtensor.api.NetworkStatus;
@@ -53,7 +54,6 @@ import io.luxtensor.api.jsonrpc.txpool.TxPoolStatus;
 import io.luxtensor.api.jsonrpc.web3.Web3ClientVersion;
 import io.luxtensor.api.jsonrpc.web3.Web3Sha3;
 import io.luxtensor.chain.ChainParameters;
-import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.execution.StatelessTransactionValidator;
 import java.math.BigInteger;
 import java.util.List;
@@ -77,7 +77,7 @@ public final class JsonRpcMethods {
    */
   public record Context(BlockchainQueries chain, PendingTransactions pool, CallSimulator simulator,
       StatelessTransactionValidator validator, BigInteger minBaseFee, String version, FilterManager filters,
-      JsonRpcLimits limits, ValidatorSet validators, ChainParameters parameters, NetworkStatus network) {}
+      JsonRpcLimits limits, ActiveValidators validators, ChainParameters parameters, NetworkStatus network) {}
 
   private JsonRpcMethods() {}
 

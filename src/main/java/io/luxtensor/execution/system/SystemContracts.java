@@ -1,6 +1,7 @@
 package io.luxtensor.execution.system;
 
 import io.luxtensor.types.Address;
+import io.luxtensor.types.Wei;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,11 @@ public final class SystemContracts {
   /** LuxTensor's system contracts, as every node of the chain runs them. */
   public static SystemContracts standard() {
     return new SystemContracts(List.of(new ChainInfoContract()));
+  }
+
+  /** The standard contracts and the staking contract, whose registrations need at least {@code minimumStake}. */
+  public static SystemContracts withStaking(Wei minimumStake) {
+    return new SystemContracts(List.of(new ChainInfoContract(), new StakingContract(minimumStake)));
   }
 
   public Optional<SystemContract> at(Address address) {

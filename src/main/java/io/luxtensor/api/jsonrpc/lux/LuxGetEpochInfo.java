@@ -2,6 +2,7 @@ package io.luxtensor.api.jsonrpc.lux;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.luxtensor.api.ActiveValidators;
 import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.api.jsonrpc.BlockParameter;
 import io.luxtensor.api.jsonrpc.BlockResolver;
@@ -23,9 +24,9 @@ import java.math.BigInteger;
 public final class LuxGetEpochInfo implements JsonRpcMethod {
   private final BlockResolver blocks;
   private final ChainParameters parameters;
-  private final ValidatorSet validators;
+  private final ActiveValidators validators;
 
-  public LuxGetEpochInfo(BlockchainQueries chain, ChainParameters parameters, ValidatorSet validators) {
+  public LuxGetEpochInfo(BlockchainQueries chain, ChainParameters parameters, ActiveValidators validators) {
     this.blocks = new BlockResolver(chain);
     this.parameters = parameters;
     this.validators = validators;
@@ -41,6 +42,7 @@ public final class LuxGetEpochInfo implements JsonRpcMethod {
     params.atMost(1);
     BlockHeader header = blocks.require(params.block(0, "block", BlockParameter.LATEST));
     long epoch = parameters.epochOf(header.slot());
+    ValidatorSet active = validators.at(header);
     ObjectNode out = JsonNodeFactory.instance.objectNode()
         .put("blockNumber", JsonRpcResults.quantity(BigInteger.valueOf(header.number())))
         .put("blockHash", header.hash().toHex())
@@ -51,8 +53,8 @@ public final class LuxGetEpochInfo implements JsonRpcMethod {
             JsonRpcResults.quantity(BigInteger.valueOf((epoch + 1) * parameters.slotsPerEpoch())))
         .put("slotsPerEpoch", JsonRpcResults.quantity(BigInteger.valueOf(parameters.slotsPerEpoch())))
         .put("slotMillis", JsonRpcResults.quantity(BigInteger.valueOf(parameters.slotMillis())))
-        .put("validatorCount", JsonRpcResults.quantity(BigInteger.valueOf(validators.validators().size())))
-        .put("totalStake", JsonRpcResults.quantity(validators.totalStake()));
+        .put("validatorCount", JsonRpcResults.quantity(BigInteger.valueOf(active.validators().size())))
+        .put("totalStake", JsonRpcResults.quantity(active.totalStake()));
     out.set("justified", checkpoint(header.justified()));
     out.set("finalized", checkpoint(header.finalized()));
     return out;

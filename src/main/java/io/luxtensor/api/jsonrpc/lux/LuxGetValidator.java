@@ -1,24 +1,24 @@
 package io.luxtensor.api.jsonrpc.lux;
 
+import io.luxtensor.api.ActiveValidators;
 import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.api.jsonrpc.BlockParameter;
 import io.luxtensor.api.jsonrpc.BlockResolver;
 import io.luxtensor.api.jsonrpc.JsonRpcException;
 import io.luxtensor.api.jsonrpc.JsonRpcMethod;
 import io.luxtensor.api.jsonrpc.JsonRpcParams;
-import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.types.Address;
 
 /**
  * {@code lux_getValidator(address, block)}: one active validator as {@code lux_getValidators} lists it, or null if
- * the address is not an active validator. The block must exist; until rotation lands every block has the genesis
- * set.
+ * the address is not an active validator. The block must exist; its state decides who
+ * is active.
  */
 public final class LuxGetValidator implements JsonRpcMethod {
   private final BlockResolver blocks;
-  private final ValidatorSet validators;
+  private final ActiveValidators validators;
 
-  public LuxGetValidator(BlockchainQueries chain, ValidatorSet validators) {
+  public LuxGetValidator(BlockchainQueries chain, ActiveValidators validators) {
     this.blocks = new BlockResolver(chain);
     this.validators = validators;
   }
@@ -32,7 +32,6 @@ public final class LuxGetValidator implements JsonRpcMethod {
   public Object execute(JsonRpcParams params) throws JsonRpcException {
     params.atMost(2);
     Address address = params.address(0, "address");
-    blocks.require(params.block(1, "block", BlockParameter.LATEST));
-    return validators.find(address).map(LuxGetValidators::encode).orElse(null);
+    return validators.at(blocks.require(params.block(1, "block", BlockParameter.LATEST))).find(address).map(LuxGetValidators::encode).orElse(null);
   }
 }

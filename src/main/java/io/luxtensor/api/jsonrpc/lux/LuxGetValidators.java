@@ -3,6 +3,7 @@ package io.luxtensor.api.jsonrpc.lux;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.luxtensor.api.ActiveValidators;
 import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.api.jsonrpc.BlockParameter;
 import io.luxtensor.api.jsonrpc.BlockResolver;
@@ -20,9 +21,9 @@ import io.luxtensor.consensus.ValidatorSet;
  */
 public final class LuxGetValidators implements JsonRpcMethod {
   private final BlockResolver blocks;
-  private final ValidatorSet validators;
+  private final ActiveValidators validators;
 
-  public LuxGetValidators(BlockchainQueries chain, ValidatorSet validators) {
+  public LuxGetValidators(BlockchainQueries chain, ActiveValidators validators) {
     this.blocks = new BlockResolver(chain);
     this.validators = validators;
   }
@@ -35,13 +36,11 @@ public final class LuxGetValidators implements JsonRpcMethod {
   @Override
   public Object execute(JsonRpcParams params) throws JsonRpcException {
     params.atMost(1);
-    if (params.size() == 1) {
-      blocks.require(params.block(0, "block", BlockParameter.LATEST));
-    }
+    ValidatorSet active = validators.at(blocks.require(params.block(0, "block", BlockParameter.LATEST)));
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     ArrayNode list = out.putArray("validators");
-    validators.validators().forEach(validator -> list.add(encode(validator)));
-    out.put("totalStake", JsonRpcResults.quantity(validators.totalStake()));
+    active.validators().forEach(validator -> list.add(encode(validator)));
+    out.put("totalStake", JsonRpcResults.quantity(active.totalStake()));
     return out;
   }
 
