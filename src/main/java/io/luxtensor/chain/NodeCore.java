@@ -283,10 +283,32 @@ public final class NodeCore {
   }
 
   /**
+   * A block this node accepted and stored before it restarted, taken back as it came: its header's finality is
+   * checked against its chain's votes and its votes counted, but it is not executed again, nor are its proposer's
+   * signature and VRF proof checked: its state is stored, and it passed those checks on arrival. A restart then costs
+   * the vote signatures alone, not the execution of the whole stored chain.
+   */
+  public Received onStoredBlock(Block block, long nowMillis) {
+    BlockHeader parent = headers.get(block.header().parentHash());
+    if (parent == null) {
+      return Received.rejected("its parent " + block.header().parentHash() + " is not known");
+    }
+    Received received = checkFinalityAndImport(block, parent, nowMillis, false);
+    if (received.verdict() == Received.Verdict.ACCEPTED) {
+      onImported(block, nowMillis);
+    }
+    return received;
+  }
+
+  /**
    * Checks and executes {@code block} on {@code parent}: first that its header claims the finality its chain's votes
    * prove, which costs no execution, then everything else ({@link BlockImporter}).
    */
   private Received importOnto(Block block, BlockHeader parent, long nowMillis) {
+    return checkFinalityAndImport(block, parent, nowMillis, true);
+  }
+
+  private Received checkFinalityAndImport(Block block, BlockHeader parent, long nowMillis, boolean execute) {
     BlockHeader header = block.header();
     Optional<FinalityTracker> proven = chainFinalityAfter(parent, header.slot(), block.votes());
     if (proven.isEmpty()) {
@@ -296,6 +318,10 @@ public final class NodeCore {
     if (!claimed.equals(proven.get().state())) {
       return Received.rejected(BlockInvalidReason.WRONG_FINALITY.message() + ": it claims " + claimed
           + ", its chain's votes prove " + proven.get().state());
+    }
+    if (!execute) {
+      chainFinality.put(block.hash(), proven.get());
+      return Received.ACCEPTED;
     }
     ImportResult result = importer.importBlock(block, parent, WorldState.at(nodes, parent.stateRoot()), nowMillis,
         nodes);

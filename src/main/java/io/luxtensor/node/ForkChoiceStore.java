@@ -106,12 +106,13 @@ final class ForkChoiceStore {
     BlockHeader stored = database.headHash().flatMap(database::header).orElseThrow(
         () -> new IllegalStateException("the database has no head"));
     BlockHeader head = genesis.block().header();
+    long replayStartNanos = System.nanoTime();
     for (long number = 1; number <= stored.number(); number++) {
       Block block = database.canonicalHash(number).flatMap(database::block).orElseThrow(
           () -> new IllegalStateException("the stored chain has no block at its height")).block();
       // The time the block was due, so that its votes count as they did when it came.
       long due = parameters.slotStartMillis(block.header().slot()) + parameters.slotMillis() / 2;
-      Received received = core.onBlock(block, due);
+      Received received = core.onStoredBlock(block, due);
       if (received.verdict() != Received.Verdict.ACCEPTED) {
         throw new IllegalStateException("stored block " + number + " " + block.hash() + " does not replay: "
             + received.verdict() + " " + received.reason());
@@ -123,7 +124,8 @@ final class ForkChoiceStore {
     }
     FinalityState storedFinality = database.finality().orElseThrow(
         () -> new IllegalStateException("the database has no finality record"));
-    LOG.log(System.Logger.Level.INFO, "replayed " + stored.number() + " stored blocks; finalized "
+    LOG.log(System.Logger.Level.INFO, "replayed " + stored.number() + " stored blocks in "
+        + (System.nanoTime() - replayStartNanos) / 1_000_000 + " ms; finalized "
         + storedFinality.finalized().slot());
     return new ForkChoiceStore(parameters, database, nodes, core, head,
         later(core.finality(), storedFinality));

@@ -116,8 +116,13 @@ class FaultScenariosTest {
                 + testnet.logTail(victim, 15));
         rejoinMillis.add((System.nanoTime() - killedAt) / 1_000_000);
       }
+      List<String> replays = new ArrayList<>();
+      for (int node = 0; node < testnet.size(); node++) {
+        testnet.logLines(node, "stored blocks in").stream().map(line -> line.replaceAll(".*replayed ", ""))
+            .filter(line -> !line.startsWith("0 ")).forEach(replays::add);
+      }
       System.out.println("reliability: kill -9 of the proposer, " + rounds + " rounds: back to finality in "
-          + rejoinMillis + " ms");
+          + rejoinMillis + " ms; replays at restart: " + replays);
 
       // SIGSTOP of one node: the other three hold 3/4 of the stake and keep finalizing; it catches up after SIGCONT.
       int paused = 2;
