@@ -108,14 +108,15 @@ final class StartCommand implements Runnable {
   }
 
   /**
-   * The keys the node signs with. On a chain with several genesis validators, every key in DATADIR/validators/
-   * that the genesis names (a node may run several), or {@code validator.keystore}; else as {@link #validatorOf}.
+   * The keys the node signs with. On a chain with several genesis validators (a staking chain), every key in
+   * DATADIR/validators/ (a node may run several, and a key signs only while the staking contract makes it a
+   * validator), or {@code validator.keystore}; else as {@link #validatorOf}.
    */
   static List<ValidatorKeys> validatorsOf(NodeConfig config, GenesisSpec genesis) {
-    if (genesis.validators().size() > 1 && config.validatorKeystore().isEmpty()) {
-      List<Address> named = genesis.validators().stream().map(Validator::address).toList();
+    if (genesis.validatorsStake() && config.validatorKeystore().isEmpty()) {
+      // Not only the genesis validators: a key that stakes later signs from its activation epoch on.
       ValidatorKeyStore store = ValidatorKeyStore.inDatadir(config.datadir());
-      return store.list().stream().filter(key -> named.contains(key.address())).map(store::unlock).toList();
+      return store.list().stream().map(store::unlock).toList();
     }
     return validatorOf(config, genesis).stream().toList();
   }

@@ -3,22 +3,32 @@ package io.luxtensor.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.luxtensor.api.PendingTransactions;
+import io.luxtensor.bytes.Bytes;
+import io.luxtensor.chain.ChainParameters;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.crypto.PrivateKey;
+import io.luxtensor.execution.abi.AbiType;
+import io.luxtensor.execution.system.StakingContract;
 import io.luxtensor.p2p.NetworkConfig;
 import io.luxtensor.p2p.transport.NodeAddress;
 import io.luxtensor.storage.StorageConfig;
+import io.luxtensor.testing.AbiCalls;
 import io.luxtensor.testing.Await;
 import io.luxtensor.testing.SeededRandom;
 import io.luxtensor.testing.TestNodes;
 import io.luxtensor.txpool.TxPoolConfig;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.DynamicFeeTransaction;
 import io.luxtensor.types.Hash;
+import io.luxtensor.types.RecoveredTransaction;
+import io.luxtensor.types.Transaction;
 import io.luxtensor.types.Wei;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -27,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +97,49 @@ class MultiValidatorNetworkTest {
         "finality after the restart " + restarted.chain().head().finalized().number() + " went below "
             + finalizedWhenStopped);
     awaitFinalized(target + 6);
+    assertSameFinalizedChain();
+  }
+
+  /**
+   * A fifth node whose key is no validator at genesis stakes through the staking contract; two epochs later it is in
+   * the set, proposes blocks the other four finalize, and every node agrees on the chain. (8-slot epochs here, so
+   * the wait is 16 slots.)
+   */
+  @Test
+  void aKeyThatStakesJoinsTheSetTwoEpochsLaterAndProposes() throws Exception {
+    SecureRandom random = SeededRandom.of(12);
+    List<ValidatorKeys> keys = new ArrayList<>();
+    for (int i = 0; i < VALIDATORS; i++) {
+      keys.add(ValidatorKeys.derivedFrom(PrivateKey.random(random)));
+    }
+    DevChain.DevAccount funded = DevChain.accounts(2).get(1);
+    ValidatorKeys joiner = ValidatorKeys.derivedFrom(funded.key());
+    GenesisSpec dev = DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, 2, Wei.ofLux("100"), SLOT_MILLIS,
+        System.currentTimeMillis() / 1000), keys.stream()
+        .map(k -> new Validator(k.address(), DevChain.VALIDATOR_STAKE, k.vrfPublicKey())).toList());
+    ChainParameters rules = dev.parameters();
+    GenesisSpec genesis = new GenesisSpec(new ChainParameters(rules.chainId(), rules.genesisTimeMillis(),
+        rules.slotMillis(), 8, rules.minBaseFeePerGas(), rules.staking()), dev.gasLimit(), dev.baseFeePerGas(),
+        dev.extraData(), dev.alloc(), dev.validators());
+    LuxtensorNode first = start(genesis, StorageConfig.memory(), keys.get(0), "node0", List.of());
+    NodeAddress boot = first.network().orElseThrow().address();
+    for (int i = 1; i < VALIDATORS; i++) {
+      start(genesis, StorageConfig.memory(), keys.get(i), "node" + i, List.of(boot));
+    }
+    LuxtensorNode joining = start(genesis, StorageConfig.memory(), joiner, "node4", List.of(boot));
+    awaitFinalized(2);
+
+    Transaction register = new DynamicFeeTransaction(DevChain.CHAIN_ID, 0, BigInteger.ONE,
+        BigInteger.valueOf(100_000_000_000L), 200_000, Optional.of(StakingContract.ADDRESS), Wei.ofLux("32"),
+        Bytes.of(AbiCalls.calldata("registerValidator(bytes)", List.of(AbiType.BYTES),
+            List.of(joiner.vrfPublicKey().toArray()))), List.of(), null).sign(funded.key());
+    assertEquals(new PendingTransactions.Submission.Accepted(register.hash()),
+        joining.chain().submit(RecoveredTransaction.recover(register)).get(10, TimeUnit.SECONDS));
+
+    Await.until("the new validator proposes a block every node finalizes", Duration.ofSeconds(60),
+        () -> running.stream().allMatch(node -> finalizedProposers(node).contains(joiner.address())),
+        () -> running.stream().map(n -> n.chain().head().latest().number() + "/"
+            + n.chain().head().finalized().number()).toList().toString());
     assertSameFinalizedChain();
   }
 
