@@ -196,7 +196,12 @@ final class ForkChoiceStore {
               added.stream().map(h -> h.block().block()).toList(), newHeadHash);
         }
         database.writeFinality(batch, newFinality);
-        batch.commit();
+        if (nowSigned.equals(signed)) {
+          batch.commit();
+        } else {
+          // A signature is about to leave: its record must outlive a power loss, not only a killed process.
+          batch.commitDurably();
+        }
       }
       nodes.clearFlushed();
     }

@@ -3,7 +3,6 @@ package io.luxtensor.storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * A {@link WriteBatch} that collects copies of its writes on the heap and hands them to its store's atomic apply at
@@ -13,12 +12,18 @@ import java.util.function.Consumer;
 final class BufferedWriteBatch implements WriteBatch {
   private enum State { OPEN, COMMITTED, CLOSED }
 
-  private final Consumer<List<Write>> applyAtomically;
+  /** How a store applies a batch's writes as one, and whether they must reach the disk first. */
+  @FunctionalInterface
+  interface Applier {
+    void apply(List<Write> writes, boolean durable);
+  }
+
+  private final Applier applyAtomically;
   private final List<Write> writes = new ArrayList<>();
   private long bytes;
   private State state = State.OPEN;
 
-  BufferedWriteBatch(Consumer<List<Write>> applyAtomically) {
+  BufferedWriteBatch(Applier applyAtomically) {
     this.applyAtomically = applyAtomically;
   }
 
@@ -36,10 +41,19 @@ final class BufferedWriteBatch implements WriteBatch {
 
   @Override
   public void commit() {
+    commit(false);
+  }
+
+  @Override
+  public void commitDurably() {
+    commit(true);
+  }
+
+  private void commit(boolean durable) {
     checkOpen();
     state = State.COMMITTED;
     try {
-      applyAtomically.accept(writes);
+      applyAtomically.apply(writes, durable);
     } finally {
       writes.clear();
     }

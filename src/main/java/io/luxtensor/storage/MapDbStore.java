@@ -98,7 +98,8 @@ final class MapDbStore implements KeyValueStore {
     }));
   }
 
-  private void applyAtomically(List<Write> writes) {
+  /** Durable or not alike: a transactional MapDB commit goes through its write-ahead log, and in memory there is no disk. */
+  private void applyAtomically(List<Write> writes, boolean durable) {
     lock.commit(true, () -> {
       try {
         for (Write write : writes) {
