@@ -50,6 +50,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -93,6 +94,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
 
   private final ChainParameters parameters;
   private final ValidatorSet validators;
+  private final AtomicBoolean timerStarted = new AtomicBoolean();
   private final ChainDatabase database;
   private final Optional<ValidatorKeys> keys;
   private final Optional<BlockProducer> producer;
@@ -165,10 +167,21 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     });
     chainThread.setRemoveOnCancelPolicy(true);
     this.thread = chainThread;
+  }
+
+  /**
+   * Starts the slot timer: on a chain with several validators this node's validators propose and vote from now on;
+   * on a chain that seals every slot, blocks come. Called once the listeners are in place (the network's above all),
+   * so that nothing signed goes unsent. A second call does nothing.
+   */
+  public void start() {
+    if (timerStarted.getAndSet(true)) {
+      return;
+    }
     if (forkChoice.isPresent()) {
-      scheduleSlotTick();
-    } else if (sealing instanceof Sealing.EverySlot && validator.isPresent()) {
-      scheduleNextSlot();
+      thread.execute(this::scheduleSlotTick);
+    } else if (sealing instanceof Sealing.EverySlot && keys.isPresent()) {
+      thread.execute(this::scheduleNextSlot);
     }
   }
 

@@ -163,6 +163,8 @@ public final class LuxtensorNode implements AutoCloseable {
         StorageMetrics.register(metrics.registry(), options.storage().directory());
       }
       network.onSyncChange(subscriptions::publishSyncing);
+      // Every listener of the chain is in place: what its validators sign from now on reaches them all.
+      chain.start();
       final ApiMeters apiMeters = new ApiMeters(metrics.registry());
 
       final NodeQueries queries = new NodeQueries(genesis.parameters().chainId(), database, chain);
