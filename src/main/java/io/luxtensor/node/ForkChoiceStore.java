@@ -196,12 +196,7 @@ final class ForkChoiceStore {
               added.stream().map(h -> h.block().block()).toList(), newHeadHash);
         }
         database.writeFinality(batch, newFinality);
-        if (nowSigned.equals(signed)) {
-          batch.commit();
-        } else {
-          // A signature is about to leave: its record must outlive a power loss, not only a killed process.
-          batch.commitDurably();
-        }
+        batch.commit();
       }
       nodes.clearFlushed();
     }

@@ -3,6 +3,7 @@ package io.luxtensor.storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A {@link WriteBatch} that collects copies of its writes on the heap and hands them to its store's atomic apply at
@@ -12,18 +13,12 @@ import java.util.Objects;
 final class BufferedWriteBatch implements WriteBatch {
   private enum State { OPEN, COMMITTED, CLOSED }
 
-  /** How a store applies a batch's writes as one, and whether they must reach the disk first. */
-  @FunctionalInterface
-  interface Applier {
-    void apply(List<Write> writes, boolean durable);
-  }
-
-  private final Applier applyAtomically;
+  private final Consumer<List<Write>> applyAtomically;
   private final List<Write> writes = new ArrayList<>();
   private long bytes;
   private State state = State.OPEN;
 
-  BufferedWriteBatch(Applier applyAtomically) {
+  BufferedWriteBatch(Consumer<List<Write>> applyAtomically) {
     this.applyAtomically = applyAtomically;
   }
 
@@ -41,19 +36,10 @@ final class BufferedWriteBatch implements WriteBatch {
 
   @Override
   public void commit() {
-    commit(false);
-  }
-
-  @Override
-  public void commitDurably() {
-    commit(true);
-  }
-
-  private void commit(boolean durable) {
     checkOpen();
     state = State.COMMITTED;
     try {
-      applyAtomically.apply(writes, durable);
+      applyAtomically.accept(writes);
     } finally {
       writes.clear();
     }

@@ -98,8 +98,7 @@ final class MapDbStore implements KeyValueStore {
     }));
   }
 
-  /** Durable or not alike: a transactional MapDB commit goes through its write-ahead log, and in memory there is no disk. */
-  private void applyAtomically(List<Write> writes, boolean durable) {
+  private void applyAtomically(List<Write> writes) {
     lock.commit(true, () -> {
       try {
         for (Write write : writes) {

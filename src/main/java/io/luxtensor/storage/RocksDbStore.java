@@ -56,19 +56,16 @@ final class RocksDbStore implements KeyValueStore {
   private final List<ColumnFamilyHandle> handles;
   private final List<AbstractNativeReference> options;
   private final WriteOptions writeOptions;
-  private final WriteOptions durableWriteOptions;
   private final String location;
   private final StoreLock lock;
 
   private RocksDbStore(RocksDB db, Map<Column, ColumnFamilyHandle> columns, List<ColumnFamilyHandle> handles,
-      List<AbstractNativeReference> options, WriteOptions writeOptions, WriteOptions durableWriteOptions,
-      String location) {
+      List<AbstractNativeReference> options, WriteOptions writeOptions, String location) {
     this.db = db;
     this.columns = columns;
     this.handles = handles;
     this.options = options;
     this.writeOptions = writeOptions;
-    this.durableWriteOptions = durableWriteOptions;
     this.location = location;
     this.lock = new StoreLock(StorageEngine.ROCKSDB, location);
   }
@@ -95,7 +92,6 @@ final class RocksDbStore implements KeyValueStore {
           .setKeepLogFileNum(INFO_LOG_FILES_MAX)
           .setMaxLogFileSize(INFO_LOG_FILE_BYTES_MAX));
       WriteOptions writeOptions = track(options, new WriteOptions().setSync(config.syncWrites()));
-      WriteOptions durableWriteOptions = track(options, new WriteOptions().setSync(true));
 
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
       for (String name : columnFamilyNames(directory, options)) {
@@ -112,7 +108,7 @@ final class RocksDbStore implements KeyValueStore {
         ColumnFamilyHandle handle = handles.get(i);
         columnNamed(name).ifPresent(column -> columns.put(column, handle));
       }
-      return new RocksDbStore(db, columns, handles, options, writeOptions, durableWriteOptions, location);
+      return new RocksDbStore(db, columns, handles, options, writeOptions, location);
     } catch (RocksDBException e) {
       closeInReverse(handles);
       closeInReverse(options);
@@ -176,7 +172,7 @@ final class RocksDbStore implements KeyValueStore {
   }
 
   /** RocksDB's write batches are atomic and isolated on their own: commits share the lock with reads. */
-  private void applyAtomically(List<Write> writes, boolean durable) {
+  private void applyAtomically(List<Write> writes) {
     lock.commit(false, () -> {
       try (org.rocksdb.WriteBatch batch = new org.rocksdb.WriteBatch()) {
         for (Write write : writes) {
@@ -186,7 +182,7 @@ final class RocksDbStore implements KeyValueStore {
             case Write.Delete delete -> batch.delete(handle, delete.key());
           }
         }
-        db.write(durable ? durableWriteOptions : writeOptions, batch);
+        db.write(writeOptions, batch);
       } catch (RocksDBException e) {
         throw failure("commit", location, e);
       }

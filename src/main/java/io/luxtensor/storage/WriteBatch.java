@@ -25,13 +25,6 @@ public interface WriteBatch extends AutoCloseable {
    */
   void commit();
 
-  /**
-   * As {@link #commit()}, and the writes reach the disk before it returns even without
-   * {@link StorageConfig#syncWrites()}: for what must survive a power loss, such as a record of what a validator
-   * signed before the signature leaves the node. A store in memory has no disk: there it is {@link #commit()}.
-   */
-  void commitDurably();
-
   /** Discards the writes if the batch was not committed. */
   @Override
   void close();

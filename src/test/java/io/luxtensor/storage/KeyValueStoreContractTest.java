@@ -61,18 +61,6 @@ abstract class KeyValueStoreContractTest {
   }
 
   @Test
-  void aDurableCommitAppliesItsWritesOnceAsOne() {
-    try (WriteBatch batch = store.newBatch()) {
-      batch.put(Column.CONSENSUS, bytes("01"), bytes("aa"));
-      batch.put(Column.HEADERS, bytes("02"), bytes("bb"));
-      batch.commitDurably();
-      assertThrows(IllegalStateException.class, batch::commitDurably, "a batch commits once");
-    }
-    assertArrayEquals(bytes("aa"), store.get(Column.CONSENSUS, bytes("01")).orElseThrow());
-    assertArrayEquals(bytes("bb"), store.get(Column.HEADERS, bytes("02")).orElseThrow());
-  }
-
-  @Test
   void columnsAreSeparateKeySpaces() {
     commit(batch -> {
       for (Column column : Column.values()) {
