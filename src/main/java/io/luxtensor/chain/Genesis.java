@@ -30,7 +30,10 @@ public final class Genesis {
    */
   public record GenesisBlock(Block block, StateCommit state) {}
 
-  /** The genesis of the chain {@code spec} describes: with its validators staked if they {@link GenesisSpec#validatorsStake stake}. */
+  /**
+   * The genesis of the chain {@code spec} describes: with its validators registered in the staking contract if they
+   * {@link GenesisSpec#validatorsStake stake}.
+   */
   public static GenesisBlock of(GenesisSpec spec, NodeStore nodeSink) {
     return spec.validatorsStake() ? createWithStaking(spec, nodeSink) : create(spec, nodeSink);
   }

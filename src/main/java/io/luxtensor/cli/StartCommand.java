@@ -16,7 +16,6 @@ import io.luxtensor.storage.KeyValueStore;
 import io.luxtensor.p2p.NetworkConfig;
 import io.luxtensor.p2p.transport.NodeAddress;
 import io.luxtensor.storage.KeyValueStores;
-import io.luxtensor.types.Address;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -53,6 +53,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 
 /**
  * The single writer of the chain (DESIGN §3): one thread owns the head state, the transaction pool and finality,
@@ -548,7 +549,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       headState = openHeadState();
       pool.onNewHead(poolHead());
       // The transactions of blocks the head left behind are offered again: the new branch may not hold them.
-      pool.reinject(step.dropped().stream().flatMap(dropped -> java.util.stream.IntStream
+      pool.reinject(step.dropped().stream().flatMap(dropped -> IntStream
           .range(0, dropped.block().transactions().size())
           .mapToObj(i -> ValidatedTransaction.of(dropped.block().transactions().get(i), dropped.senders().get(i))))
           .toList());

@@ -45,7 +45,6 @@ final class ForkChoiceStore {
   /** How long a key new to this data directory waits before it signs, on a chain already running. */
   static final long FRESH_KEY_WAIT_EPOCHS = 2;
 
-  /** What a step changed: blocks that became canonical (oldest first), and what this node wants published. */
   /**
    * What a step changed: whether the head moved, the blocks that became canonical (oldest first), those that stopped
    * being canonical (their transactions go back to the pool), and this node's votes to publish.

@@ -8,7 +8,6 @@ import io.luxtensor.chain.NodeCore;
 import io.luxtensor.chain.ValidatorSchedule;
 import io.luxtensor.chain.StakingSchedule;
 import io.luxtensor.execution.abi.AbiType;
-import io.luxtensor.execution.system.ChainInfoContract;
 import io.luxtensor.execution.system.StakingContract;
 import io.luxtensor.types.DynamicFeeTransaction;
 import io.luxtensor.types.RecoveredTransaction;
@@ -240,8 +239,7 @@ final class Simulation {
         alloc, validators);
     boolean staking = setup.rotation().staking();
     SystemContracts contracts = staking
-        ? new SystemContracts(List.of(new ChainInfoContract(),
-            new StakingContract(parameters.staking().rotation().minimumStake())))
+        ? SystemContracts.withStaking(parameters.staking().rotation().minimumStake())
         : SystemContracts.standard();
     BlockExecutor executor = new BlockExecutor(new TransactionProcessor(contracts));
     ValidatorSet set = new ValidatorSet(validators);

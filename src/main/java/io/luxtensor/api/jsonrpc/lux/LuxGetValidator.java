@@ -11,8 +11,7 @@ import io.luxtensor.types.Address;
 
 /**
  * {@code lux_getValidator(address, block)}: one active validator as {@code lux_getValidators} lists it, or null if
- * the address is not an active validator. The block must exist; its state decides who
- * is active.
+ * the address is not an active validator. The block must exist; its state decides who is active.
  */
 public final class LuxGetValidator implements JsonRpcMethod {
   private final BlockResolver blocks;
@@ -32,6 +31,7 @@ public final class LuxGetValidator implements JsonRpcMethod {
   public Object execute(JsonRpcParams params) throws JsonRpcException {
     params.atMost(2);
     Address address = params.address(0, "address");
-    return validators.at(blocks.require(params.block(1, "block", BlockParameter.LATEST))).find(address).map(LuxGetValidators::encode).orElse(null);
+    return validators.at(blocks.require(params.block(1, "block", BlockParameter.LATEST))).find(address)
+        .map(LuxGetValidators::encode).orElse(null);
   }
 }
