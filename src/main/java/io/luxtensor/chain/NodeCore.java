@@ -355,7 +355,8 @@ public final class NodeCore {
    * Votes for blocks off this chain count for nothing here: the chain alone must prove it.
    */
   private Optional<FinalityTracker> chainFinalityAfter(BlockHeader parent, long slot, List<SignedVote> votes) {
-    FinalityTracker ofParent = chainFinality.get(parent.hash());
+    Hash parentHash = parent.hash();
+    FinalityTracker ofParent = chainFinality.get(parentHash);
     if (ofParent == null) {
       return Optional.empty();
     }
@@ -365,7 +366,8 @@ public final class NodeCore {
       BlockHeader head = headers.get(vote.head());
       BlockHeader source = headers.get(vote.source().blockHash());
       if (vote.slot() < slot && head != null && source != null && head.slot() <= vote.slot()
-          && source.slot() <= vote.source().slot() && descends(parent, head) && descends(head, source)) {
+          && source.slot() <= vote.source().slot() && descends(parentHash, vote.head())
+          && descends(vote.head(), vote.source().blockHash())) {
         proven.onVote(signed, validatorsOfSlot(head, vote.slot()));
       }
     }
@@ -378,7 +380,7 @@ public final class NodeCore {
         && nowMillis - parameters.slotStartMillis(currentSlot) < parameters.slotMillis() / 3;
     accept(block, currentSlot, timely);
     for (SignedVote vote : block.votes()) {
-      onVote(vote, nowMillis);
+      countVote(vote, nowMillis, false);
     }
     adoptProvenFinality(block);
     retryWaitingVotes(nowMillis);
@@ -389,6 +391,14 @@ public final class NodeCore {
    * validator signed it, refused otherwise. A refused vote changes nothing.
    */
   public Received onVote(SignedVote vote, long nowMillis) {
+    return countVote(vote, nowMillis, true);
+  }
+
+  /**
+   * As {@link #onVote}; {@code checkSignature} false for a vote of a block whose votes' signatures were checked on
+   * import (or before it was stored).
+   */
+  private Received countVote(SignedVote vote, long nowMillis, boolean checkSignature) {
     long currentSlot = parameters.slotAt(nowMillis);
     long slot = vote.vote().slot();
     // A vote from a slot that has not begun, or too old to matter, is dropped before anything is kept of it.
@@ -410,7 +420,7 @@ public final class NodeCore {
     ValidatorSet validators = validatorsOfSlot(head, slot);
     Optional<Validator> validator = validators.find(vote.validator());
     Optional<String> problem = BlockVoteCheck.problem(List.of(vote), slot + 1, slot, voteSlot -> validators,
-        parameters.chainId());
+        parameters.chainId(), checkSignature);
     if (problem.isPresent()) {
       return Received.rejected(problem.get());
     }
@@ -422,7 +432,7 @@ public final class NodeCore {
     }
     // Only a source at or after the finalized checkpoint can still count, and only then is the walk worth its cost.
     boolean forFinality = vote.vote().source().slot() >= finality.state().finalized().slot();
-    if (forFinality && !descends(head, source)) {
+    if (forFinality && !descends(vote.vote().head(), vote.vote().source().blockHash())) {
       return Received.rejected("its target does not descend from its source");
     }
     seenVotes.computeIfAbsent(slot, s -> new TreeSet<>()).add(id);
@@ -479,12 +489,19 @@ public final class NodeCore {
    * Whether {@code block} is {@code ancestor} or descends from it. A vote linking a source to a target off its
    * branch would let finality skip from one branch to another with no slashable vote, so such a vote is not counted.
    */
-  private boolean descends(BlockHeader block, BlockHeader ancestor) {
-    BlockHeader walk = block;
-    while (walk != null && walk.slot() > ancestor.slot()) {
-      walk = headers.get(walk.parentHash());
+  private boolean descends(Hash block, Hash ancestor) {
+    BlockHeader target = headers.get(ancestor);
+    if (target == null) {
+      return false;
     }
-    return walk != null && walk.hash().equals(ancestor.hash());
+    // By the parent hashes the headers carry: hashing each header on the way is the cost of a replay otherwise.
+    Hash walk = block;
+    BlockHeader header = headers.get(walk);
+    while (header != null && header.slot() > target.slot()) {
+      walk = header.parentHash();
+      header = headers.get(walk);
+    }
+    return header != null && walk.equals(ancestor);
   }
 
   /** Drops what is too old to matter: seen votes, double-vote and equivocation trackers, inclusion candidates. */

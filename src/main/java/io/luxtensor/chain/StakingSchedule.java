@@ -31,18 +31,16 @@ import java.util.TreeSet;
  * of an epoch uses is the same on every branch that shares the blocks up to the end of epoch e.
  */
 public final class StakingSchedule implements ValidatorSchedule {
-  /** Sets computed, by parent state and epoch; only a cache, so its order decides nothing. */
+  /** How many sets each cache keeps; only caches, so their order decides nothing. */
   private static final int CACHED_SETS_MAX = 256;
 
   private final ChainParameters parameters;
   private final StakingParameters rules;
   private final NodeStore nodes;
-  private final Map<String, ValidatorSet> cache = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, ValidatorSet> eldest) {
-      return size() > CACHED_SETS_MAX;
-    }
-  };
+  /** Sets by parent state root, parent's epoch and epoch: asked for again and again for the blocks a vote names. */
+  private final Map<String, ValidatorSet> byState = lruCache();
+  /** The same by the staking contract's storage root in place of the state root: see {@link #at}. */
+  private final Map<String, ValidatorSet> byRegistry = lruCache();
 
   /** The schedule of a chain with {@code parameters}, whose staking rules it follows, reading states from {@code nodes}. */
   public StakingSchedule(ChainParameters parameters, NodeStore nodes) {
@@ -51,16 +49,28 @@ public final class StakingSchedule implements ValidatorSchedule {
     this.nodes = nodes;
   }
 
+  /**
+   * Every block mints rewards, so no two blocks share a state root, while the registry, all a set is read from,
+   * changes a few times an epoch: a state not seen before costs one account read, not the whole registry.
+   */
   @Override
   public ValidatorSet at(BlockHeader parent, long slot) {
     long epoch = parameters.epochOf(slot);
-    Hash stateRoot = parent.stateRoot();
-    return cache.computeIfAbsent(stateRoot.toHex() + "@" + parent.slot() + "@" + epoch, key -> {
-      WorldState state = WorldState.at(nodes, stateRoot);
+    String epochs = "@" + parameters.epochOf(parent.slot()) + "@" + epoch;
+    String stateKey = parent.stateRoot().toHex() + epochs;
+    ValidatorSet known = byState.get(stateKey);
+    if (known != null) {
+      return known;
+    }
+    WorldState state = WorldState.at(nodes, parent.stateRoot());
+    Hash registryRoot = state.account(StakingContract.ADDRESS).storageRoot();
+    ValidatorSet set = byRegistry.computeIfAbsent(registryRoot.toHex() + epochs, key -> {
       List<StakingRecord> registry =
           epochsOpened(StakingContract.registry(state::storage), parent.slot(), slot).registry();
       return ValidatorRotation.activeAt(registry, epoch);
     });
+    byState.put(stateKey, set);
+    return set;
   }
 
   @Override
@@ -83,6 +93,15 @@ public final class StakingSchedule implements ValidatorSchedule {
       state.subtractBalance(StakingContract.ADDRESS, outcome.penalties());
       state.addBalance(proposer, outcome.reporterReward());
     }
+  }
+
+  private static Map<String, ValidatorSet> lruCache() {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, ValidatorSet> eldest) {
+        return size() > CACHED_SETS_MAX;
+      }
+    };
   }
 
   /** The registry after the epoch boundaries between two slots, and the stake their inactivity penalties burned. */
