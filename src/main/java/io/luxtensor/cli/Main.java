@@ -32,7 +32,15 @@ public final class Main implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /** java.util.logging's format property; an operator's own setting (-D) wins. */
+  static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
+  /** One line a record, to the millisecond: the default's two lines to the second hide the timing of a fault. */
+  static final String LOG_FORMAT = "%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n";
+
   public static void main(String[] args) {
+    if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
+      System.setProperty(LOG_FORMAT_PROPERTY, LOG_FORMAT);
+    }
     System.exit(commandLine().execute(args));
   }
 

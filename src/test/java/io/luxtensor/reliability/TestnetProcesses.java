@@ -31,6 +31,12 @@ final class TestnetProcesses implements AutoCloseable {
   /** Short: a paused node must not hold a poller up. */
   private static final Duration RPC_TIMEOUT = Duration.ofSeconds(2);
   private static final String HEAP = "-Xmx384m";
+  /**
+   * The test class path holds SLF4J's API without a provider, where Vert.x would send its logs (a blocked event
+   * loop among them) to nowhere; the node's own jar has no SLF4J, so there Vert.x logs through java.util.logging.
+   */
+  private static final String VERTX_LOGS_TO_JUL =
+      "-Dvertx.logger-delegate-factory-class-name=io.vertx.core.logging.JULLogDelegateFactory";
 
   private final Path directory;
   private final List<Integer> rpcPorts;
@@ -211,7 +217,7 @@ final class TestnetProcesses implements AutoCloseable {
       throw new IllegalStateException("node" + node + " runs already");
     }
     Path home = nodeDirectory(node);
-    List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(), HEAP, "-cp",
+    List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(), HEAP, VERTX_LOGS_TO_JUL, "-cp",
         System.getProperty("java.class.path"), Main.class.getName(), "start", "--config",
         home.resolve("config.json").toString());
     try {
