@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -26,12 +27,15 @@ final class FinalityWatch implements AutoCloseable {
   private final Map<Long, String> finalizedHashes = new ConcurrentHashMap<>();
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLongArray lastFinalized;
+  /** The slot of the newest finalized block each node has reported. */
+  private final AtomicLongArray lastFinalizedSlot;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread poller;
 
   FinalityWatch(TestnetProcesses testnet) {
     this.testnet = testnet;
     this.lastFinalized = new AtomicLongArray(testnet.size());
+    this.lastFinalizedSlot = new AtomicLongArray(testnet.size());
     this.poller = Thread.ofVirtual().name("finality-watch").start(this::poll);
   }
 
@@ -55,6 +59,7 @@ final class FinalityWatch implements AutoCloseable {
       violations.add("node" + node + "'s finalized block went back from " + before + " to " + finalized.number());
     }
     lastFinalized.accumulateAndGet(node, finalized.number(), Math::max);
+    lastFinalizedSlot.accumulateAndGet(node, finalized.slot(), Math::max);
     String first = finalizedHashes.putIfAbsent(finalized.number(), finalized.hash());
     if (first != null && !first.equals(finalized.hash())) {
       violations.add("two blocks finalized at height " + finalized.number() + ": " + first + " and "
@@ -68,6 +73,7 @@ final class FinalityWatch implements AutoCloseable {
    */
   void dataWiped(int node) {
     lastFinalized.set(node, 0);
+    lastFinalizedSlot.set(node, 0);
   }
 
   /** The highest finalized height {@code node} has reported. */
@@ -102,6 +108,17 @@ final class FinalityWatch implements AutoCloseable {
   void awaitEveryNodeFinalizes(long height, Duration deadline) {
     Await.until("every node finalizes block " + height, deadline, () -> lowestFinalized() >= height,
         () -> Stream.iterate(0, i -> i < testnet.size(), i -> i + 1).map(this::finalizedOn).toList() + "\n"
+            + testnet.logTail(0, 10));
+  }
+
+  /**
+   * Waits until every node has reported finalized a block from {@code slot} or later: finality resumed on blocks
+   * made since then, even where a reorganisation left the chain shorter than a branch it dropped.
+   */
+  void awaitEveryNodeFinalizesSlot(long slot, Duration deadline) {
+    Await.until("every node finalizes a block from slot " + slot + " on", deadline,
+        () -> IntStream.range(0, testnet.size()).allMatch(node -> lastFinalizedSlot.get(node) >= slot),
+        () -> IntStream.range(0, testnet.size()).mapToObj(lastFinalizedSlot::get).toList() + "\n"
             + testnet.logTail(0, 10));
   }
 

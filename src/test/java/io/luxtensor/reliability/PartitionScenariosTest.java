@@ -66,9 +66,14 @@ class PartitionScenariosTest {
       long splitLasted = since(splitAt);
       links.healAll();
       long healed = System.nanoTime();
+      // Blocks from after both heads: neither half could finalize them alone.
+      watch.awaitEveryNodeFinalizesSlot(Math.max(left.slot(), right.slot()) + 1, RESUME_DEADLINE);
+      long resumed = since(healed);
+      // A reorganisation may drop both branches for their common block: the chain regrows past their heights later.
       watch.awaitEveryNodeFinalizes(Math.max(left.number(), right.number()) + 1, RESUME_DEADLINE);
       report("2/2 split " + splitLasted + " ms (heads " + left.number() + " and " + right.number()
-          + "): finality on every node " + since(healed) + " ms after the heal");
+          + "): finality on every node " + resumed + " ms after the heal, past both heads' heights "
+          + since(healed) + " ms after it");
 
       if (FULL) {
         // Half the validators offline: no finality; back, and it resumes.
