@@ -84,8 +84,12 @@ class PartitionScenariosTest {
         testnet.start(2);
         testnet.start(3);
         long restarted = System.nanoTime();
+        // The network finalizes again once one of them votes; every node, once both have started and synced too.
+        Await.until("a node finalizes again", RESUME_DEADLINE, () -> watch.highestFinalized() >= before + 2);
+        long backOnOne = since(restarted);
         watch.awaitEveryNodeFinalizes(before + 2, RESUME_DEADLINE);
-        report("2 of 4 offline 10 s: finality on every node " + since(restarted) + " ms after their restart");
+        report("2 of 4 offline 10 s: finality resumed " + backOnOne + " ms after their restart, on every node "
+            + since(restarted) + " ms after it");
 
         // 7% of reads held a retransmission timeout, 20 ± 20 ms on every link, for 30 s: finality keeps up.
         links.degradeAll(20, 20, 7);
