@@ -99,8 +99,12 @@ class SnapSyncTest {
         assertEquals(-32000, beforeCheckpoint.path("code").asInt(), beforeCheckpoint.toString());
         assertTrue(beforeCheckpoint.path("message").asText().startsWith("state not available: missing trie node"),
             "a block whose header the snap node has but whose state it never fetched: " + beforeCheckpoint);
-        JsonNode unknown = api.rpc("eth_getBalance", "[" + account + ",\"0x1\"]").json().path("error");
-        assertEquals("header not found", unknown.path("message").asText(), "block 1 is not stored: " + unknown);
+        // The backfill fetches the blocks before the checkpoint meanwhile: block 1 is not stored yet, or stored
+        // without its state; either way the node says so rather than answer a balance.
+        JsonNode early = api.rpc("eth_getBalance", "[" + account + ",\"0x1\"]").json().path("error");
+        String earlyMessage = early.path("message").asText();
+        assertTrue(earlyMessage.equals("header not found")
+            || earlyMessage.startsWith("state not available: missing trie node"), "block 1: " + early);
       }
     }
   }
