@@ -57,6 +57,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -124,6 +125,13 @@ public final class LuxtensorNode implements AutoCloseable {
     final OffsetClock clockMillis = new OffsetClock(systemClockMillis);
     final Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
+      // Vert.x and the metrics registry load thousands of classes: made on other threads while the chain opens and
+      // replays its stored blocks, they are ready when the network starts, a second sooner on a restart. Made first,
+      // they close last.
+      final CompletableFuture<Vertx> vertxStarting = CompletableFuture.supplyAsync(Vertx::vertx);
+      started.push(() -> vertxStarting.join().close().toCompletionStage().toCompletableFuture().join());
+      final CompletableFuture<NodeMetrics> metricsStarting = CompletableFuture.supplyAsync(NodeMetrics::create);
+      started.push(() -> metricsStarting.join().close());
       final KeyValueStore store = push(started, KeyValueStores.open(options.storage()));
       final ChainDatabase database = new ChainDatabase(store);
       final GenesisSpec genesis = ChainInitializer.initialize(database, options.genesis(), options.requireSameGenesis());
@@ -148,9 +156,8 @@ public final class LuxtensorNode implements AutoCloseable {
       final SubscriptionHub subscriptions = push(started, new SubscriptionHub(new ObjectMapper()));
       chain.addHeadListener(head -> subscriptions.publishNewHead(head.block(), head.receipts()));
       chain.addPendingListener(subscriptions::publishPending);
-      final NodeMetrics metrics = push(started, NodeMetrics.create());
-      final Vertx vertx = Vertx.vertx();
-      started.push(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
+      final NodeMetrics metrics = metricsStarting.join();
+      final Vertx vertx = vertxStarting.join();
       final Optional<Network> p2p = options.p2p().map(settings -> push(started, new Network(vertx,
           nodeKey(settings.nodeKeyFile()), settings.network(), new NetworkedChain(chain), database, validators,
           genesis.parameters(), database.canonicalHash(0).orElseThrow(), clockMillis, new SecureRandom())
