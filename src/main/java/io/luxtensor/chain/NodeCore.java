@@ -285,8 +285,8 @@ public final class NodeCore {
   /**
    * A block this node accepted and stored before it restarted, taken back as it came: its header's finality is
    * checked against its chain's votes and its votes counted, but it is not executed again, nor are its proposer's
-   * signature and VRF proof checked: its state is stored, and it passed those checks on arrival. A restart then costs
-   * the vote signatures alone, not the execution of the whole stored chain.
+   * signature, VRF proof and vote signatures checked: its state is stored, and it passed those checks on arrival. A
+   * restart then costs counting the votes, not the execution of the whole stored chain.
    */
   public Received onStoredBlock(Block block, long nowMillis) {
     BlockHeader parent = headers.get(block.header().parentHash());

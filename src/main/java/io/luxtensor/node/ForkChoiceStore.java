@@ -36,7 +36,7 @@ import java.util.function.Function;
  * trie nodes, what the validators signed, the head and finality) before it returns, so nothing signed leaves the
  * node before its slashing-protection record is durable. Used on the chain thread only.
  *
- * <p>After a restart the stored canonical chain is replayed into a new core (blocks re-executed, their votes
+ * <p>After a restart the stored canonical chain is replayed into a new core (blocks not executed again, their votes
  * counted), which rebuilds the fork choice and the finality the chain proves. Finality reported never goes below the
  * stored one, which may have come from gossiped votes no block carries yet.
  */

@@ -126,8 +126,8 @@ public final class LuxtensorNode implements AutoCloseable {
     final Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
       // Vert.x and the metrics registry load thousands of classes: made on other threads while the chain opens and
-      // replays its stored blocks, they are ready when the network starts, a second sooner on a restart. Made first,
-      // they close last.
+      // replays its stored blocks, they are ready when the network starts (about 0.2 s sooner on a restart, measured
+      // on a testnet node). Made first, they close last.
       final CompletableFuture<Vertx> vertxStarting = CompletableFuture.supplyAsync(Vertx::vertx);
       started.push(() -> vertxStarting.join().close().toCompletionStage().toCompletableFuture().join());
       final CompletableFuture<NodeMetrics> metricsStarting = CompletableFuture.supplyAsync(NodeMetrics::create);
