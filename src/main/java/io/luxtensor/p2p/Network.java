@@ -372,6 +372,12 @@ public final class Network implements NetworkStatus, AutoCloseable {
   private void accept(PeerConnection connection, boolean outbound) {
     long now = clock.getAsLong();
     Peer peer = new Peer(connection, outbound, now);
+    Peer existing = peers.get(connection.peerId());
+    if (existing != null && !closed && replacesExisting(existing, outbound)) {
+      existing.disconnect(new Disconnect(DisconnectReason.ALREADY_CONNECTED, "replaced by the connection "
+          + "dialed by the lower node id"));
+      forget(existing, "replaced by the connection dialed by the lower node id");
+    }
     Optional<Disconnect> refusal = closed ? Optional.of(new Disconnect(DisconnectReason.SHUTTING_DOWN, "stopping"))
         : connection.peerId().equals(peerId())
             ? Optional.of(new Disconnect(DisconnectReason.SELF_CONNECTION, "that is this node"))
@@ -386,7 +392,8 @@ public final class Network implements NetworkStatus, AutoCloseable {
     if (refusal.isPresent()) {
       connection.start((type, payload) -> {}, closed -> {});
       peer.disconnect(refusal.get());
-      if (outbound && refusal.get().reason() != DisconnectReason.ALREADY_CONNECTED) {
+      if (outbound) {
+        // Out of its in-flight state: should the connection kept instead close, the peer is dialed again.
         redialLater(connection.peerId());
       }
       return;
@@ -394,7 +401,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
     peers.put(peer.id(), peer);
     peerCount = peers.size();
     connection.start((type, payload) -> onContext(() -> onMessage(peer, type, payload)),
-        why -> onContext(() -> onClosed(peer, outbound, why)));
+        why -> onContext(() -> onClosed(peer, why)));
     peer.send(status());
     if (config.discovery()) {
       peer.send(new GetPeers());
@@ -402,17 +409,35 @@ public final class Network implements NetworkStatus, AutoCloseable {
     LOG.log(System.Logger.Level.DEBUG, (outbound ? "connected to " : "accepted ") + peer);
   }
 
-  private void onClosed(Peer peer, boolean outbound, ConnectionClosed why) {
+  /**
+   * Whether a new connection with a peer already connected takes the place of the existing one. Two nodes that dial
+   * each other at once each see the other's connection first; were each to keep the first it saw, each would close
+   * the one the other kept, and both would be left with none. Both keep the connection the lower node id dialed.
+   */
+  private boolean replacesExisting(Peer existing, boolean outbound) {
+    if (existing.outbound() == outbound) {
+      return false;
+    }
+    boolean thisNodeIsLower = peerId().compareTo(existing.id()) < 0;
+    return outbound == thisNodeIsLower;
+  }
+
+  private void onClosed(Peer peer, ConnectionClosed why) {
     if (peers.get(peer.id()) != peer) {
       return;
     }
+    forget(peer, why.toString());
+  }
+
+  /** {@code peer} is gone: sync stops asking it, and a peer this node dialed is dialed again after a pause. */
+  private void forget(Peer peer, String why) {
     peers.remove(peer.id());
     peerCount = peers.size();
     sync.onPeerLeft(peer.id());
     stateSync.ifPresent(s -> s.onPeerLeft(peer.id()));
     backfill.ifPresent(b -> b.onPeerLeft(peer.id()));
     LOG.log(System.Logger.Level.DEBUG, "peer " + peer + " left: " + why);
-    if (outbound) {
+    if (peer.outbound()) {
       Dialing entry = addressBook.get(peer.id());
       if (entry != null) {
         addressBook.put(peer.id(), new Dialing(entry.address(), 0, REDIAL_MS_MIN, false));
