@@ -53,6 +53,11 @@ final class StartCommand implements Runnable {
 
   @Override
   public void run() {
+    UntilShutdown.run(startNode());
+  }
+
+  /** Starts the configured node and prints where it listens. */
+  LuxtensorNode startNode() {
     NodeConfig config = NodeConfig.parse(read(configFile), configFile.toAbsolutePath().getParent());
     GenesisSpec genesis = genesisOf(config);
     List<ValidatorKeys> validators = validatorsOf(config, genesis);
@@ -66,7 +71,7 @@ final class StartCommand implements Runnable {
     System.out.println("JSON-RPC listening on http://" + config.api().host() + ":" + node.rpcPort());
     node.network().ifPresentOrElse(n -> System.out.println("p2p listening; this node's address: " + n.address()),
         () -> System.out.println("p2p is off (p2p.enabled is false): this node runs alone"));
-    UntilShutdown.run(node);
+    return node;
   }
 
   /** The config's p2p settings with the command line's bootnodes and port. */

@@ -44,6 +44,23 @@ class CommandLineHelpTest {
     }
   }
 
+  @Test
+  void aCommandNamedFirstIsTheOnlyOneBuiltAndAnythingElseGetsThemAll() {
+    assertEquals(List.of(DevCommand.class), Main.subcommandsFor(new String[] {"dev", "--port", "0"}));
+    assertEquals(List.of(WalletCommand.class), Main.subcommandsFor(new String[] {"wallet", "send", "--help"}));
+    assertEquals(Main.SUBCOMMANDS, Main.subcommandsFor(new String[] {}));
+    assertEquals(Main.SUBCOMMANDS, Main.subcommandsFor(new String[] {"--verbose", "dev"}));
+    assertEquals(Main.SUBCOMMANDS, Main.subcommandsFor(new String[] {"dve"}));
+    assertEquals(Main.SUBCOMMANDS.size(), Main.commandLine().getSubcommands().size());
+  }
+
+  @Test
+  void aMisspeltCommandIsAnsweredWithTheNearestOnes() {
+    CommandRun run = CommandRun.of("tesnet");
+    assertEquals(ExitCodes.USAGE, run.exitCode(), run.printed());
+    assertTrue(run.err().contains("Did you mean: luxtensor testnet"), run.printed());
+  }
+
   private static List<List<String>> commandPaths() {
     List<List<String>> paths = new ArrayList<>();
     walk(Main.commandLine(), List.of(), paths);

@@ -22,7 +22,8 @@ record CommandRun(int exitCode, String out, String err) {
   }
 
   static CommandRun of(CommandLine.Help.Ansi ansi, String... args) {
-    CommandLine cli = Main.commandLine();
+    // As Main.main builds it: with only the subcommand the arguments name.
+    CommandLine cli = Main.commandLine(Main.subcommandsFor(args));
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
