@@ -19,6 +19,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,6 +60,7 @@ final class TestnetCommand implements Runnable {
   static final int DOCKER_RPC_PORT = 8545;
   static final int DOCKER_P2P_PORT = 30303;
   private static final String PASSWORD = "testnet";
+  private static final String AOT_CACHE_OPTION = "-XX:AOTCache=";
   /** Light scrypt (as Geth's --lightkdf): these keys sit next to their passwords on a developer's machine. */
   private static final KdfParams LIGHT_KDF = new KdfParams.ScryptParams(1 << 12, 8, 1);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -228,13 +230,20 @@ final class TestnetCommand implements Runnable {
     return "node" + node;
   }
 
-  /** The line of run.sh that starts the node in {@code node}: this JVM and class path, its config, its log. */
+  /**
+   * The line of run.sh that starts the node in {@code node}: this JVM, its AOT cache if it started with one (as
+   * ./luxtensor and the image start it), its class path, the node's config and log.
+   */
   private static String launchLine(Path node) {
     String javaCommand = ProcessHandle.current().info().command().orElse("java");
     String classPath = String.join(File.pathSeparator, Arrays.stream(
         System.getProperty("java.class.path").split(File.pathSeparator))
         .map(entry -> Path.of(entry).toAbsolutePath().toString()).toList());
-    return "nohup \"" + javaCommand + "\" ${JAVA_OPTS:-} -cp \"" + classPath + "\" "
+    String aotCache = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(argument -> argument.startsWith(AOT_CACHE_OPTION))
+        .map(argument -> "\"" + AOT_CACHE_OPTION + Path.of(argument.substring(AOT_CACHE_OPTION.length()))
+            .toAbsolutePath() + "\" ").findFirst().orElse("");
+    return "nohup \"" + javaCommand + "\" ${JAVA_OPTS:-} " + aotCache + "-cp \"" + classPath + "\" "
         + Main.class.getName() + " start --config \"" + node.resolve("config.json") + "\" > \"" + node.resolve("node.log")
         + "\" 2>&1 & echo $! > \"" + node.resolve("node.pid") + "\"";
   }

@@ -87,6 +87,14 @@ class DockerSetupTest {
     assertTrue(Files.readString(Path.of("pom.xml")).contains("<finalName>luxtensor</finalName>")
         && dockerfile.contains("/src/target/luxtensor.jar"), "the image copies the jar Maven builds");
     assertTrue(dockerfile.contains("USER luxtensor"), "the node runs as a non-root user");
+    // The training is the one the reliability harness records its nodes' cache with (NodeLaunch), so it runs in CI.
+    Matcher training = Pattern.compile("java -XX:AOTCacheOutput=(\\S+) -jar /opt/luxtensor/luxtensor.jar "
+        + "aot-training").matcher(dockerfile);
+    assertTrue(training.find(), "the image records the AOT cache with the aot-training command");
+    assertTrue(dockerfile.contains("ENTRYPOINT [\"java\", \"-XX:AOTCache=" + training.group(1) + "\""),
+        "nodes start with the cache the image recorded");
+    assertTrue(dockerfile.matches("(?s).*FROM eclipse-temurin:(2[5-9]|[3-9][0-9])-jre.*"),
+        "the runtime is a JDK >= 25, which reads AOT caches");
     int apiPort = ApiServerConfig.defaults().port();
     assertTrue(dockerfile.contains("EXPOSE " + apiPort + " 30303"));
     Matcher health = Pattern.compile("curl -fsS http://127\\.0\\.0\\.1:(\\d+)(/\\w+)").matcher(dockerfile);

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A testnet made by {@code luxtensor testnet} in a directory, its nodes run as real processes of this class path:
+ * A testnet made by {@code luxtensor testnet} in a directory, its nodes run as real processes ({@link NodeLaunch}):
  * started, killed with SIGKILL, paused with SIGSTOP and resumed, restarted on their data, and asked over JSON-RPC.
  * Closing it kills whatever still runs.
  */
@@ -30,13 +30,6 @@ final class TestnetProcesses implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Short: a paused node must not hold a poller up. */
   private static final Duration RPC_TIMEOUT = Duration.ofSeconds(2);
-  private static final String HEAP = "-Xmx384m";
-  /**
-   * The test class path holds SLF4J's API without a provider, where Vert.x would send its logs (a blocked event
-   * loop among them) to nowhere; the node's own jar has no SLF4J, so there Vert.x logs through java.util.logging.
-   */
-  private static final String VERTX_LOGS_TO_JUL =
-      "-Dvertx.logger-delegate-factory-class-name=io.vertx.core.logging.JULLogDelegateFactory";
 
   private final Path directory;
   private final List<Integer> rpcPorts;
@@ -51,6 +44,8 @@ final class TestnetProcesses implements AutoCloseable {
 
   /** Generates a testnet of {@code validators} on {@code nodes} nodes in {@code directory}, on free ports. */
   static TestnetProcesses generate(Path directory, int validators, int nodes, long slotMillis) {
+    // Before the genesis is made: a first call records the AOT cache, which takes a while.
+    NodeLaunch.get();
     int exit = Main.commandLine().execute("testnet", "--validators", Integer.toString(validators), "--nodes",
         Integer.toString(nodes), "--slot-ms", Long.toString(slotMillis), "--dir", directory.toString(),
         "--base-port", "0");
@@ -217,9 +212,7 @@ final class TestnetProcesses implements AutoCloseable {
       throw new IllegalStateException("node" + node + " runs already");
     }
     Path home = nodeDirectory(node);
-    List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(), HEAP, VERTX_LOGS_TO_JUL, "-cp",
-        System.getProperty("java.class.path"), Main.class.getName(), "start", "--config",
-        home.resolve("config.json").toString());
+    List<String> command = NodeLaunch.get().command("start", "--config", home.resolve("config.json").toString());
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("node.log").toFile())).start();
