@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure a running node under load.",
-    subcommands = {BenchRpcCommand.class},
-    footer = {"", "Example:", "  luxtensor bench rpc --rate 2000 --duration 30", "",
+    subcommands = {BenchRpcCommand.class, BenchStartupCommand.class},
+    footer = {"", "Examples:", "  luxtensor bench rpc --rate 2000 --duration 30", "  ./luxtensor bench startup --runs 5", "",
         "Run 'luxtensor bench COMMAND --help' for a benchmark's options."})
 final class BenchCommand implements Runnable {
 

@@ -19,7 +19,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,7 +59,6 @@ final class TestnetCommand implements Runnable {
   static final int DOCKER_RPC_PORT = 8545;
   static final int DOCKER_P2P_PORT = 30303;
   private static final String PASSWORD = "testnet";
-  private static final String AOT_CACHE_OPTION = "-XX:AOTCache=";
   /** Light scrypt (as Geth's --lightkdf): these keys sit next to their passwords on a developer's machine. */
   private static final KdfParams LIGHT_KDF = new KdfParams.ScryptParams(1 << 12, 8, 1);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -239,10 +237,7 @@ final class TestnetCommand implements Runnable {
     String classPath = String.join(File.pathSeparator, Arrays.stream(
         System.getProperty("java.class.path").split(File.pathSeparator))
         .map(entry -> Path.of(entry).toAbsolutePath().toString()).toList());
-    String aotCache = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(argument -> argument.startsWith(AOT_CACHE_OPTION))
-        .map(argument -> "\"" + AOT_CACHE_OPTION + Path.of(argument.substring(AOT_CACHE_OPTION.length()))
-            .toAbsolutePath() + "\" ").findFirst().orElse("");
+    String aotCache = AotCacheOption.ofThisJvm().map(cache -> "\"" + AotCacheOption.of(cache) + "\" ").orElse("");
     return "nohup \"" + javaCommand + "\" ${JAVA_OPTS:-} " + aotCache + "-cp \"" + classPath + "\" "
         + Main.class.getName() + " start --config \"" + node.resolve("config.json") + "\" > \"" + node.resolve("node.log")
         + "\" 2>&1 & echo $! > \"" + node.resolve("node.pid") + "\"";
