@@ -200,17 +200,38 @@ final class ForkChoiceStore {
       nodes.clearFlushed();
     }
     signed = nowSigned;
+    if (!newFinality.equals(finality)) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "justified slot " + newFinality.justified().slot() + ", finalized slot "
+          + newFinality.finalized().slot());
+    }
     finality = newFinality;
     if (headMoved) {
       head = core.header(newHeadHash).orElseThrow();
+      LOG.log(System.Logger.Level.DEBUG, () -> "head " + head.number() + " (slot " + head.slot() + ") " + head.hash());
       if (!dropped.isEmpty()) {
         LOG.log(System.Logger.Level.INFO, "reorganised: " + dropped.size() + " blocks dropped, head "
             + head.number() + " " + head.hash());
       }
     }
+    outbound.forEach(ForkChoiceStore::logDuty);
     List<SignedVote> votes = outbound.stream().filter(NodeCore.Outbound.PublishVote.class::isInstance)
         .map(o -> ((NodeCore.Outbound.PublishVote) o).vote()).toList();
     return new Step<>(result, headMoved, added, dropped, votes);
+  }
+
+  /** What this node's validators signed, for an operator who turns on this class's debug log. */
+  private static void logDuty(NodeCore.Outbound signed) {
+    if (!LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      return;
+    }
+    switch (signed) {
+      case NodeCore.Outbound.PublishBlock published -> LOG.log(System.Logger.Level.DEBUG, "proposed block "
+          + published.block().header().number() + " in slot " + published.block().header().slot() + " on "
+          + published.block().header().parentHash());
+      case NodeCore.Outbound.PublishVote published -> LOG.log(System.Logger.Level.DEBUG, "voted in slot "
+          + published.vote().vote().slot() + " for head " + published.vote().vote().head() + ", source slot "
+          + published.vote().vote().source().slot());
+    }
   }
 
   /**
