@@ -16,6 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +32,9 @@ import java.util.stream.Stream;
  */
 final class TestnetProcesses implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** How a node's log line starts (Main.LOG_FORMAT). */
+  private static final String LOG_TIME_PATTERN = "yyyy-MM-dd HH:mm:ss.SSS";
+  private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern(LOG_TIME_PATTERN);
   /** Short: a paused node must not hold a poller up. */
   private static final Duration RPC_TIMEOUT = Duration.ofSeconds(2);
 
@@ -324,6 +331,19 @@ final class TestnetProcesses implements AutoCloseable {
     } catch (IOException | UncheckedIOException e) {
       return List.of("(no log: " + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * When {@code node} last logged that it listens for peers, by its log's timestamp (the same machine's clock, to the
+   * millisecond); empty if it never did.
+   */
+  Optional<Instant> lastListening(int node) {
+    List<String> lines = logLines(node, "p2p listening at");
+    if (lines.isEmpty() || lines.getLast().startsWith("(no log")) {
+      return Optional.empty();
+    }
+    String stamp = lines.getLast().substring(0, LOG_TIME_PATTERN.length());
+    return Optional.of(LocalDateTime.parse(stamp, LOG_TIME).atZone(ZoneId.systemDefault()).toInstant());
   }
 
   /** Kills what still runs and keeps the nodes' logs in target/reliability/, for the failure that needs them. */
