@@ -373,15 +373,11 @@ public final class Network implements NetworkStatus, AutoCloseable {
     long now = clock.getAsLong();
     Peer peer = new Peer(connection, outbound, now);
     Peer existing = peers.get(connection.peerId());
-    if (existing != null && !closed && replacesExisting(existing, outbound)) {
-      existing.disconnect(new Disconnect(DisconnectReason.ALREADY_CONNECTED, "replaced by the connection "
-          + "dialed by the lower node id"));
-      forget(existing, "replaced by the connection dialed by the lower node id");
-    }
+    boolean replacing = existing != null && replacesExisting(existing, outbound);
     Optional<Disconnect> refusal = closed ? Optional.of(new Disconnect(DisconnectReason.SHUTTING_DOWN, "stopping"))
         : connection.peerId().equals(peerId())
             ? Optional.of(new Disconnect(DisconnectReason.SELF_CONNECTION, "that is this node"))
-        : peers.containsKey(connection.peerId())
+        : existing != null && !replacing
             ? Optional.of(new Disconnect(DisconnectReason.ALREADY_CONNECTED, "already connected"))
         : scores.isBanned(connection.peerId(), now)
             ? Optional.of(new Disconnect(DisconnectReason.BANNED, "banned until "
@@ -397,6 +393,11 @@ public final class Network implements NetworkStatus, AutoCloseable {
         redialLater(connection.peerId());
       }
       return;
+    }
+    if (replacing) {
+      String why = "replaced by the connection the lower node id dialed";
+      existing.disconnect(new Disconnect(DisconnectReason.ALREADY_CONNECTED, why));
+      forget(existing, why);
     }
     peers.put(peer.id(), peer);
     peerCount = peers.size();
