@@ -153,6 +153,15 @@ final class TestnetProcesses implements AutoCloseable {
       each(LinkProxy::heal);
     }
 
+    /** Delays everything every link of {@code node} carries by {@code delayMillis}, both ways; 0 ends it. */
+    void delay(int node, long delayMillis) {
+      for (int other = 0; other < proxies.length; other++) {
+        if (other != node) {
+          proxies[node][other].degrade(delayMillis, 0, 0);
+        }
+      }
+    }
+
     void degradeAll(long delayMillis, long jitterMillis, int lossPercent) {
       each(proxy -> proxy.degrade(delayMillis, jitterMillis, lossPercent));
     }

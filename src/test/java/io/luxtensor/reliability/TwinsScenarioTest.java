@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -41,11 +42,19 @@ class TwinsScenarioTest {
   private static final int ACTIVE = 1;
   private static final int EXITING = 3;
 
+  /** More than a third of a slot: the twin votes before the slot's block reaches it. */
+  private static final long TWIN_DELAY_MILLIS = 300;
+  /** Long enough for a few conflicting votes, short enough to leave the rest of the run undisturbed. */
+  private static final long TWIN_DELAYED_MILLIS = 2_000;
+
   @TempDir Path directory;
 
   @Test
+  @Disabled("the chain halts after the slashing in about half the runs (docs/reliability.md, 'Not covered yet'): "
+      + "a known bug, open in the testnets issue")
   void aKeyRunOnTwoNodesIsSlashedOnEveryNodeLeavesTheSetAndFinalityGoesOn() {
-    try (TestnetProcesses testnet = TestnetProcesses.generate(directory.resolve("net"), NODES, NODES, SLOT_MILLIS)) {
+    try (TestnetProcesses testnet = TestnetProcesses.generate(directory.resolve("net"), NODES, NODES, SLOT_MILLIS);
+        TestnetProcesses.Links links = testnet.linkThroughProxies(11)) {
       List<String> twinned = testnet.copyValidatorKeys(ORIGINAL, TWIN);
       assertEquals(1, twinned.size(), "node0 runs one validator key");
       String offender = twinned.get(0);
@@ -58,7 +67,14 @@ class TwinsScenarioTest {
         Staked before = staked(testnet, 1, offender, "0x0").orElseThrow();
         assertEquals(ACTIVE, before.status());
 
-        // The two copies see the network in different orders and sign different blocks or votes for one slot.
+        // The copies must sign different blocks or votes for one slot. Seeing the network alike, they sign the same
+        // (not an offence), so for a few slots the twin's links are slowed past a third of a slot: it votes before
+        // each new block reaches it, for the block before, while the original votes for the new one.
+        links.delay(TWIN, TWIN_DELAY_MILLIS);
+        long delayUntil = System.nanoTime() + TWIN_DELAYED_MILLIS * 1_000_000;
+        Await.until("the twin's links stay slow " + TWIN_DELAYED_MILLIS + " ms",
+            Duration.ofMillis(TWIN_DELAYED_MILLIS + 1_000), () -> System.nanoTime() >= delayUntil);
+        links.delay(TWIN, 0);
         Await.until("every node's finalized state has the twinned key slashed", Duration.ofSeconds(90),
             () -> IntStream.range(0, NODES).allMatch(node -> staked(testnet, node, offender, "finalized")
                 .filter(s -> s.status() == EXITING && s.stake().compareTo(before.stake()) < 0).isPresent()),
