@@ -90,7 +90,8 @@ final class AotTrainingCommand implements Runnable {
       var signed = filler.transfer(chainId, accounts.get(0).address(), accounts.get(1).address(), Wei.ofLux("1"))
           .sign(accounts.get(0).key());
       String hash = node.call("eth_sendRawTransaction", Hex.encode(signed.encode())).asText();
-      receipts.await(hash, STEP_TIMEOUT, WaitProgress.on(new PrintWriter(System.err, true), false, "a receipt")).orElseThrow(
+      WaitProgress progress = WaitProgress.on(new PrintWriter(System.err, true), false, "a receipt");
+      receipts.await(hash, STEP_TIMEOUT, progress).orElseThrow(
           () -> new CliException(ExitCodes.FAILED, "no receipt for " + hash + " within " + STEP_TIMEOUT));
     }
   }

@@ -8,8 +8,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,11 +121,7 @@ final class BenchStartupCommand implements Callable<Integer> {
     Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       URI url = URI.create(awaitListening(node));
-      HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(1))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}"))
-          .build();
-      while (!answers(http, request)) {
+      while (!RpcReadiness.answers(http, url)) {
         if (System.nanoTime() - start > LAUNCH_TIMEOUT.toNanos()) {
           throw new CliException(ExitCodes.FAILED, "the dev node did not answer at " + url + " within "
               + LAUNCH_TIMEOUT.toSeconds() + " s");
@@ -156,13 +150,5 @@ final class BenchStartupCommand implements Callable<Integer> {
       seen.add(line);
     }
     throw new CliException(ExitCodes.FAILED, "the dev node exited before it listened: " + String.join("\n", seen));
-  }
-
-  private static boolean answers(HttpClient http, HttpRequest request) throws InterruptedException {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (IOException notYet) {
-      return false;
-    }
   }
 }

@@ -22,8 +22,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -264,33 +262,19 @@ final class TestnetCommand implements Runnable {
     }
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    for (int i = 0; i < rpcPorts.size(); i++) {
-      while (!answers(http, rpcUrl(i))) {
-        if (System.nanoTime() > deadline) {
-          throw new CliException(ExitCodes.FAILED, "node" + i + " did not answer at " + rpcUrl(i) + " within " + READY_TIMEOUT.toSeconds()
-              + " s: see " + root.resolve("node" + i).resolve("node.log"));
-        }
-        try {
+    try {
+      for (int i = 0; i < rpcPorts.size(); i++) {
+        while (!RpcReadiness.answers(http, URI.create(rpcUrl(i)))) {
+          if (System.nanoTime() > deadline) {
+            throw new CliException(ExitCodes.FAILED, "node" + i + " did not answer at " + rpcUrl(i) + " within "
+                + READY_TIMEOUT.toSeconds() + " s: see " + root.resolve("node" + i).resolve("node.log"));
+          }
           Thread.sleep(200);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new CliException(ExitCodes.FAILED, "interrupted while waiting for the testnet");
         }
       }
-    }
-  }
-
-  private static boolean answers(HttpClient http, String url) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}")).build();
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (IOException e) {
-      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      throw new CliException(ExitCodes.FAILED, "interrupted while waiting for the testnet");
     }
   }
 
