@@ -222,7 +222,8 @@ public final class NodeCore {
       return List.of();
     }
     Hash head = forkChoice.head(slot);
-    ValidatorSet validators = validatorsOfSlot(headers.get(head), slot);
+    BlockHeader headHeader = headers.get(head);
+    ValidatorSet validators = validatorsOfSlot(headHeader, slot);
     Checkpoint source = finality.state().justified();
     Checkpoint target = new Checkpoint(slot, head);
     if (target.slot() <= source.slot()) {
@@ -232,7 +233,8 @@ public final class NodeCore {
     for (ValidatorKeys key : keys.values()) {
       Address validator = key.address();
       if (validators.find(validator).isEmpty()
-          || signed.get(validator).checkVote(source.slot(), target.slot()).isPresent()) {
+          || signed.get(validator).checkVoteFromJustified(source.slot(), target.slot(), headHeader.slot())
+              .isPresent()) {
         continue;
       }
       SignedVote vote = new Vote(slot, head, source, target).sign(parameters.chainId(), key.signingKey());

@@ -156,9 +156,8 @@ final class TestnetCommand implements Runnable {
     out().println("Testnet of " + validators + " validators on " + nodeCount + " nodes in " + root
         + " (chain " + chainId + ", " + slotMillis + " ms slots)");
     if (!start) {
-      out().println("Start it with " + root.resolve("run.sh") + " within " + lateStartSeconds() + " s (two epochs: a "
-          + "network started later never finalizes, a known bug, docs/operations.md#a-local-testnet), stop it with "
-          + root.resolve("stop.sh"));
+      out().println("Start it with " + root.resolve("run.sh") + " (started more than " + lateStartSeconds()
+          + " s from now, its validators first wait two epochs), stop it with " + root.resolve("stop.sh"));
       return;
     }
     startAll(root);
@@ -168,7 +167,7 @@ final class TestnetCommand implements Runnable {
     out().println("Stop it with " + root.resolve("stop.sh"));
   }
 
-  /** How long after its genesis a new network may start and still finalize: two epochs (ForkChoiceStore). */
+  /** How long after its genesis a new network may start without its validators' two-epoch wait (ForkChoiceStore). */
   private long lateStartSeconds() {
     return 2 * GenesisSpec.DEFAULT_SLOTS_PER_EPOCH * slotMillis / 1000;
   }

@@ -77,9 +77,10 @@ final class ForkChoiceStore {
    * <p>A key with no slashing-protection record here, on a chain past its first {@value #FRESH_KEY_WAIT_EPOCHS}
    * epochs, may have signed before, from a data directory since wiped or on another machine: it signs nothing for
    * that many epochs, then nothing for a slot before the end of the wait, and no vote whose source is before the slot
-   * it started in. Its earlier votes had targets, so sources, before that slot: nothing it signs afterwards can double
-   * or surround them. (In the first epochs no key waits: a chain that young has no past to protect, and votes from
-   * the genesis checkpoint must be allowed or nothing is ever justified.)
+   * it started in, except one from its node's justified checkpoint once its head is past the wait ({@link
+   * SlashingProtection#withoutHistory}). Its earlier votes had targets, so sources, before that slot: nothing it signs
+   * afterwards can double or surround them. (In the first epochs no key waits: a chain that young has no past to
+   * protect.)
    */
   static ForkChoiceStore open(ChainParameters parameters, ChainDatabase database,
       BlockExecutor executor, List<ValidatorKeys> keys, long nowMillis) {
@@ -92,8 +93,7 @@ final class ForkChoiceStore {
     for (ValidatorKeys key : keys) {
       SlashingProtection record = database.slashingProtection(key.address());
       if (record.equals(SlashingProtection.NOTHING_SIGNED) && now >= waitSlots) {
-        // A vote's source at or after now: every vote the key signed before had its target, so its source, before.
-        record = new SlashingProtection(now + waitSlots, now, now + waitSlots);
+        record = SlashingProtection.withoutHistory(now, waitSlots);
         LOG.log(System.Logger.Level.WARNING, "validator " + key.address().toChecksumHex() + " has no slashing-"
             + "protection record in this data directory: it signs nothing before slot " + (now + waitSlots + 1)
             + " (" + FRESH_KEY_WAIT_EPOCHS + " epochs), in case it signed before (docs/operations.md)");

@@ -60,7 +60,8 @@ public final class ChainDatabase implements ChainReader {
   private static final byte[] FLAT_STATE_MISSING_KEY = key("flatStateMissing");
   private static final byte[] BACKFILL_NEXT_KEY = key("backfillNext");
   private static final byte[] SLASHING_PROTECTION_PREFIX = key("slashingProtection");
-  private static final int SLASHING_PROTECTION_BYTES = 3 * Long.BYTES;
+  /** Three watermarks, then whether they were set without the key's history (absent in records before it existed). */
+  private static final int SLASHING_PROTECTION_BYTES = 3 * Long.BYTES + 1;
 
   private final KeyValueStore store;
   private final NodeStore trieNodes;
@@ -298,19 +299,21 @@ public final class ChainDatabase implements ChainReader {
   /** What {@code validator} has signed on this database's chain; nothing if it never signed here. */
   public SlashingProtection slashingProtection(Address validator) {
     return store.get(Column.CONSENSUS, slashingProtectionKey(validator)).map(encoded -> {
-      if (encoded.length != SLASHING_PROTECTION_BYTES) {
+      if (encoded.length != SLASHING_PROTECTION_BYTES && encoded.length != SLASHING_PROTECTION_BYTES - 1) {
         throw new IllegalStateException("slashing protection record of " + validator
             + " has " + encoded.length + " bytes, not " + SLASHING_PROTECTION_BYTES + ": the database is damaged");
       }
       ByteBuffer record = ByteBuffer.wrap(encoded);
-      return new SlashingProtection(record.getLong(), record.getLong(), record.getLong());
+      return new SlashingProtection(record.getLong(), record.getLong(), record.getLong(),
+          record.hasRemaining() && record.get() != 0);
     }).orElse(SlashingProtection.NOTHING_SIGNED);
   }
 
   /** Records what {@code validator} has signed, in the batch that commits before the signatures leave the node. */
   public void writeSlashingProtection(WriteBatch batch, Address validator, SlashingProtection signed) {
     batch.put(Column.CONSENSUS, slashingProtectionKey(validator), ByteBuffer.allocate(SLASHING_PROTECTION_BYTES)
-        .putLong(signed.lastBlockSlot()).putLong(signed.lastVoteSource()).putLong(signed.lastVoteTarget()).array());
+        .putLong(signed.lastBlockSlot()).putLong(signed.lastVoteSource()).putLong(signed.lastVoteTarget())
+        .put((byte) (signed.historyUnknown() ? 1 : 0)).array());
   }
 
   private static byte[] slashingProtectionKey(Address validator) {

@@ -114,13 +114,7 @@ class MultiValidatorNetworkTest {
     }
     DevChain.DevAccount funded = DevChain.accounts(2).get(1);
     ValidatorKeys joiner = ValidatorKeys.derivedFrom(funded.key());
-    GenesisSpec dev = DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, 2, Wei.ofLux("100"), SLOT_MILLIS,
-        System.currentTimeMillis() / 1000), keys.stream()
-        .map(k -> new Validator(k.address(), DevChain.VALIDATOR_STAKE, k.vrfPublicKey())).toList());
-    ChainParameters rules = dev.parameters();
-    GenesisSpec genesis = new GenesisSpec(new ChainParameters(rules.chainId(), rules.genesisTimeMillis(),
-        rules.slotMillis(), 8, rules.minBaseFeePerGas(), rules.staking()), dev.gasLimit(), dev.baseFeePerGas(),
-        dev.extraData(), dev.alloc(), dev.validators());
+    GenesisSpec genesis = withEightSlotEpochs(keys, System.currentTimeMillis() / 1000);
     LuxtensorNode first = start(genesis, StorageConfig.memory(), keys.get(0), "node0", List.of());
     NodeAddress boot = first.network().orElseThrow().address();
     for (int i = 1; i < VALIDATORS; i++) {
@@ -141,6 +135,39 @@ class MultiValidatorNetworkTest {
         () -> running.stream().map(n -> n.chain().head().latest().number() + "/"
             + n.chain().head().finalized().number()).toList().toString());
     assertSameFinalizedChain();
+  }
+
+  /**
+   * Four validators whose network was written 30 s before they start (100 slots; the epochs of 8 slots), none with
+   * a slashing-protection record: each waits two epochs in case it signed before, then they finalize from the
+   * genesis checkpoint. (Before, each refused every source before its start and nothing was ever justified.)
+   */
+  @Test
+  void aNetworkWhoseValidatorsAllStartLateWaitsTwoEpochsThenFinalizes() {
+    SecureRandom random = SeededRandom.of(13);
+    List<ValidatorKeys> keys = new ArrayList<>();
+    for (int i = 0; i < VALIDATORS; i++) {
+      keys.add(ValidatorKeys.derivedFrom(PrivateKey.random(random)));
+    }
+    GenesisSpec genesis = withEightSlotEpochs(keys, System.currentTimeMillis() / 1000 - 30);
+    LuxtensorNode first = start(genesis, StorageConfig.memory(), keys.get(0), "node0", List.of());
+    NodeAddress boot = first.network().orElseThrow().address();
+    for (int i = 1; i < VALIDATORS; i++) {
+      start(genesis, StorageConfig.memory(), keys.get(i), "node" + i, List.of(boot));
+    }
+
+    awaitFinalized(3);
+    assertSameFinalizedChain();
+  }
+
+  private static GenesisSpec withEightSlotEpochs(List<ValidatorKeys> keys, long genesisSeconds) {
+    GenesisSpec dev = DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, 2, Wei.ofLux("100"), SLOT_MILLIS,
+        genesisSeconds), keys.stream()
+        .map(k -> new Validator(k.address(), DevChain.VALIDATOR_STAKE, k.vrfPublicKey())).toList());
+    ChainParameters rules = dev.parameters();
+    return new GenesisSpec(new ChainParameters(rules.chainId(), rules.genesisTimeMillis(),
+        rules.slotMillis(), 8, rules.minBaseFeePerGas(), rules.staking()), dev.gasLimit(), dev.baseFeePerGas(),
+        dev.extraData(), dev.alloc(), dev.validators());
   }
 
   private LuxtensorNode start(GenesisSpec genesis, StorageConfig storage, ValidatorKeys key, String name,

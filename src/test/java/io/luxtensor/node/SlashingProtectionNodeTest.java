@@ -18,6 +18,7 @@ import io.luxtensor.storage.WriteBatch;
 import io.luxtensor.testing.DevNodeClient;
 import io.luxtensor.testing.TestNodes;
 import io.luxtensor.types.Address;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,6 +108,29 @@ class SlashingProtectionNodeTest {
         () -> TestNodes.devNode(storage, new ChainService.Sealing.Manual(), clock::get).close());
 
     assertTrue(damaged.getMessage().contains("the database is damaged"), damaged.getMessage());
+  }
+
+  @Test
+  void aRecordSetWithoutTheKeysHistorySaysSoAfterARestartAndOlderRecordsReadAsKnown() throws Exception {
+    StorageConfig storage = StorageConfig.persistent(StorageEngine.ROCKSDB, datadir.resolve("db"));
+    SlashingProtection restored = SlashingProtection.withoutHistory(100, 16);
+    try (KeyValueStore store = KeyValueStores.open(storage); WriteBatch batch = store.newBatch()) {
+      new ChainDatabase(store).writeSlashingProtection(batch, VALIDATOR, restored);
+      batch.commit();
+    }
+    try (KeyValueStore store = KeyValueStores.open(storage)) {
+      assertEquals(restored, new ChainDatabase(store).slashingProtection(VALIDATOR));
+    }
+
+    // A record as versions before the flag wrote it: three watermarks, 24 bytes.
+    try (KeyValueStore store = KeyValueStores.open(storage); WriteBatch batch = store.newBatch()) {
+      batch.put(Column.CONSENSUS, slashingProtectionKey(),
+          ByteBuffer.allocate(24).putLong(7).putLong(5).putLong(6).array());
+      batch.commit();
+    }
+    try (KeyValueStore store = KeyValueStores.open(storage)) {
+      assertEquals(new SlashingProtection(7, 5, 6), new ChainDatabase(store).slashingProtection(VALIDATOR));
+    }
   }
 
   /** The record's key as ChainDatabase documents it: "slashingProtection" || validator address. */
