@@ -10,10 +10,12 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.BigRange;
 import net.jqwik.api.constraints.Size;
 
 class RlpProperties {
+  private static final int GENERATED_DEPTH_MAX = 16;
 
   @Property
   void itemsRoundTrip(@ForAll("items") RlpItem item) {
@@ -56,10 +58,23 @@ class RlpProperties {
 
   @Provide
   Arbitrary<RlpItem> items() {
-    return Arbitraries.lazyOf(
-        () -> Arbitraries.bytes().array(byte[].class).ofMaxSize(80).map(RlpString::of),
-        () -> Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(1).map(RlpString::of),
-        () -> Arbitraries.lazy(this::items).list().ofMaxSize(5).map(RlpProperties::list));
+    return itemsNestedAtMost(GENERATED_DEPTH_MAX);
+  }
+
+  /**
+   * Strings and lists at most {@code depth} lists deep: unbounded, the recursion once went past the decoder's
+   * {@link Rlp#NESTING_DEPTH_MAX} and the round trip failed by design.
+   */
+  private Arbitrary<RlpItem> itemsNestedAtMost(int depth) {
+    Arbitrary<RlpItem> strings = Arbitraries.oneOf(
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(80).map(RlpString::of),
+        Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(1).map(RlpString::of));
+    if (depth == 0) {
+      return strings;
+    }
+    // A list one time in three, as before: lists then hold fewer than one list on average and stay small.
+    return Arbitraries.frequencyOf(Tuple.of(2, strings),
+        Tuple.of(1, itemsNestedAtMost(depth - 1).list().ofMaxSize(5).map(RlpProperties::list)));
   }
 
   private static RlpItem list(List<RlpItem> items) {
