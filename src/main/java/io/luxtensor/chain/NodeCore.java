@@ -55,6 +55,7 @@ public final class NodeCore {
   static final int ORPHANS_PER_PROPOSER = 32;
   /** Votes older than this many slots are ignored, and the trackers of doubles forget them, so memory stays bounded. */
   static final long MEMORY_SLOTS = 64;
+  static final int VOTES_KEPT_PER_VALIDATOR_SLOT = 4;
 
   /**
    * What became of a block or vote from a peer, with the reason when it was not accepted: what the network layer
@@ -118,8 +119,12 @@ public final class NodeCore {
   private final Deque<SignedVote> waitingVotes = new ArrayDeque<>();
   /** Votes already handled, by slot. */
   private final TreeMap<Long, Set<Hash>> seenVotes = new TreeMap<>();
-  /** Valid votes by (slot, validator), for inclusion in the blocks this node proposes. */
-  private final TreeMap<Long, Map<Address, SignedVote>> recentVotes = new TreeMap<>();
+  /**
+   * Valid votes by (slot, validator), for inclusion in the blocks this node proposes: a validator that voted twice
+   * in a slot (slashable, but its votes still count) has each, up to {@value #VOTES_KEPT_PER_VALIDATOR_SLOT}, so
+   * that a block can carry the one its branch needs.
+   */
+  private final TreeMap<Long, Map<Address, List<SignedVote>>> recentVotes = new TreeMap<>();
   /** The first vote seen per (target slot, validator), and the first header per (slot, proposer): to spot doubles. */
   private final TreeMap<Long, Map<Address, SignedVote>> votesByTarget = new TreeMap<>();
   private final TreeMap<Long, Map<Address, BlockHeader>> headersByProposerSlot = new TreeMap<>();
@@ -199,7 +204,7 @@ public final class NodeCore {
     if (!keys.containsKey(proposer) || signed.get(proposer).checkBlock(slot).isPresent()) {
       return List.of();
     }
-    List<SignedVote> votes = votesToInclude(slot, parent.slot());
+    List<SignedVote> votes = votesToInclude(slot, parent);
     FinalityTracker proven = chainFinalityAfter(parent, slot, votes).orElseThrow();
     ProducedBlock produced = producers.get(proposer).produce(parent, slot, WorldState.at(nodes, parent.stateRoot()),
         proven.state(), candidates.apply(parent), votes,
@@ -444,7 +449,11 @@ public final class NodeCore {
     FinalityState before = finality.state();
     FinalityState after = forFinality ? finality.onVote(vote, validators) : before;
     onFinalityMoved(before, after);
-    recentVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeMap<>()).putIfAbsent(vote.validator(), vote);
+    List<SignedVote> ofValidator = recentVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeMap<>())
+        .computeIfAbsent(vote.validator(), v -> new ArrayList<>(1));
+    if (ofValidator.size() < VOTES_KEPT_PER_VALIDATOR_SLOT) {
+      ofValidator.add(vote);
+    }
     return Received.ACCEPTED;
   }
 
@@ -669,14 +678,33 @@ public final class NodeCore {
   }
 
   /**
-   * The votes a block in {@code slot} carries: those of the last slots, and all since its parent's slot, so that
-   * votes cast while a branch had no blocks still reach its chain (justification must be recomputable from it).
+   * The votes a block in {@code slot} on {@code parent} carries: those of the last slots, and all since its parent's
+   * slot, so that votes cast while a branch had no blocks still reach its chain (justification must be recomputable
+   * from it). One per validator and slot: of a validator's votes in a slot, the one whose target is the branch's
+   * checkpoint of that slot, which is the one that can justify it on this chain (the store counted it too).
    */
-  private List<SignedVote> votesToInclude(long slot, long parentSlot) {
-    Map<String, SignedVote> included = new LinkedHashMap<>();
-    recentVotes.subMap(Math.min(slot - BlockVoteCheck.INCLUSION_SLOTS, parentSlot), true, slot, false).forEach((voteSlot, byValidator) ->
-        byValidator.forEach((validator, vote) -> included.putIfAbsent(validator + "@" + voteSlot, vote)));
-    return List.copyOf(included.values());
+  private List<SignedVote> votesToInclude(long slot, BlockHeader parent) {
+    List<SignedVote> included = new ArrayList<>();
+    recentVotes.subMap(Math.min(slot - BlockVoteCheck.INCLUSION_SLOTS, parent.slot()), true, slot, false)
+        .forEach((voteSlot, byValidator) -> {
+          Hash checkpoint = checkpointBlock(parent, voteSlot);
+          byValidator.values().forEach(votes -> included.add(votes.stream()
+              .filter(vote -> vote.vote().head().equals(checkpoint)).findFirst().orElse(votes.getFirst())));
+        });
+    return List.copyOf(included);
+  }
+
+  /** The block of {@code branch}'s checkpoint of {@code slot}: its newest block at or before the slot. */
+  private Hash checkpointBlock(BlockHeader branch, long slot) {
+    BlockHeader walk = branch;
+    while (walk.slot() > slot && walk.number() > 0) {
+      BlockHeader parent = headers.get(walk.parentHash());
+      if (parent == null) {
+        break;
+      }
+      walk = parent;
+    }
+    return walk.hash();
   }
 
   /**

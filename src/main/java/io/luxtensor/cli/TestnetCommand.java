@@ -19,6 +19,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,6 +56,9 @@ final class TestnetCommand implements Runnable {
   static final int VALIDATORS_MAX = 100;
   static final int RPC_PORT_OFFSET = 0;
   static final int P2P_PORT_OFFSET = 100;
+  private static final int FREE_BASE_LOWEST = 20_000;
+  private static final int FREE_BASE_HIGHEST = 32_768;
+  private static final int FREE_BASE_ATTEMPTS = 50;
   static final int DOCKER_RPC_PORT = 8545;
   static final int DOCKER_P2P_PORT = 30303;
   private static final String PASSWORD = "testnet";
@@ -77,7 +82,7 @@ final class TestnetCommand implements Runnable {
   Path dir;
 
   @Option(names = "--base-port", defaultValue = "8545", paramLabel = "P", description = "Node i's JSON-RPC port is "
-      + "P+i and its p2p port P+100+i (default 8545); 0 takes free ports from the system.")
+      + "P+i and its p2p port P+100+i (default 8545); 0 picks a free P from 20000 up.")
   int basePort;
 
   @Spec
@@ -105,9 +110,10 @@ final class TestnetCommand implements Runnable {
   public void run() {
     int nodeCount = nodes == null ? Math.min(validators, NODES_DEFAULT_MAX) : nodes;
     requireSane(nodeCount);
+    int base = docker || basePort != 0 ? basePort : freeBasePort(nodeCount);
     for (int i = 0; i < nodeCount; i++) {
-      rpcPorts.add(docker ? DOCKER_RPC_PORT : basePort == 0 ? freePort() : basePort + RPC_PORT_OFFSET + i);
-      p2pPorts.add(docker ? DOCKER_P2P_PORT : basePort == 0 ? freePort() : basePort + P2P_PORT_OFFSET + i);
+      rpcPorts.add(docker ? DOCKER_RPC_PORT : base + RPC_PORT_OFFSET + i);
+      p2pPorts.add(docker ? DOCKER_P2P_PORT : base + P2P_PORT_OFFSET + i);
     }
     Path root = dir.toAbsolutePath().normalize();
     SecureRandom random = new SecureRandom();
@@ -281,12 +287,30 @@ final class TestnetCommand implements Runnable {
     return "http://127.0.0.1:" + rpcPorts.get(node);
   }
 
-  /** A port no one listens on now; the node binds it moments later (a race only another program could lose us). */
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /**
+   * A base port whose nodes' ports no one listens on now, below Linux's default range of ephemeral ports (32768 up):
+   * the nodes bind them moments or minutes later, and in between any outgoing connection on the machine could take
+   * a port from the ephemeral range (it did, in the fault-injection tests).
+   */
+  private static int freeBasePort(int nodeCount) {
+    SecureRandom random = new SecureRandom();
+    int span = P2P_PORT_OFFSET + nodeCount;
+    for (int attempt = 0; attempt < FREE_BASE_ATTEMPTS; attempt++) {
+      int base = FREE_BASE_LOWEST + random.nextInt(FREE_BASE_HIGHEST - span - FREE_BASE_LOWEST);
+      if (IntStream.range(0, nodeCount).allMatch(i -> isFree(base + RPC_PORT_OFFSET + i)
+          && isFree(base + P2P_PORT_OFFSET + i))) {
+        return base;
+      }
+    }
+    throw new CliException(ExitCodes.FAILED, "no free ports for " + nodeCount + " nodes between "
+        + FREE_BASE_LOWEST + " and " + FREE_BASE_HIGHEST + " after " + FREE_BASE_ATTEMPTS + " tries: give --base-port");
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
     } catch (IOException e) {
-      throw new CliException(ExitCodes.FAILED, "cannot find a free port: " + e.getMessage());
+      return false;
     }
   }
 

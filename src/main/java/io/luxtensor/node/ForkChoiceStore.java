@@ -201,7 +201,7 @@ final class ForkChoiceStore {
     }
     signed = nowSigned;
     if (!newFinality.equals(finality)) {
-      LOG.log(System.Logger.Level.DEBUG, () -> "justified slot " + newFinality.justified().slot() + ", finalized slot "
+      LOG.log(System.Logger.Level.DEBUG, () -> "justified " + newFinality.justified() + ", finalized slot "
           + newFinality.finalized().slot());
     }
     finality = newFinality;
@@ -227,7 +227,8 @@ final class ForkChoiceStore {
     switch (signed) {
       case NodeCore.Outbound.PublishBlock published -> LOG.log(System.Logger.Level.DEBUG, "proposed block "
           + published.block().header().number() + " in slot " + published.block().header().slot() + " on "
-          + published.block().header().parentHash());
+          + published.block().header().parentHash() + ", its chain justified at " + published.block().header()
+          .justified());
       case NodeCore.Outbound.PublishVote published -> LOG.log(System.Logger.Level.DEBUG, "voted in slot "
           + published.vote().vote().slot() + " for head " + published.vote().vote().head() + ", source slot "
           + published.vote().vote().source().slot());

@@ -306,6 +306,45 @@ class NodeCoreTest {
     assertEquals(lastBlock, next.header().parentHash());
   }
 
+  /**
+   * A validator whose key runs twice votes in one slot for the head and for its parent, and the copy for the parent
+   * reaches everyone first. With one validator absent, the store justifies the slot only with the vote for the head;
+   * a proposer that kept the first vote per validator and slot carried the other, its chain never proved what every
+   * vote after it took as source, and after the grace slots no block could become the head again: every node stayed
+   * on one block for good (the halt of the twins scenario).
+   */
+  @Test
+  void aProposerCarriesTheVoteForItsBranchWhenAValidatorVotedTwiceInASlot() {
+    long slot = runSlots(3) + 1;
+    for (NodeCore proposer : nodes) {
+      proposer.onSlotStart(slot).forEach(out -> {
+        Block block = ((NodeCore.Outbound.PublishBlock) out).block();
+        nodes.forEach(node -> node.onBlock(block, millisInto(blockSlot(block), 0)));
+      });
+    }
+    long voteTime = millisInto(slot, 1);
+    Hash head = nodes.get(0).head(slot);
+    Hash parent = nodes.get(0).header(head).orElseThrow().parentHash();
+    Checkpoint source = nodes.get(0).finality().justified();
+    List<SignedVote> votes = new ArrayList<>();
+    // Both copies of validator 0 sign outside node 0, so that no node counts the vote for the head first.
+    votes.add(new Vote(slot, parent, source, new Checkpoint(slot, parent)).sign(CHAIN_ID, keys.get(0).signingKey()));
+    votes.add(new Vote(slot, head, source, new Checkpoint(slot, head)).sign(CHAIN_ID, keys.get(0).signingKey()));
+    for (NodeCore voter : nodes.subList(1, 3)) {
+      voter.onVoteDue(slot, voteTime).forEach(out -> votes.add(((NodeCore.Outbound.PublishVote) out).vote()));
+    }
+    votes.forEach(vote -> nodes.forEach(node -> node.onVote(vote, voteTime)));
+    Checkpoint justified = nodes.get(0).finality().justified();
+    assertEquals(new Checkpoint(slot, head), justified, "three of four voted for the head");
+
+    Block next = proposeWithoutPublishing(slot + 1);
+
+    assertEquals(justified, next.header().justified(), "the block's chain proves what the votes after it build on");
+    long last = runSlots(slot + 1, slot + 8);
+    long headSlot = nodes.get(0).header(nodes.get(0).head(last)).orElseThrow().slot();
+    assertTrue(headSlot >= last - 1, "blocks still become the head: head of slot " + headSlot + " at slot " + last);
+  }
+
   private int indexOf(io.luxtensor.types.Address validator) {
     return keys.stream().map(ValidatorKeys::address).toList().indexOf(validator);
   }
@@ -318,7 +357,12 @@ class NodeCoreTest {
 
   /** Runs slots 1 to {@code last} with every block and vote reaching every node in time; returns {@code last}. */
   private long runSlots(long last) {
-    for (long slot = 1; slot <= last; slot++) {
+    return runSlots(1, last);
+  }
+
+  /** As {@link #runSlots(long)}, from slot {@code first}. */
+  private long runSlots(long first, long last) {
+    for (long slot = first; slot <= last; slot++) {
       for (NodeCore proposer : nodes) {
         for (NodeCore.Outbound out : proposer.onSlotStart(slot)) {
           Block block = ((NodeCore.Outbound.PublishBlock) out).block();

@@ -78,6 +78,21 @@ class TestnetCommandTest {
     assertTrue(GenesisSpec.parse(Files.readString(net.resolve("genesis.json"))).alloc().isEmpty());
   }
 
+  /** Below the ephemeral ports (32768 up), which any outgoing connection could take before the nodes start. */
+  @Test
+  void basePortZeroPicksFreePortsBelowTheEphemeralRange() throws Exception {
+    Path net = directory.resolve("free");
+    assertEquals(ExitCodes.OK, CommandRun.of("testnet", "--validators", "3", "--dir", net.toString(),
+        "--base-port", "0").exitCode());
+    int base = JSON.readTree(net.resolve("node0").resolve("config.json").toFile()).path("api").path("port").intValue();
+    assertTrue(base >= 20000 && base + 102 < 32768, "base port " + base);
+    for (int node = 0; node < 3; node++) {
+      JsonNode config = JSON.readTree(net.resolve("node" + node).resolve("config.json").toFile());
+      assertEquals(base + node, config.path("api").path("port").intValue());
+      assertEquals(base + 100 + node, config.path("p2p").path("port").intValue());
+    }
+  }
+
   @Test
   void refusesWhatCannotMakeANetwork() throws Exception {
     assertRefused("--validators must be 2 to 100", "testnet", "--validators", "1", "--dir", dir("a"));

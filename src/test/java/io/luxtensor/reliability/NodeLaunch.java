@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -26,6 +27,7 @@ final class NodeLaunch {
   static final int AOT_JDK_MIN = 25;
   private static final Path HOME = Path.of("target", "reliability-aot").toAbsolutePath();
   private static final String HEAP = "-Xmx384m";
+  private static final String NODE_LOGGING_PROPERTY = "luxtensor.reliability.nodeLogging";
   /**
    * The test class path holds SLF4J's API without a provider, where Vert.x would send its logs (a blocked event
    * loop among them) to nowhere; the node's own jar has no SLF4J, so there Vert.x logs through java.util.logging.
@@ -52,6 +54,9 @@ final class NodeLaunch {
   /** The command that runs {@code luxtensor} with {@code arguments}. */
   List<String> command(String... arguments) {
     List<String> command = new ArrayList<>(jvm);
+    // A java.util.logging configuration for the nodes, to debug a scenario (e.g. ForkChoiceStore at FINE).
+    Optional.ofNullable(System.getProperty(NODE_LOGGING_PROPERTY))
+        .ifPresent(file -> command.add("-Djava.util.logging.config.file=" + Path.of(file).toAbsolutePath()));
     command.add(Main.class.getName());
     command.addAll(Arrays.asList(arguments));
     return command;

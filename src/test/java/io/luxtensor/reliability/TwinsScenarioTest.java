@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -50,8 +49,6 @@ class TwinsScenarioTest {
   @TempDir Path directory;
 
   @Test
-  @Disabled("the chain halts after the slashing in about half the runs (docs/reliability.md, 'Not covered yet'): "
-      + "a known bug, open in the testnets issue")
   void aKeyRunOnTwoNodesIsSlashedOnEveryNodeLeavesTheSetAndFinalityGoesOn() {
     try (TestnetProcesses testnet = TestnetProcesses.generate(directory.resolve("net"), NODES, NODES, SLOT_MILLIS);
         TestnetProcesses.Links links = testnet.linkThroughProxies(11)) {
