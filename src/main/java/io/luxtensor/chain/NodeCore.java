@@ -24,6 +24,7 @@ import io.luxtensor.types.SlashingEvidence;
 import io.luxtensor.types.Vote;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -229,8 +230,8 @@ public final class NodeCore {
     Hash head = forkChoice.head(slot);
     BlockHeader headHeader = headers.get(head);
     ValidatorSet validators = validatorsOfSlot(headHeader, slot);
-    Checkpoint source = finality.state().justified();
     Checkpoint target = new Checkpoint(slot, head);
+    Checkpoint source = finality.state().justified();
     if (target.slot() <= source.slot()) {
       return List.of();
     }
@@ -680,18 +681,30 @@ public final class NodeCore {
   /**
    * The votes a block in {@code slot} on {@code parent} carries: those of the last slots, and all since its parent's
    * slot, so that votes cast while a branch had no blocks still reach its chain (justification must be recomputable
-   * from it). One per validator and slot: of a validator's votes in a slot, the one whose target is the branch's
-   * checkpoint of that slot, which is the one that can justify it on this chain (the store counted it too).
+   * from it). One per validator and slot; of a validator's several votes in a slot (slashable, but they count) the
+   * one that can help this chain prove what this node's view justified: first one whose head is on the branch, then
+   * one whose target this node holds justified, then one whose target is the branch's checkpoint of the slot, then
+   * the newest source (a copy of the key on a lagging node votes from an older one than the honest nodes), then the
+   * first seen.
    */
   private List<SignedVote> votesToInclude(long slot, BlockHeader parent) {
     List<SignedVote> included = new ArrayList<>();
     recentVotes.subMap(Math.min(slot - BlockVoteCheck.INCLUSION_SLOTS, parent.slot()), true, slot, false)
         .forEach((voteSlot, byValidator) -> {
           Hash checkpoint = checkpointBlock(parent, voteSlot);
-          byValidator.values().forEach(votes -> included.add(votes.stream()
-              .filter(vote -> vote.vote().head().equals(checkpoint)).findFirst().orElse(votes.getFirst())));
+          byValidator.values().forEach(votes -> included.add(votes.size() == 1 ? votes.getFirst()
+              : votes.stream().max(mostUseful(parent, checkpoint, votes)).orElseThrow()));
         });
     return List.copyOf(included);
+  }
+
+  /** The order of {@link #votesToInclude}'s preference among one validator's {@code votes} in a slot. */
+  private Comparator<SignedVote> mostUseful(BlockHeader parent, Hash checkpoint, List<SignedVote> votes) {
+    return Comparator.<SignedVote>comparingInt(vote -> descends(parent.hash(), vote.vote().head()) ? 1 : 0)
+        .thenComparingInt(vote -> finality.isJustified(vote.vote().target()) ? 1 : 0)
+        .thenComparingInt(vote -> vote.vote().head().equals(checkpoint) ? 1 : 0)
+        .thenComparingLong(vote -> vote.vote().source().slot())
+        .thenComparing(Comparator.comparingInt(votes::indexOf).reversed());
   }
 
   /** The block of {@code branch}'s checkpoint of {@code slot}: its newest block at or before the slot. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.chain.NodeCore.Received;
 import io.luxtensor.chain.NodeCore.Received.Verdict;
+import io.luxtensor.consensus.BlockVoteCheck;
 import io.luxtensor.consensus.FinalityState;
 import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorKeys;
@@ -316,12 +317,7 @@ class NodeCoreTest {
   @Test
   void aProposerCarriesTheVoteForItsBranchWhenAValidatorVotedTwiceInASlot() {
     long slot = runSlots(3) + 1;
-    for (NodeCore proposer : nodes) {
-      proposer.onSlotStart(slot).forEach(out -> {
-        Block block = ((NodeCore.Outbound.PublishBlock) out).block();
-        nodes.forEach(node -> node.onBlock(block, millisInto(blockSlot(block), 0)));
-      });
-    }
+    publishBlocks(slot);
     long voteTime = millisInto(slot, 1);
     Hash head = nodes.get(0).head(slot);
     Hash parent = nodes.get(0).header(head).orElseThrow().parentHash();
@@ -343,6 +339,74 @@ class NodeCoreTest {
     long last = runSlots(slot + 1, slot + 8);
     long headSlot = nodes.get(0).header(nodes.get(0).head(last)).orElseThrow().slot();
     assertTrue(headSlot >= last - 1, "blocks still become the head: head of slot " + headSlot + " at slot " + last);
+  }
+
+  /**
+   * The copy of a key on a node that lags votes for the head from an older source than the honest nodes do, and
+   * reaches everyone first; the slot is justified, with one validator absent, by the copy's vote from the newer
+   * source. A block must carry that one.
+   */
+  @Test
+  void ofAValidatorsVotesForItsBranchAProposerCarriesTheOneFromTheNewestSource() {
+    long slot = runSlots(3) + 1;
+    publishBlocks(slot);
+    Hash head = nodes.get(0).head(slot);
+    Checkpoint source = nodes.get(0).finality().justified();
+    Checkpoint older = nodes.get(0).finality().finalized();
+    assertTrue(older.slot() < source.slot(), nodes.get(0).finality().toString());
+    List<SignedVote> votes = new ArrayList<>();
+    votes.add(new Vote(slot, head, older, new Checkpoint(slot, head)).sign(CHAIN_ID, keys.get(0).signingKey()));
+    votes.add(new Vote(slot, head, source, new Checkpoint(slot, head)).sign(CHAIN_ID, keys.get(0).signingKey()));
+    long voteTime = millisInto(slot, 1);
+    for (NodeCore voter : nodes.subList(1, 3)) {
+      voter.onVoteDue(slot, voteTime).forEach(out -> votes.add(((NodeCore.Outbound.PublishVote) out).vote()));
+    }
+    votes.forEach(vote -> nodes.forEach(node -> node.onVote(vote, voteTime)));
+    Checkpoint justified = nodes.get(1).finality().justified();
+    assertEquals(new Checkpoint(slot, head), justified);
+
+    Block next = proposeWithoutPublishing(slot + 1);
+
+    assertEquals(justified, next.header().justified(), "the block's chain proves what the votes after it build on");
+  }
+
+  /**
+   * The slot's block came late: two validators voted for its parent, and so did one copy of a twinned key, whose
+   * other copy voted for the block and reached everyone first. The nodes justify the slot's checkpoint on the
+   * parent; a block on the late block must carry the copy's vote for the parent, the one that proves it, not the
+   * one for its own branch's checkpoint.
+   */
+  @Test
+  void ofAValidatorsVotesAProposerCarriesTheOneTheJustificationCountedOn() {
+    long slot = runSlots(3) + 1;
+    publishBlocks(slot);
+    Hash head = nodes.get(0).head(slot);
+    Hash parent = nodes.get(0).header(head).orElseThrow().parentHash();
+    Checkpoint source = nodes.get(0).finality().justified();
+    Checkpoint onParent = new Checkpoint(slot, parent);
+    List<SignedVote> votes = new ArrayList<>();
+    votes.add(new Vote(slot, head, source, new Checkpoint(slot, head)).sign(CHAIN_ID, keys.get(0).signingKey()));
+    for (int validator = 0; validator < 3; validator++) {
+      votes.add(new Vote(slot, parent, source, onParent).sign(CHAIN_ID, keys.get(validator).signingKey()));
+    }
+    long voteTime = millisInto(slot, 1);
+    votes.forEach(vote -> nodes.forEach(node -> node.onVote(vote, voteTime)));
+    assertEquals(onParent, nodes.get(1).finality().justified());
+
+    Block next = proposeWithoutPublishing(slot + 1);
+
+    assertEquals(head, next.header().parentHash());
+    assertEquals(onParent, next.header().justified(), "the block's chain proves what the votes after it build on");
+  }
+
+  /** Every node's block for {@code slot} reaches every node at once; no votes. */
+  private void publishBlocks(long slot) {
+    for (NodeCore proposer : nodes) {
+      proposer.onSlotStart(slot).forEach(out -> {
+        Block block = ((NodeCore.Outbound.PublishBlock) out).block();
+        nodes.forEach(node -> node.onBlock(block, millisInto(blockSlot(block), 0)));
+      });
+    }
   }
 
   private int indexOf(io.luxtensor.types.Address validator) {
