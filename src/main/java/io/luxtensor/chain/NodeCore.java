@@ -230,8 +230,8 @@ public final class NodeCore {
     Hash head = forkChoice.head(slot);
     BlockHeader headHeader = headers.get(head);
     ValidatorSet validators = validatorsOfSlot(headHeader, slot);
-    Checkpoint target = new Checkpoint(slot, head);
     Checkpoint source = finality.state().justified();
+    Checkpoint target = new Checkpoint(slot, head);
     if (target.slot() <= source.slot()) {
       return List.of();
     }

@@ -60,8 +60,10 @@ public final class ChainDatabase implements ChainReader {
   private static final byte[] FLAT_STATE_MISSING_KEY = key("flatStateMissing");
   private static final byte[] BACKFILL_NEXT_KEY = key("backfillNext");
   private static final byte[] SLASHING_PROTECTION_PREFIX = key("slashingProtection");
-  /** Three watermarks, then whether they were set without the key's history (absent in records before it existed). */
+  /** Three watermarks, then whether they were set without the key's history. */
   private static final int SLASHING_PROTECTION_BYTES = 3 * Long.BYTES + 1;
+  /** The record before the flag existed: the watermarks alone, of a key whose history is known. */
+  private static final int SLASHING_PROTECTION_BYTES_UNFLAGGED = 3 * Long.BYTES;
 
   private final KeyValueStore store;
   private final NodeStore trieNodes;
@@ -299,7 +301,7 @@ public final class ChainDatabase implements ChainReader {
   /** What {@code validator} has signed on this database's chain; nothing if it never signed here. */
   public SlashingProtection slashingProtection(Address validator) {
     return store.get(Column.CONSENSUS, slashingProtectionKey(validator)).map(encoded -> {
-      if (encoded.length != SLASHING_PROTECTION_BYTES && encoded.length != SLASHING_PROTECTION_BYTES - 1) {
+      if (encoded.length != SLASHING_PROTECTION_BYTES && encoded.length != SLASHING_PROTECTION_BYTES_UNFLAGGED) {
         throw new IllegalStateException("slashing protection record of " + validator
             + " has " + encoded.length + " bytes, not " + SLASHING_PROTECTION_BYTES + ": the database is damaged");
       }

@@ -61,11 +61,7 @@ class MultiValidatorNetworkTest {
 
   @Test
   void fourValidatorsProposeInTurnAndFinalizeTheSameChain() {
-    SecureRandom random = SeededRandom.of(11);
-    List<ValidatorKeys> keys = new ArrayList<>();
-    for (int i = 0; i < VALIDATORS; i++) {
-      keys.add(ValidatorKeys.derivedFrom(PrivateKey.random(random)));
-    }
+    List<ValidatorKeys> keys = validatorKeys(11);
     GenesisSpec genesis = DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, 2, Wei.ofLux("100"), SLOT_MILLIS,
         System.currentTimeMillis() / 1000), keys.stream()
         .map(k -> new Validator(k.address(), DevChain.VALIDATOR_STAKE, k.vrfPublicKey())).toList());
@@ -107,11 +103,7 @@ class MultiValidatorNetworkTest {
    */
   @Test
   void aKeyThatStakesJoinsTheSetTwoEpochsLaterAndProposes() throws Exception {
-    SecureRandom random = SeededRandom.of(12);
-    List<ValidatorKeys> keys = new ArrayList<>();
-    for (int i = 0; i < VALIDATORS; i++) {
-      keys.add(ValidatorKeys.derivedFrom(PrivateKey.random(random)));
-    }
+    List<ValidatorKeys> keys = validatorKeys(12);
     DevChain.DevAccount funded = DevChain.accounts(2).get(1);
     ValidatorKeys joiner = ValidatorKeys.derivedFrom(funded.key());
     GenesisSpec genesis = withEightSlotEpochs(keys, System.currentTimeMillis() / 1000);
@@ -144,11 +136,7 @@ class MultiValidatorNetworkTest {
    */
   @Test
   void aNetworkWhoseValidatorsAllStartLateWaitsTwoEpochsThenFinalizes() {
-    SecureRandom random = SeededRandom.of(13);
-    List<ValidatorKeys> keys = new ArrayList<>();
-    for (int i = 0; i < VALIDATORS; i++) {
-      keys.add(ValidatorKeys.derivedFrom(PrivateKey.random(random)));
-    }
+    List<ValidatorKeys> keys = validatorKeys(13);
     GenesisSpec genesis = withEightSlotEpochs(keys, System.currentTimeMillis() / 1000 - 30);
     LuxtensorNode first = start(genesis, StorageConfig.memory(), keys.get(0), "node0", List.of());
     NodeAddress boot = first.network().orElseThrow().address();
@@ -158,6 +146,16 @@ class MultiValidatorNetworkTest {
 
     awaitFinalized(3);
     assertSameFinalizedChain();
+  }
+
+  /** The {@value #VALIDATORS} validators' keys, the same for the same seed. */
+  private static List<ValidatorKeys> validatorKeys(long seed) {
+    SecureRandom random = SeededRandom.of(seed);
+    List<ValidatorKeys> keys = new ArrayList<>();
+    for (int i = 0; i < VALIDATORS; i++) {
+      keys.add(ValidatorKeys.derivedFrom(PrivateKey.random(random)));
+    }
+    return keys;
   }
 
   private static GenesisSpec withEightSlotEpochs(List<ValidatorKeys> keys, long genesisSeconds) {
