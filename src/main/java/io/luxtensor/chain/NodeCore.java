@@ -22,6 +22,7 @@ import io.luxtensor.types.RecoveredTransaction;
 import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.SlashingEvidence;
 import io.luxtensor.types.Vote;
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -106,7 +107,11 @@ public final class NodeCore {
   private final BlockImporter importer;
   private final Map<Hash, BlockHeader> headers = new HashMap<>();
   private final ForkChoice forkChoice;
-  /** Finality from every vote this node has seen, gossiped or carried: what it votes from and serves. */
+  /**
+   * The newest finality any block this node accepted proves (its chain's votes): what the fork choice starts from and
+   * the node serves. Votes from gossip alone never move it, as in Ethereum, where the store's checkpoints come from
+   * block states: a justification no block can prove would leave every later block unable to lead the fork choice.
+   */
   private FinalityTracker finality;
   /**
    * Finality from the votes each block's chain carries, by block: what its header must claim, so that any node can
@@ -215,6 +220,7 @@ public final class NodeCore {
     keepExecuted(produced);
     Block block = produced.block();
     accept(block, slot, true);
+    adoptProvenFinality(block);
     return List.of(new Outbound.PublishBlock(block));
   }
 
@@ -230,7 +236,7 @@ public final class NodeCore {
     Hash head = forkChoice.head(slot);
     BlockHeader headHeader = headers.get(head);
     ValidatorSet validators = validatorsOfSlot(headHeader, slot);
-    Checkpoint source = finality.state().justified();
+    Checkpoint source = justifiedOnChainOf(headHeader);
     Checkpoint target = new Checkpoint(slot, head);
     if (target.slot() <= source.slot()) {
       return List.of();
@@ -382,6 +388,17 @@ public final class NodeCore {
     return Optional.of(proven);
   }
 
+  /**
+   * The justified checkpoint {@code head}'s chain proves: what this node's votes on it take as source, as an Ethereum
+   * attestation takes its head state's. Any block on the head can then count them, however long no block came
+   * (a source proven only by votes a node holds would be lost with them); and a late block costs one slot's
+   * finalization, not more.
+   */
+  private Checkpoint justifiedOnChainOf(BlockHeader head) {
+    FinalityTracker proven = chainFinality.get(head.hash());
+    return proven == null ? finality.state().justified() : proven.state().justified();
+  }
+
   private void onImported(Block block, long nowMillis) {
     long currentSlot = parameters.slotAt(nowMillis);
     boolean timely = block.header().slot() == currentSlot
@@ -447,9 +464,6 @@ public final class NodeCore {
     noteSlashableVote(vote);
     forkChoice.onVote(vote.validator(), validator.orElseThrow().stake().value(), vote.vote().slot(),
         vote.vote().head(), currentSlot);
-    FinalityState before = finality.state();
-    FinalityState after = forFinality ? finality.onVote(vote, validators) : before;
-    onFinalityMoved(before, after);
     List<SignedVote> ofValidator = recentVotes.computeIfAbsent(vote.vote().slot(), s -> new TreeMap<>())
         .computeIfAbsent(vote.validator(), v -> new ArrayList<>(1));
     if (ofValidator.size() < VOTES_KEPT_PER_VALIDATOR_SLOT) {
@@ -481,11 +495,18 @@ public final class NodeCore {
    */
   private void adoptProvenFinality(Block block) {
     FinalityTracker proven = chainFinality.get(block.hash());
-    if (proven != null && proven.state().justified().slot() > finality.state().justified().slot()) {
+    if (proven != null && isAhead(proven.state(), finality.state())) {
       FinalityState before = finality.state();
       finality = proven.copy();
       onFinalityMoved(before, finality.state());
     }
+  }
+
+  /** Whether {@code proven} is newer than {@code held} in one checkpoint and older in neither. */
+  private static boolean isAhead(FinalityState proven, FinalityState held) {
+    long justified = Long.compare(proven.justified().slot(), held.justified().slot());
+    long finalized = Long.compare(proven.finalized().slot(), held.finalized().slot());
+    return justified >= 0 && finalized >= 0 && justified + finalized > 0;
   }
 
   /**
@@ -682,29 +703,49 @@ public final class NodeCore {
    * The votes a block in {@code slot} on {@code parent} carries: those of the last slots, and all since its parent's
    * slot, so that votes cast while a branch had no blocks still reach its chain (justification must be recomputable
    * from it). One per validator and slot; of a validator's several votes in a slot (slashable, but they count) the
-   * one that can help this chain prove what this node's view justified: first one whose head is on the branch, then
-   * one whose target this node holds justified, then one whose target is the branch's checkpoint of the slot, then
-   * the newest source (a copy of the key on a lagging node votes from an older one than the honest nodes), then the
-   * first seen.
+   * one most likely to help this chain justify: first one whose head is on the branch, then one for the link (source
+   * and target) most stake voted for on the branch, then one whose target is the branch's checkpoint of the slot, then
+   * the newest source, then the first seen.
    */
   private List<SignedVote> votesToInclude(long slot, BlockHeader parent) {
     List<SignedVote> included = new ArrayList<>();
-    recentVotes.subMap(Math.min(slot - BlockVoteCheck.INCLUSION_SLOTS, parent.slot()), true, slot, false)
-        .forEach((voteSlot, byValidator) -> {
-          Hash checkpoint = checkpointBlock(parent, voteSlot);
-          byValidator.values().forEach(votes -> included.add(votes.size() == 1 ? votes.getFirst()
-              : votes.stream().max(mostUseful(parent, checkpoint, votes)).orElseThrow()));
-        });
+    long oldest = Math.min(slot - BlockVoteCheck.INCLUSION_SLOTS, parent.slot());
+    for (Map.Entry<Long, Map<Address, List<SignedVote>>> ofSlot : recentVotes.subMap(oldest, true, slot, false)
+        .entrySet()) {
+      Comparator<SignedVote> preference = null;
+      for (List<SignedVote> votes : ofSlot.getValue().values()) {
+        if (votes.size() > 1 && preference == null) {
+          preference = mostUseful(parent, ofSlot.getKey(), ofSlot.getValue());
+        }
+        included.add(votes.size() == 1 ? votes.getFirst()
+            : votes.stream().max(preference.thenComparing(Comparator.comparingInt(votes::indexOf).reversed()))
+                .orElseThrow());
+      }
+    }
     return List.copyOf(included);
   }
 
-  /** The order of {@link #votesToInclude}'s preference among one validator's {@code votes} in a slot. */
-  private Comparator<SignedVote> mostUseful(BlockHeader parent, Hash checkpoint, List<SignedVote> votes) {
+  /** The order of {@link #votesToInclude}'s preference among one validator's votes in {@code voteSlot}. */
+  private Comparator<SignedVote> mostUseful(BlockHeader parent, long voteSlot, Map<Address, List<SignedVote>> ofSlot) {
+    Hash checkpoint = checkpointBlock(parent, voteSlot);
+    ValidatorSet validators = validatorsOfSlot(parent, voteSlot);
+    Map<Link, BigInteger> stakeByLink = new HashMap<>();
+    ofSlot.forEach((validator, votes) -> {
+      BigInteger stake = validators.find(validator).map(v -> v.stake().value()).orElse(BigInteger.ZERO);
+      votes.stream().filter(vote -> descends(parent.hash(), vote.vote().head())).map(Link::of).distinct()
+          .forEach(link -> stakeByLink.merge(link, stake, BigInteger::add));
+    });
     return Comparator.<SignedVote>comparingInt(vote -> descends(parent.hash(), vote.vote().head()) ? 1 : 0)
-        .thenComparingInt(vote -> finality.isJustified(vote.vote().target()) ? 1 : 0)
+        .thenComparing(vote -> stakeByLink.getOrDefault(Link.of(vote), BigInteger.ZERO))
         .thenComparingInt(vote -> vote.vote().head().equals(checkpoint) ? 1 : 0)
-        .thenComparingLong(vote -> vote.vote().source().slot())
-        .thenComparing(Comparator.comparingInt(votes::indexOf).reversed());
+        .thenComparingLong(vote -> vote.vote().source().slot());
+  }
+
+  /** What a vote asks finality to count: justification from its source to its target. */
+  private record Link(Checkpoint source, Checkpoint target) {
+    static Link of(SignedVote vote) {
+      return new Link(vote.vote().source(), vote.vote().target());
+    }
   }
 
   /** The block of {@code branch}'s checkpoint of {@code slot}: its newest block at or before the slot. */

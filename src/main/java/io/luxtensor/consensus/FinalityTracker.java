@@ -63,11 +63,6 @@ public final class FinalityTracker {
     return state;
   }
 
-  /** Whether {@code checkpoint} is justified here: the newest, or one since the finalized checkpoint. */
-  public boolean isJustified(Checkpoint checkpoint) {
-    return justified.contains(checkpoint);
-  }
-
   /** An independent tracker in the same state: to apply votes to one branch, or tentatively, without touching this. */
   public FinalityTracker copy() {
     FinalityTracker copy = new FinalityTracker(validators, state);

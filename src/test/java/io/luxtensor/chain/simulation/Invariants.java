@@ -156,6 +156,11 @@ final class Invariants {
    * [from, to]: the bound for runs where proposers may be absent or late, whose slots no vote can finalize.
    */
   static Optional<String> finalityKeepsUpInBlocks(Report report, long from, long to, long lag) {
+    return finalityKeepsUpInBlocks(report, from, to, lag, node -> true);
+  }
+
+  /** The same, at the honest nodes {@code watched} accepts. */
+  static Optional<String> finalityKeepsUpInBlocks(Report report, long from, long to, long lag, IntPredicate watched) {
     // Slots whose block ended up in the chain: the ancestors of the last block finalized by the run's end.
     Set<Long> slotsWithBlocks = new TreeSet<>();
     List<Hash> lastFinalized = report.finalizedHashBySlot().getLast();
@@ -175,7 +180,7 @@ final class Invariants {
         }
       }
       for (int node = 0; node < report.behaviours().size(); node++) {
-        if (report.behaviours().get(node) != Behaviour.HONEST) {
+        if (report.behaviours().get(node) != Behaviour.HONEST || !watched.test(node)) {
           continue;
         }
         long finalized = report.finalizedSlotBySlot().get((int) slot - 1).get(node);
@@ -188,12 +193,17 @@ final class Invariants {
     return Optional.empty();
   }
 
-  /** No honest node's finalized slot moves in [from, to]: no side of a split can finalize alone. */
-  static Optional<String> finalityStalls(Report report, long from, long to) {
+  /**
+   * No honest node finalizes, in slots [from, to] of a fault that began in slot {@code faultStart}, a checkpoint the
+   * votes cast during the fault decide: no side of a split can finalize alone. (Finalizing slot s takes the votes of
+   * slot s + 1, so the votes of the slot before the fault may still finalize the one before it, once a block
+   * carries them.)
+   */
+  static Optional<String> finalityStalls(Report report, long faultStart, long from, long to) {
     for (int node = 0; node < report.behaviours().size(); node++) {
       long start = report.finalizedSlotBySlot().get((int) from - 1).get(node);
       long end = report.finalizedSlotBySlot().get((int) to - 1).get(node);
-      if (end != start) {
+      if (end > Math.max(start, faultStart - 2)) {
         return Optional.of("node " + node + " finalized from slot " + start + " to " + end + " while split");
       }
     }
