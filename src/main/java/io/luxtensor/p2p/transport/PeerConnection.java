@@ -19,6 +19,13 @@ import java.util.Optional;
  * even the largest frame costs milliseconds, and a worker hop per message would cost more than it saves.
  */
 public final class PeerConnection {
+  /**
+   * How long a connection this side closed stays open for reading after its last message: what the peer still sends
+   * is read and dropped, since closing a socket with unread data makes the kernel answer with a reset, and a reset
+   * can discard the goodbye before the peer has read it.
+   */
+  static final long GOODBYE_LINGER_MILLIS = 1_000;
+
   private final NetSocket socket;
   private final Context context;
   private final Session session;
@@ -155,7 +162,12 @@ public final class PeerConnection {
       return;
     }
     closed = new ConnectionClosed(reason, detail);
-    socket.close();
+    if (reason == CloseReason.REQUESTED) {
+      socket.resume();
+      context.owner().setTimer(GOODBYE_LINGER_MILLIS, timer -> socket.close());
+    } else {
+      socket.close();
+    }
     if (closeHandler != null) {
       closeHandler.handle(closed);
     }
