@@ -34,6 +34,7 @@ class PackageRulesTest {
       Map.entry("state", Set.of("bytes", "rlp", "crypto", "types", "trie")),
       Map.entry("execution", Set.of("bytes", "rlp", "crypto", "types", "trie", "state")),
       Map.entry("consensus", Set.of("bytes", "rlp", "crypto", "types")),
+      Map.entry("ai", Set.of("bytes", "rlp", "crypto", "types")),
       Map.entry("txpool", Set.of("bytes", "rlp", "crypto", "types", "execution")),
       Map.entry("chain", Set.of("bytes", "rlp", "crypto", "types", "trie", "state", "execution", "consensus")),
       Map.entry("sync", Set.of("bytes", "rlp", "crypto", "types", "trie", "state")));
@@ -50,6 +51,11 @@ class PackageRulesTest {
       Pattern.compile("\\bClock\\.system"),
       Pattern.compile("\\bMath\\.random\\b"),
       Pattern.compile("\\bnew\\s+(Secure)?Random\\s*\\("));
+
+  /** Where state is decided: consensus (finality, rewards, slashing) and the AI network (Yuma, emissions). */
+  private static final List<String> DETERMINISTIC = List.of("consensus", "ai");
+  private static final Pattern FLOATING_POINT =
+      Pattern.compile("\\b(double|float|Double|Float|BigDecimal|StrictMath)\\b|\\bMath\\.(exp|log|pow|sqrt)\\b");
 
   private static final Pattern PROJECT_IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?io\\.luxtensor\\.(\\w+)");
 
@@ -90,11 +96,35 @@ class PackageRulesTest {
     assertEquals(List.of(), violations);
   }
 
+  /**
+   * Packages whose numbers decide state (finality, rewards, Yuma) use no floating point: rounding could differ between
+   * nodes' builds, and a value that differs in its last bit is a fork.
+   */
+  @Test
+  void packagesThatDecideStateUseNoFloatingPoint() throws IOException {
+    List<String> violations = new ArrayList<>();
+    for (String pkg : DETERMINISTIC) {
+      for (Path file : javaFiles(SOURCES.resolve(pkg))) {
+        Matcher m = FLOATING_POINT.matcher(withoutStrings(withoutComments(Files.readString(file))));
+        if (m.find()) {
+          violations.add(SOURCES.relativize(file) + " uses " + m.group());
+        }
+      }
+    }
+    assertEquals(List.of(), violations);
+    assertTrue(FLOATING_POINT.matcher("long x = (long) Math.exp(y);").find());
+    assertTrue(FLOATING_POINT.matcher("double share = 0.5;").find());
+  }
+
   @Test
   void theRulesCatchAViolation() {
     String offending = "class X { long t = System.currentTimeMillis(); }";
     assertTrue(CORE_FORBIDDEN.stream().anyMatch(p -> p.matcher(offending).find()));
     assertTrue(PROJECT_IMPORT.matcher("import io.luxtensor.api.Foo;").find());
+  }
+
+  private static String withoutStrings(String source) {
+    return source.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
   }
 
   private static String withoutComments(String source) {
