@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -237,7 +236,7 @@ public final class NodeCore {
     Hash head = forkChoice.head(slot);
     BlockHeader headHeader = headers.get(head);
     ValidatorSet validators = validatorsOfSlot(headHeader, slot);
-    Checkpoint source = sourceOfVotesOn(headHeader, slot);
+    Checkpoint source = justifiedOnChainOf(headHeader);
     Checkpoint target = new Checkpoint(slot, head);
     if (target.slot() <= source.slot()) {
       return List.of();
@@ -390,19 +389,14 @@ public final class NodeCore {
   }
 
   /**
-   * What this node's votes on {@code head} in {@code slot} take as source: the justified checkpoint {@code head}'s
-   * chain proves, as an Ethereum attestation takes its head state's, together with the votes of the head's own slot
-   * this node holds (no block of the chain can carry those yet; the next block on the head does). A source no block
-   * can prove would leave the votes from it uncounted for good; the head slot's votes let one missing or late block
-   * cost no finalization. Only that slot's: a source resting on a run of held votes would move back once the oldest
-   * are forgotten, and a vote from an older source than one already signed is refused as a possible surround.
+   * The justified checkpoint {@code head}'s chain proves: what this node's votes on it take as source, as an Ethereum
+   * attestation takes its head state's. Any block on the head can then count them, however long no block came
+   * (a source proven only by votes a node holds would be lost with them); and a late block costs one slot's
+   * finalization, not more.
    */
-  private Checkpoint sourceOfVotesOn(BlockHeader head, long slot) {
-    long headSlot = head.slot();
-    List<SignedVote> ofHeadSlot = headSlot < slot ? votesOf(recentVotes.subMap(headSlot, true, headSlot, true), head)
-        : List.of();
-    return chainFinalityAfter(head, slot, ofHeadSlot).map(proven -> proven.state().justified())
-        .orElse(finality.state().justified());
+  private Checkpoint justifiedOnChainOf(BlockHeader head) {
+    FinalityTracker proven = chainFinality.get(head.hash());
+    return proven == null ? finality.state().justified() : proven.state().justified();
   }
 
   private void onImported(Block block, long nowMillis) {
@@ -549,16 +543,7 @@ public final class NodeCore {
     seenVotes.headMap(oldest).clear();
     votesByTarget.headMap(oldest).clear();
     headersByProposerSlot.headMap(oldest).clear();
-    if (!recentVotes.isEmpty() && recentVotes.firstKey() < oldest) {
-      // The votes of the head's slot stay however long no block comes: the next block must carry them to prove the
-      // source every vote since took (see sourceOfVotesOn).
-      long headSlot = headers.get(forkChoice.head(currentSlot)).slot();
-      Map<Address, List<SignedVote>> ofHeadSlot = recentVotes.get(headSlot);
-      recentVotes.headMap(oldest).clear();
-      if (ofHeadSlot != null) {
-        recentVotes.put(headSlot, ofHeadSlot);
-      }
-    }
+    recentVotes.headMap(oldest).clear();
   }
 
   public Hash head(long slot) {
@@ -723,14 +708,10 @@ public final class NodeCore {
    * the newest source, then the first seen.
    */
   private List<SignedVote> votesToInclude(long slot, BlockHeader parent) {
-    long oldest = Math.min(slot - BlockVoteCheck.INCLUSION_SLOTS, parent.slot());
-    return votesOf(recentVotes.subMap(oldest, true, slot, false), parent);
-  }
-
-  /** Of the votes held for {@code slots}, one per validator and slot, as {@link #votesToInclude} picks them. */
-  private List<SignedVote> votesOf(SortedMap<Long, Map<Address, List<SignedVote>>> slots, BlockHeader parent) {
     List<SignedVote> included = new ArrayList<>();
-    for (Map.Entry<Long, Map<Address, List<SignedVote>>> ofSlot : slots.entrySet()) {
+    long oldest = Math.min(slot - BlockVoteCheck.INCLUSION_SLOTS, parent.slot());
+    for (Map.Entry<Long, Map<Address, List<SignedVote>>> ofSlot : recentVotes.subMap(oldest, true, slot, false)
+        .entrySet()) {
       Comparator<SignedVote> preference = null;
       for (List<SignedVote> votes : ofSlot.getValue().values()) {
         if (votes.size() > 1 && preference == null) {
