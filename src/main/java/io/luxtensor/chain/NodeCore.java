@@ -112,7 +112,7 @@ public final class NodeCore {
    * the node serves. Votes from gossip alone never move it, as in Ethereum, where the store's checkpoints come from
    * block states: a justification no block can prove would leave every later block unable to lead the fork choice.
    */
-  private FinalityTracker finality;
+  private FinalityState finality;
   /**
    * Finality from the votes each block's chain carries, by block: what its header must claim, so that any node can
    * check it from the chain alone. Forgotten for blocks far behind the finalized one.
@@ -184,8 +184,8 @@ public final class NodeCore {
     Checkpoint anchor = new Checkpoint(genesisHeader.slot(), genesisHeader.hash());
     ValidatorSet genesisValidators = schedule.at(genesisHeader, genesisHeader.slot());
     this.forkChoice = new ForkChoice(anchor, genesisValidators.totalStake());
-    this.finality = new FinalityTracker(genesisValidators, FinalityState.atGenesis(anchor));
-    chainFinality.put(genesisHeader.hash(), finality.copy());
+    this.finality = FinalityState.atGenesis(anchor);
+    chainFinality.put(genesisHeader.hash(), new FinalityTracker(genesisValidators, finality));
   }
 
   /** At the start of {@code slot}: the block this node proposes, if the slot is one of its validators'. */
@@ -396,7 +396,7 @@ public final class NodeCore {
    */
   private Checkpoint justifiedOnChainOf(BlockHeader head) {
     FinalityTracker proven = chainFinality.get(head.hash());
-    return proven == null ? finality.state().justified() : proven.state().justified();
+    return proven == null ? finality.justified() : proven.state().justified();
   }
 
   private void onImported(Block block, long nowMillis) {
@@ -456,7 +456,7 @@ public final class NodeCore {
       return Received.rejected("its source block is from slot " + source.slot() + ", after its checkpoint's slot");
     }
     // Only a source at or after the finalized checkpoint can still count, and only then is the walk worth its cost.
-    boolean forFinality = vote.vote().source().slot() >= finality.state().finalized().slot();
+    boolean forFinality = vote.vote().source().slot() >= finality.finalized().slot();
     if (forFinality && !descends(vote.vote().head(), vote.vote().source().blockHash())) {
       return Received.rejected("its target does not descend from its source");
     }
@@ -490,23 +490,25 @@ public final class NodeCore {
   }
 
   /**
-   * Takes the finality {@code block}'s chain proves when it is ahead of what this node's votes show: a node that
-   * fetched old blocks saw their votes too late to count them, yet the chain carries them, checked on import.
+   * Takes from the finality {@code block}'s chain proves each checkpoint that is newer than this node's, the justified
+   * and the finalized one apart, as Ethereum's fork-choice store does. Taking both only when neither was older could
+   * leave the two halves of a healed split each holding its own branch's justification (one side's chain ahead in
+   * justified, the other's in finalized), each fork choice then ruling out the other's branch for good.
    */
   private void adoptProvenFinality(Block block) {
     FinalityTracker proven = chainFinality.get(block.hash());
-    if (proven != null && isAhead(proven.state(), finality.state())) {
-      FinalityState before = finality.state();
-      finality = proven.copy();
-      onFinalityMoved(before, finality.state());
+    if (proven == null) {
+      return;
     }
+    FinalityState before = finality;
+    finality = new FinalityState(newer(proven.state().justified(), before.justified()),
+        newer(proven.state().finalized(), before.finalized()));
+    onFinalityMoved(before, finality);
   }
 
-  /** Whether {@code proven} is newer than {@code held} in one checkpoint and older in neither. */
-  private static boolean isAhead(FinalityState proven, FinalityState held) {
-    long justified = Long.compare(proven.justified().slot(), held.justified().slot());
-    long finalized = Long.compare(proven.finalized().slot(), held.finalized().slot());
-    return justified >= 0 && finalized >= 0 && justified + finalized > 0;
+  /** {@code candidate} if it is of a later slot than {@code held}, else {@code held}. */
+  private static Checkpoint newer(Checkpoint candidate, Checkpoint held) {
+    return candidate.slot() > held.slot() ? candidate : held;
   }
 
   /**
@@ -573,7 +575,7 @@ public final class NodeCore {
   }
 
   public FinalityState finality() {
-    return finality.state();
+    return finality;
   }
 
   public Optional<BlockHeader> header(Hash hash) {
@@ -678,7 +680,7 @@ public final class NodeCore {
       return List.of();
     }
     Set<Address> carried = new TreeSet<>();
-    long finalizedSlot = finality.state().finalized().slot();
+    long finalizedSlot = finality.finalized().slot();
     for (BlockHeader walk = parent; walk != null && walk.slot() > finalizedSlot && walk.number() > 0;
         walk = headers.get(walk.parentHash())) {
       carried.addAll(offendersCarried.getOrDefault(walk.hash(), List.of()));
