@@ -60,18 +60,16 @@ class YumaTest {
       assertTrue(first.get(validator).validatorPermit());
     }
 
-    // Validator 0 sets only a weight on itself, which is masked: an empty row.
-    List<UidState> second = carryBonds(uids, first);
-    second.set(0, new UidState(second.get(0).stake(), 2, 0, selfWeight(0), second.get(0).bonds()));
+    // Validator 0 sets only a weight on itself, which is masked: an empty row. Emissions from subtensor's trace.
+    List<UidState> second = withSelfWeightOnly(carryBonds(uids, first), 0, 2);
     List<UidResult> secondResults = Yuma.epoch(DEFAULTS, second, 2, 1, -1, EMISSION);
     assertColumn(secondResults, 4, 14_582, 32_767, 49_151, 65_535);
-    // subtensor's trace of the same epoch
     assertEmissions(secondResults, 44_998_351, 101_110_561, 151_667_215, 202_223_870, 49_998_779, 100_000_610,
         149_996_337, 200_004_272);
 
-    List<UidState> third = carryBonds(second, secondResults);
-    third.set(1, new UidState(third.get(1).stake(), 3, 0, selfWeight(1), third.get(1).bonds()));
-    List<UidResult> thirdResults = Yuma.epoch(DEFAULTS, third, 3, 2, -1, EMISSION);
+    // Then validator 1 too.
+    List<UidResult> thirdResults = Yuma.epoch(DEFAULTS, withSelfWeightOnly(carryBonds(second, secondResults), 1, 3),
+        3, 2, -1, EMISSION);
     assertColumn(thirdResults, 4, 12_603, 28_321, 49_151, 65_535);
     assertEmissions(thirdResults, 40_496_805, 90_999_783, 157_929_636, 210_573_773, 49_998_779, 100_000_610,
         149_996_337, 200_004_272);
@@ -221,6 +219,13 @@ class YumaTest {
   private static YumaParameters withCutoffAndValidators(long cutoff, int validators) {
     return new YumaParameters(YumaParameters.KAPPA_DEFAULT, YumaParameters.BONDS_PENALTY_DEFAULT,
         YumaParameters.BONDS_MOVING_AVERAGE_DEFAULT, cutoff, validators, BigInteger.ZERO);
+  }
+
+  /** {@code uids} with UID {@code uid} having set a weight on itself only, in {@code block}. */
+  private static List<UidState> withSelfWeightOnly(List<UidState> uids, int uid, long block) {
+    UidState setter = uids.get(uid);
+    uids.set(uid, new UidState(setter.stake(), block, setter.registeredAt(), selfWeight(uid), setter.bonds()));
+    return uids;
   }
 
   /** The UIDs of the next epoch: the same, holding the bonds {@code results} stored. */
