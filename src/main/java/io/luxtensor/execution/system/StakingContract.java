@@ -1,5 +1,10 @@
 package io.luxtensor.execution.system;
 
+import static io.luxtensor.execution.system.ContractStorage.addressOf;
+import static io.luxtensor.execution.system.ContractStorage.addressTopic;
+import static io.luxtensor.execution.system.ContractStorage.topic;
+import static io.luxtensor.execution.system.ContractStorage.word;
+
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.crypto.Ecvrf;
 import io.luxtensor.execution.abi.Abi;
@@ -12,7 +17,6 @@ import io.luxtensor.types.StakingRecord;
 import io.luxtensor.types.StakingRecord.Status;
 import io.luxtensor.types.Wei;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,15 +44,13 @@ public final class StakingContract implements SystemContract {
   public static final String EXIT_REQUESTED_EVENT = "ExitRequested(address)";
   public static final String WITHDRAWN_EVENT = "Withdrawn(address,uint256)";
 
-  static final Hash COUNT_SLOT = Hash.keccak("luxtensor.staking.count".getBytes(StandardCharsets.US_ASCII));
-  static final BigInteger INDEX_BASE =
-      new BigInteger(1, Hash.keccak("luxtensor.staking.index".getBytes(StandardCharsets.US_ASCII)).toBytes());
+  static final Hash COUNT_SLOT = ContractStorage.named("luxtensor.staking.count");
+  static final BigInteger INDEX_BASE = ContractStorage.base("luxtensor.staking.index");
   static final long VIEW_GAS = 2_600;
   /** Several storage writes and a log: priced near the EVM's cost of the same (4 SSTOREs of new slots, LOG2). */
   static final long REGISTER_GAS = 90_000;
   static final long UPDATE_GAS = 30_000;
 
-  private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
   private static final BigInteger LOW_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
   private static final BigInteger STATUS_MASK = BigInteger.valueOf(0xff);
   private static final int SLASHED_BIT = 8;
@@ -296,38 +298,11 @@ public final class StakingContract implements SystemContract {
   }
 
   private static Hash recordSlot(Address validator, int field) {
-    BigInteger base = new BigInteger(1, Hash.keccak(validator.toBytes()).toBytes());
-    return slot(base.add(BigInteger.valueOf(field)));
+    return ContractStorage.field(validator.toBytes(), field);
   }
 
   private static Hash indexSlot(long index) {
-    return slot(INDEX_BASE.add(BigInteger.valueOf(index)));
-  }
-
-  private static Hash slot(BigInteger value) {
-    return Hash.wrap(word(value.mod(TWO_256)));
-  }
-
-  private static byte[] word(BigInteger value) {
-    byte[] bytes = value.toByteArray();
-    byte[] out = new byte[32];
-    int length = Math.min(bytes.length, 32);
-    System.arraycopy(bytes, bytes.length - length, out, 32 - length, length);
-    return out;
-  }
-
-  private static Address addressOf(BigInteger storedWord) {
-    return Address.wrap(Arrays.copyOfRange(word(storedWord), 12, 32));
-  }
-
-  private static Hash topic(String event) {
-    return Hash.wrap(Abi.eventTopic(event));
-  }
-
-  private static Hash addressTopic(Address address) {
-    byte[] topic = new byte[32];
-    System.arraycopy(address.toBytes(), 0, topic, 12, Address.LENGTH);
-    return Hash.wrap(topic);
+    return ContractStorage.slot(INDEX_BASE.add(BigInteger.valueOf(index)));
   }
 
   private static CallOutcome success(List<AbiType> types, List<Object> values, List<Log> logs, long gas) {

@@ -1,0 +1,65 @@
+package io.luxtensor.execution.system;
+
+import io.luxtensor.execution.abi.Abi;
+import io.luxtensor.types.Address;
+import io.luxtensor.types.Hash;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * How system contracts lay out their storage and logs, as Solidity would: records at a hash plus a field offset, words
+ * of 32 bytes, addresses in the low 20 bytes, event topics from signatures.
+ */
+final class ContractStorage {
+  private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
+
+  private ContractStorage() {}
+
+  /** The slot named by {@code name} (e.g. {@code "luxtensor.staking.count"}). */
+  static Hash named(String name) {
+    return Hash.keccak(name.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** The number a slot name stands for, to offset fields from. */
+  static BigInteger base(String name) {
+    return new BigInteger(1, named(name).toBytes());
+  }
+
+  /** Field {@code field} of the record whose key hashes to {@code key}: {@code keccak256(key) + field}. */
+  static Hash field(byte[] key, long field) {
+    return slot(new BigInteger(1, Hash.keccak(key).toBytes()).add(BigInteger.valueOf(field)));
+  }
+
+  /** The slot {@code value} (mod 2^256). */
+  static Hash slot(BigInteger value) {
+    return Hash.wrap(word(value.mod(TWO_256)));
+  }
+
+  /** {@code value}'s low 32 bytes, big-endian. */
+  static byte[] word(BigInteger value) {
+    byte[] bytes = value.toByteArray();
+    byte[] out = new byte[32];
+    int length = Math.min(bytes.length, 32);
+    System.arraycopy(bytes, bytes.length - length, out, 32 - length, length);
+    return out;
+  }
+
+  static BigInteger wordOf(Address address) {
+    return new BigInteger(1, address.toBytes());
+  }
+
+  static Address addressOf(BigInteger storedWord) {
+    return Address.wrap(Arrays.copyOfRange(word(storedWord), 12, 32));
+  }
+
+  static Hash topic(String event) {
+    return Hash.wrap(Abi.eventTopic(event));
+  }
+
+  static Hash addressTopic(Address address) {
+    byte[] topic = new byte[32];
+    System.arraycopy(address.toBytes(), 0, topic, 12, Address.LENGTH);
+    return Hash.wrap(topic);
+  }
+}
