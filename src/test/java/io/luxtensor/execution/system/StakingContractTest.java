@@ -43,7 +43,7 @@ class StakingContractTest {
       new TransactionProcessor(new SystemContracts(List.of(new StakingContract())));
   private final InMemoryNodeStore nodes = new InMemoryNodeStore();
   private final WorldState state = WorldState.at(nodes, Account.EMPTY_STORAGE_ROOT);
-  private long nonce;
+  private final ContractCaller caller = new ContractCaller(state, key);
 
   StakingContractTest() {
     state.setAccount(validator, Account.EMPTY.withBalance(Wei.ofLux("100")));
@@ -192,10 +192,6 @@ class StakingContractTest {
 
   private TransactionResult.Executed call(TransactionProcessor processor, String signature, Wei value,
       List<AbiType> types, List<Object> args) {
-    byte[] input = AbiCalls.calldata(signature, types, args);
-    Transaction tx = new DynamicFeeTransaction(TestData.CHAIN_ID, nonce++, BigInteger.ONE, BASE_FEE.add(BigInteger.ONE),
-        200_000, Optional.of(StakingContract.ADDRESS), value, Bytes.of(input), List.of(), null).sign(key);
-    return assertInstanceOf(TransactionResult.Executed.class,
-        processor.apply(state, block, Message.of(tx, validator), block.gasLimit()));
+    return caller.call(processor, StakingContract.ADDRESS, block, signature, value, types, args);
   }
 }
