@@ -32,7 +32,7 @@ class PackageRulesTest {
       Map.entry("types", Set.of("bytes", "rlp", "crypto")),
       Map.entry("trie", Set.of("bytes", "rlp", "crypto")),
       Map.entry("state", Set.of("bytes", "rlp", "crypto", "types", "trie")),
-      Map.entry("execution", Set.of("bytes", "rlp", "crypto", "types", "trie", "state")),
+      Map.entry("execution", Set.of("bytes", "rlp", "crypto", "types", "trie", "state", "ai")),
       Map.entry("consensus", Set.of("bytes", "rlp", "crypto", "types")),
       Map.entry("ai", Set.of("bytes", "rlp", "crypto", "types")),
       Map.entry("txpool", Set.of("bytes", "rlp", "crypto", "types", "execution")),

@@ -28,11 +28,13 @@ class AiNetworkDocTest {
   }
 
   @Test
-  void everyMemberOfTheSystemContractShownIsDocumented() throws IOException {
-    for (JsonNode member : JSON.readTree(Path.of("abi/ChainInfo.json").toFile())) {
-      String name = member.path("name").asText();
-      String signature = member.path("type").asText().equals("event") ? "event " + name + "(" : "`" + name + "(";
-      assertTrue(DOC.contains(signature), "docs/ai-network.md does not show ChainInfo." + name);
+  void everyMemberOfTheSystemContractsShownIsDocumented() throws IOException {
+    for (String contract : new String[] {"ChainInfo", "SubnetRegistry"}) {
+      for (JsonNode member : JSON.readTree(Path.of("abi/" + contract + ".json").toFile())) {
+        String name = member.path("name").asText();
+        String signature = member.path("type").asText().equals("event") ? "event " + name + "(" : "`" + name + "(";
+        assertTrue(DOC.contains(signature), "docs/ai-network.md does not show " + contract + "." + name);
+      }
     }
   }
 }
