@@ -13,7 +13,7 @@ import java.util.List;
  * The smallest useful system contract, proof of the mechanism: it answers the chain id and block number, and
  * {@code ping(note)} counts calls in storage and emits {@code Pinged(sender, note, count)}. ABI: abi/ChainInfo.json.
  */
-public final class ChainInfoContract implements SystemContract {
+public final class ChainInfoContract extends AbiSystemContract {
   public static final Address ADDRESS = Address.fromHex("0x0000000000000000000000000000000000001000");
   public static final String PINGED_EVENT = "Pinged(address,bytes32,uint256)";
   /** Storage slot 0 holds the number of pings. */
@@ -32,30 +32,19 @@ public final class ChainInfoContract implements SystemContract {
       new ContractFunction("ping", List.of(AbiType.BYTES32), List.of(AbiType.UINT256), PING_GAS, false,
           ChainInfoContract::ping)));
 
-  @Override
-  public Address address() {
-    return ADDRESS;
+
+  public ChainInfoContract() {
+    super(ADDRESS, "ChainInfo", List.of(PINGED_EVENT));
   }
 
   @Override
-  public String name() {
-    return "ChainInfo";
+  protected AbiDispatcher dispatcher() {
+    return dispatcher;
   }
 
-  @Override
-  public List<String> events() {
-    return List.of(PINGED_EVENT);
-  }
 
-  @Override
-  public CallOutcome call(SystemCall call) {
-    return dispatcher.dispatch(call);
-  }
 
-  @Override
-  public List<ContractFunction> functions() {
-    return dispatcher.functions();
-  }
+
 
   private static CallOutcome ping(SystemCall call, List<Object> args) {
     BigInteger count = call.state().storage(ADDRESS, PING_COUNT_SLOT).add(BigInteger.ONE);

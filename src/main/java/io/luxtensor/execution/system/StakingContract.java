@@ -35,7 +35,7 @@ import java.util.function.BiFunction;
  * carried on chain (written as blocks carry votes, see {@link #recordVote}), and the stake it weighs with this
  * epoch and next (see {@link StakingRecord#weight}).
  */
-public final class StakingContract implements SystemContract {
+public final class StakingContract extends AbiSystemContract {
   public static final Address ADDRESS = Address.fromHex("0x0000000000000000000000000000000000001001");
   /** The default of the genesis's {@code config.staking.minimumStake}. */
   public static final Wei MINIMUM_STAKE = Wei.ofLux("32");
@@ -88,33 +88,19 @@ public final class StakingContract implements SystemContract {
 
   /** The contract of a chain whose genesis sets {@code minimumStake}, the least stake a registration may bring. */
   public StakingContract(Wei minimumStake) {
+    super(ADDRESS, "Staking", List.of(REGISTERED_EVENT, STAKE_ADDED_EVENT, EXIT_REQUESTED_EVENT, WITHDRAWN_EVENT));
     this.minimumStake = minimumStake;
   }
 
-  @Override
-  public Address address() {
-    return ADDRESS;
-  }
 
   @Override
-  public String name() {
-    return "Staking";
+  protected AbiDispatcher dispatcher() {
+    return dispatcher;
   }
 
-  @Override
-  public List<ContractFunction> functions() {
-    return dispatcher.functions();
-  }
 
-  @Override
-  public List<String> events() {
-    return List.of(REGISTERED_EVENT, STAKE_ADDED_EVENT, EXIT_REQUESTED_EVENT, WITHDRAWN_EVENT);
-  }
 
-  @Override
-  public CallOutcome call(SystemCall call) {
-    return dispatcher.dispatch(call);
-  }
+
 
   /** Every validator ever registered, in registration order. */
   public static List<StakingRecord> registry(BiFunction<Address, Hash, BigInteger> storage) {
@@ -305,7 +291,4 @@ public final class StakingContract implements SystemContract {
     return ContractStorage.slot(INDEX_BASE.add(BigInteger.valueOf(index)));
   }
 
-  private static CallOutcome success(List<AbiType> types, List<Object> values, List<Log> logs, long gas) {
-    return new CallOutcome.Success(Abi.encode(types, values), logs, gas);
-  }
 }

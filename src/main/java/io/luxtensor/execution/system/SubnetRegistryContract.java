@@ -35,7 +35,7 @@ import java.util.Optional;
  * slots; subnet {@code netuid}'s record at {@code keccak256(uint256(netuid)) + 0..}: owner, lock, registration block,
  * name length, the name in two words, then the eleven hyperparameters.
  */
-public final class SubnetRegistryContract implements SystemContract {
+public final class SubnetRegistryContract extends AbiSystemContract {
   public static final Address ADDRESS = Address.fromHex("0x0000000000000000000000000000000000001002");
   public static final String REGISTERED_EVENT = "SubnetRegistered(address,uint16,string,uint256)";
   public static final String HYPERPARAMETERS_SET_EVENT = "HyperparametersSet(address,uint16)";
@@ -92,33 +92,19 @@ public final class SubnetRegistryContract implements SystemContract {
   }
 
   public SubnetRegistryContract(Rules rules) {
+    super(ADDRESS, "SubnetRegistry", List.of(REGISTERED_EVENT, HYPERPARAMETERS_SET_EVENT));
     this.rules = rules;
   }
 
-  @Override
-  public Address address() {
-    return ADDRESS;
-  }
 
   @Override
-  public String name() {
-    return "SubnetRegistry";
+  protected AbiDispatcher dispatcher() {
+    return dispatcher;
   }
 
-  @Override
-  public List<ContractFunction> functions() {
-    return dispatcher.functions();
-  }
 
-  @Override
-  public List<String> events() {
-    return List.of(REGISTERED_EVENT, HYPERPARAMETERS_SET_EVENT);
-  }
 
-  @Override
-  public CallOutcome call(SystemCall call) {
-    return dispatcher.dispatch(call);
-  }
+
 
   /** A registered subnet as stored. */
   public record Subnet(int netuid, Address owner, String name, Wei lock, long registeredAt,
@@ -315,7 +301,4 @@ public final class SubnetRegistryContract implements SystemContract {
     return CallOutcome.revert("SubnetRegistry: " + reason, gas);
   }
 
-  private static CallOutcome success(List<AbiType> types, List<Object> values, List<Log> logs, long gas) {
-    return new CallOutcome.Success(Abi.encode(types, values), logs, gas);
-  }
 }

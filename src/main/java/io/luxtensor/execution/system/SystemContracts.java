@@ -21,13 +21,14 @@ public final class SystemContracts {
 
   /** LuxTensor's system contracts, as every node of the chain runs them. */
   public static SystemContracts standard() {
-    return new SystemContracts(List.of(new ChainInfoContract(), new SubnetRegistryContract()));
+    return new SystemContracts(List.of(new ChainInfoContract(), new SubnetRegistryContract(),
+        new NeuronsContract()));
   }
 
   /** The standard contracts and the staking contract, whose registrations need at least {@code minimumStake}. */
   public static SystemContracts withStaking(Wei minimumStake) {
     return new SystemContracts(List.of(new ChainInfoContract(), new StakingContract(minimumStake),
-        new SubnetRegistryContract()));
+        new SubnetRegistryContract(), new NeuronsContract()));
   }
 
   public Optional<SystemContract> at(Address address) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.chain.DevChain;
+import io.luxtensor.execution.system.NeuronsContract;
 import io.luxtensor.execution.system.SubnetRegistryContract;
 import io.luxtensor.testing.Receipts;
 import io.luxtensor.testing.TestNodes;
@@ -16,6 +17,7 @@ import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
@@ -36,13 +38,14 @@ import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
 
 /**
- * The subnet registry driven by web3j against a dev node over HTTP, as a dApp would: its ABI encodes the calls, a
+ * The subnet registry and the neurons contract driven by web3j against a dev node over HTTP, as a dApp would: its ABI encodes the calls, a
  * rule broken answers with its reason through eth_call and eth_estimateGas and ends in a failed receipt as a
  * transaction, and a registration lands with its event.
  */
-class SubnetRegistryRpcTest {
+class AiContractsRpcTest {
   private static final Duration RECEIPT_DEADLINE = Duration.ofSeconds(10);
   private static final String REGISTRY = SubnetRegistryContract.ADDRESS.toHex();
+  private static final String NEURONS = NeuronsContract.ADDRESS.toHex();
   private final LuxtensorNode node = TestNodes.devNode();
   private final Web3j web3 = Web3j.build(new HttpService("http://127.0.0.1:" + node.rpcPort()));
   private final Credentials alice = Credentials.create(Numeric.toHexStringNoPrefix(
@@ -87,8 +90,35 @@ class SubnetRegistryRpcTest {
     assertEquals(Convert.toWei("100", Convert.Unit.ETHER).toBigInteger(), fields.get(2).getValue());
   }
 
+  @Test
+  void aColdkeyRegistersAHotkeyOnTheNewSubnetByBurning() throws Exception {
+    String register = FunctionEncoder.encode(new Function("registerSubnet",
+        List.of(new Utf8String("vision"), new DynamicArray<>(Uint256.class, List.of())), List.of()));
+    assertEquals("0x1", receipt(send(BigInteger.ZERO, Convert.toWei("100", Convert.Unit.ETHER), register))
+        .getStatus());
+    String hotkey = DevChain.accounts(2).get(1).address().toHex();
+    String burnedRegister = FunctionEncoder.encode(new Function("burnedRegister",
+        List.of(new Uint16(0), new Address(hotkey)), List.of()));
+
+    TransactionReceipt registered = receipt(send(NEURONS, BigInteger.ONE, Convert.toWei("1", Convert.Unit.ETHER),
+        burnedRegister));
+
+    assertEquals("0x1", registered.getStatus());
+    Function uidOf = new Function("uidOf", List.of(new Uint16(0), new Address(hotkey)),
+        List.of(new TypeReference<Bool>() {}, new TypeReference<Uint16>() {}));
+    List<Type> answer = FunctionReturnDecoder.decode(web3.ethCall(Transaction.createEthCallTransaction(
+        alice.getAddress(), NEURONS, FunctionEncoder.encode(uidOf)), DefaultBlockParameterName.LATEST).send()
+        .getValue(), uidOf.getOutputParameters());
+    assertEquals(true, answer.get(0).getValue());
+    assertEquals(BigInteger.ZERO, answer.get(1).getValue(), "the subnet's first UID");
+  }
+
   private String send(BigInteger nonce, java.math.BigDecimal value, String data) throws Exception {
-    RawTransaction tx = RawTransaction.createTransaction(31337, nonce, BigInteger.valueOf(300_000), REGISTRY,
+    return send(REGISTRY, nonce, value, data);
+  }
+
+  private String send(String to, BigInteger nonce, java.math.BigDecimal value, String data) throws Exception {
+    RawTransaction tx = RawTransaction.createTransaction(31337, nonce, BigInteger.valueOf(300_000), to,
         value.toBigInteger(), data, BigInteger.ONE, BigInteger.valueOf(10_000_000_000L));
     var response = web3.ethSendRawTransaction(Numeric.toHexString(TransactionEncoder.signMessage(tx, alice))).send();
     assertTrue(!response.hasError(), () -> response.getError().getMessage());
