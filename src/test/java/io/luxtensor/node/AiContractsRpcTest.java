@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.execution.system.NeuronsContract;
+import io.luxtensor.execution.system.StakeContract;
 import io.luxtensor.execution.system.SubnetRegistryContract;
 import io.luxtensor.testing.Receipts;
 import io.luxtensor.testing.TestNodes;
@@ -38,7 +39,7 @@ import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
 
 /**
- * The subnet registry and the neurons contract driven by web3j against a dev node over HTTP, as a dApp would: its ABI encodes the calls, a
+ * The subnet registry, neurons and stake contracts driven by web3j against a dev node over HTTP, as a dApp would: its ABI encodes the calls, a
  * rule broken answers with its reason through eth_call and eth_estimateGas and ends in a failed receipt as a
  * transaction, and a registration lands with its event.
  */
@@ -46,6 +47,7 @@ class AiContractsRpcTest {
   private static final Duration RECEIPT_DEADLINE = Duration.ofSeconds(10);
   private static final String REGISTRY = SubnetRegistryContract.ADDRESS.toHex();
   private static final String NEURONS = NeuronsContract.ADDRESS.toHex();
+  private static final String STAKE = StakeContract.ADDRESS.toHex();
   private final LuxtensorNode node = TestNodes.devNode();
   private final Web3j web3 = Web3j.build(new HttpService("http://127.0.0.1:" + node.rpcPort()));
   private final Credentials alice = Credentials.create(Numeric.toHexStringNoPrefix(
@@ -91,7 +93,7 @@ class AiContractsRpcTest {
   }
 
   @Test
-  void aColdkeyRegistersAHotkeyOnTheNewSubnetByBurning() throws Exception {
+  void aColdkeyRegistersAHotkeyOnTheNewSubnetByBurningAndStakesOnIt() throws Exception {
     String register = FunctionEncoder.encode(new Function("registerSubnet",
         List.of(new Utf8String("vision"), new DynamicArray<>(Uint256.class, List.of())), List.of()));
     assertEquals("0x1", receipt(send(BigInteger.ZERO, Convert.toWei("100", Convert.Unit.ETHER), register))
@@ -111,6 +113,17 @@ class AiContractsRpcTest {
         .getValue(), uidOf.getOutputParameters());
     assertEquals(true, answer.get(0).getValue());
     assertEquals(BigInteger.ZERO, answer.get(1).getValue(), "the subnet's first UID");
+
+    String addStake = FunctionEncoder.encode(new Function("addStake", List.of(new Uint16(0), new Address(hotkey)),
+        List.of()));
+    assertEquals("0x1", receipt(send(STAKE, BigInteger.TWO, Convert.toWei("25", Convert.Unit.ETHER), addStake))
+        .getStatus());
+    Function totalStake = new Function("totalStake", List.of(new Uint16(0), new Address(hotkey)),
+        List.of(new TypeReference<Uint256>() {}));
+    List<Type> total = FunctionReturnDecoder.decode(web3.ethCall(Transaction.createEthCallTransaction(
+        alice.getAddress(), STAKE, FunctionEncoder.encode(totalStake)), DefaultBlockParameterName.LATEST).send()
+        .getValue(), totalStake.getOutputParameters());
+    assertEquals(Convert.toWei("25", Convert.Unit.ETHER).toBigInteger(), total.getFirst().getValue());
   }
 
   private String send(BigInteger nonce, java.math.BigDecimal value, String data) throws Exception {

@@ -3,6 +3,7 @@ package io.luxtensor.execution.system;
 import io.luxtensor.execution.abi.Abi;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Hash;
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -29,6 +30,16 @@ final class ContractStorage {
   /** Field {@code field} of the record whose key hashes to {@code key}: {@code keccak256(key) + field}. */
   static Hash field(byte[] key, long field) {
     return slot(new BigInteger(1, Hash.keccak(key).toBytes()).add(BigInteger.valueOf(field)));
+  }
+
+  /** A record key naming its kind, then its parts as words: {@code kind ‖ word(part) ‖ …}. */
+  static byte[] key(String kind, BigInteger... parts) {
+    ByteArrayOutputStream key = new ByteArrayOutputStream();
+    key.writeBytes(kind.getBytes(StandardCharsets.US_ASCII));
+    for (BigInteger part : parts) {
+      key.writeBytes(word(part));
+    }
+    return key.toByteArray();
   }
 
   /** The slot {@code value} (mod 2^256). */

@@ -2,6 +2,7 @@ package io.luxtensor.execution.system;
 
 import static io.luxtensor.execution.system.ContractStorage.addressOf;
 import static io.luxtensor.execution.system.ContractStorage.addressTopic;
+import static io.luxtensor.execution.system.ContractStorage.key;
 import static io.luxtensor.execution.system.ContractStorage.topic;
 import static io.luxtensor.execution.system.ContractStorage.word;
 import static io.luxtensor.execution.system.ContractStorage.wordOf;
@@ -164,9 +165,9 @@ public final class NeuronsContract extends AbiSystemContract {
     if (uidOf(state, netuid, hotkey).isPresent()) {
       return revert("hotkey " + hotkey.toChecksumHex() + " already has a UID on subnet " + netuid, REGISTER_GAS);
     }
-    BigInteger owner = state.storage(ADDRESS, ownerSlot(hotkey));
-    if (owner.signum() != 0 && !addressOf(owner).equals(coldkey)) {
-      return revert("hotkey " + hotkey.toChecksumHex() + " belongs to coldkey " + addressOf(owner).toChecksumHex(),
+    Optional<Address> owner = coldkeyOf(state, hotkey);
+    if (owner.isPresent() && !owner.get().equals(coldkey)) {
+      return revert("hotkey " + hotkey.toChecksumHex() + " belongs to coldkey " + owner.get().toChecksumHex(),
           REGISTER_GAS);
     }
     Pricing pricing = adjusted(state, netuid, block);
@@ -287,22 +288,20 @@ public final class NeuronsContract extends AbiSystemContract {
     }
   }
 
-  private static Optional<Integer> uidOf(WorldState state, int netuid, Address hotkey) {
+  /** {@code hotkey}'s UID on subnet {@code netuid}, if it has one. */
+  public static Optional<Integer> uidOf(WorldState state, int netuid, Address hotkey) {
     BigInteger stored = state.storage(ADDRESS, uidSlot(netuid, hotkey));
     return stored.signum() == 0 ? Optional.empty() : Optional.of(stored.intValueExact() - 1);
   }
 
-  private static int count(WorldState state, int netuid) {
-    return subnetField(state, netuid, COUNT_FIELD).intValueExact();
+  /** The coldkey that owns {@code hotkey}, if any registered it. */
+  public static Optional<Address> coldkeyOf(WorldState state, Address hotkey) {
+    BigInteger owner = state.storage(ADDRESS, ownerSlot(hotkey));
+    return owner.signum() == 0 ? Optional.empty() : Optional.of(addressOf(owner));
   }
 
-  private static byte[] key(String kind, BigInteger... parts) {
-    ByteArrayOutputStream key = new ByteArrayOutputStream();
-    key.writeBytes(kind.getBytes(StandardCharsets.US_ASCII));
-    for (BigInteger part : parts) {
-      key.writeBytes(word(part));
-    }
-    return key.toByteArray();
+  private static int count(WorldState state, int netuid) {
+    return subnetField(state, netuid, COUNT_FIELD).intValueExact();
   }
 
   private static BigInteger subnetField(WorldState state, int netuid, int field) {

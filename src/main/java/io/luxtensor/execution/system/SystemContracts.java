@@ -22,13 +22,13 @@ public final class SystemContracts {
   /** LuxTensor's system contracts, as every node of the chain runs them. */
   public static SystemContracts standard() {
     return new SystemContracts(List.of(new ChainInfoContract(), new SubnetRegistryContract(),
-        new NeuronsContract()));
+        new NeuronsContract(), new StakeContract()));
   }
 
   /** The standard contracts and the staking contract, whose registrations need at least {@code minimumStake}. */
   public static SystemContracts withStaking(Wei minimumStake) {
     return new SystemContracts(List.of(new ChainInfoContract(), new StakingContract(minimumStake),
-        new SubnetRegistryContract(), new NeuronsContract()));
+        new SubnetRegistryContract(), new NeuronsContract(), new StakeContract()));
   }
 
   public Optional<SystemContract> at(Address address) {
