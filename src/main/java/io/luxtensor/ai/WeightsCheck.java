@@ -1,5 +1,6 @@
 package io.luxtensor.ai;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -62,7 +63,7 @@ public final class WeightsCheck {
       return refused(uids.size() + " weights; the subnet requires at least " + required);
     }
     long max = values.stream().mapToLong(Long::longValue).max().orElse(0);
-    List<Weight> scaled = new java.util.ArrayList<>(uids.size());
+    List<Weight> scaled = new ArrayList<>(uids.size());
     for (int i = 0; i < uids.size(); i++) {
       long value = max == 0 ? 0 : values.get(i) * SubnetHyperparameters.U16_MAX / max;
       scaled.add(new Weight(uids.get(i).intValue(), (int) value));

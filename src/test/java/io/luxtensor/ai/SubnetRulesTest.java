@@ -36,7 +36,8 @@ class SubnetRulesTest {
     assertEquals(minimum, RegistrationPricing.subnetLock(BigInteger.ZERO, Optional.empty(), 50, minimum, 1_000));
     BigInteger last = BigInteger.valueOf(1_000);
     assertEquals(BigInteger.valueOf(2_000), RegistrationPricing.subnetLock(last, Optional.of(10L), 10, minimum, 1_000));
-    assertEquals(BigInteger.valueOf(1_500), RegistrationPricing.subnetLock(last, Optional.of(10L), 510, minimum, 1_000));
+    assertEquals(BigInteger.valueOf(1_500),
+        RegistrationPricing.subnetLock(last, Optional.of(10L), 510, minimum, 1_000));
     assertEquals(minimum, RegistrationPricing.subnetLock(last, Optional.of(10L), 10_000, minimum, 1_000));
   }
 

@@ -296,7 +296,8 @@ class NodeCoreTest {
     for (; slot <= lastBlockSlot + 2 * NodeCore.MEMORY_SLOTS; slot++) {
       List<SignedVote> votes = new ArrayList<>();
       for (NodeCore voter : nodes) {
-        voter.onVoteDue(slot, millisInto(slot, 1)).forEach(out -> votes.add(((NodeCore.Outbound.PublishVote) out).vote()));
+        voter.onVoteDue(slot, millisInto(slot, 1))
+            .forEach(out -> votes.add(((NodeCore.Outbound.PublishVote) out).vote()));
       }
       assertEquals(nodes.size(), votes.size(), "every validator votes in slot " + slot);
       long inSlot = slot;

@@ -39,8 +39,8 @@ import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
 
 /**
- * The subnet registry, neurons and stake contracts driven by web3j against a dev node over HTTP, as a dApp would: its ABI encodes the calls, a
- * rule broken answers with its reason through eth_call and eth_estimateGas and ends in a failed receipt as a
+ * The subnet registry, neurons and stake contracts driven by web3j against a dev node over HTTP, as a dApp would:
+ * their ABI encodes the calls, a rule broken answers with its reason through eth_call and eth_estimateGas and ends in a failed receipt as a
  * transaction, and a registration lands with its event.
  */
 class AiContractsRpcTest {

@@ -9,7 +9,6 @@ import java.math.BigInteger;
 final class Fixed {
   static final int FRACTION_BITS = 32;
   static final long ONE = 1L << FRACTION_BITS;
-  static final long ZERO = 0;
   static final int U16_MAX = 65_535;
 
   private Fixed() {}

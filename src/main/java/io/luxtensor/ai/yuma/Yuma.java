@@ -26,7 +26,9 @@ public final class Yuma {
       long lastTempoBlock, int ownerUid, BigInteger emission) {
     int n = uids.size();
     for (UidState uid : uids) {
-      if (uid.weights().length != 0 && uid.weights().length != n || uid.bonds().length != 0 && uid.bonds().length != n) {
+      int weights = uid.weights().length;
+      int bonds = uid.bonds().length;
+      if (weights != 0 && weights != n || bonds != 0 && bonds != n) {
         throw new IllegalArgumentException("a weights or bonds row has not one entry per UID (" + n + "): " + uid);
       }
     }

@@ -6,7 +6,9 @@ import io.luxtensor.types.Hash;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * How system contracts lay out their storage and logs, as Solidity would: records at a hash plus a field offset, words
@@ -54,6 +56,23 @@ final class ContractStorage {
     int length = Math.min(bytes.length, 32);
     System.arraycopy(bytes, bytes.length - length, out, 32 - length, length);
     return out;
+  }
+
+  /** {@code bytes} zero-padded into {@code words} words: a short string kept in consecutive fields. */
+  static List<BigInteger> toWords(byte[] bytes, int words) {
+    byte[] padded = Arrays.copyOf(bytes, 32 * words);
+    List<BigInteger> out = new ArrayList<>(words);
+    for (int i = 0; i < words; i++) {
+      out.add(new BigInteger(1, Arrays.copyOfRange(padded, 32 * i, 32 * (i + 1))));
+    }
+    return out;
+  }
+
+  /** The string of {@code length} UTF-8 bytes that {@link #toWords} stored in {@code words}. */
+  static String stringOf(List<BigInteger> words, int length) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    words.forEach(w -> bytes.writeBytes(word(w)));
+    return new String(bytes.toByteArray(), 0, length, StandardCharsets.UTF_8);
   }
 
   static BigInteger wordOf(Address address) {

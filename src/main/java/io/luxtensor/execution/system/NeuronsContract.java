@@ -17,11 +17,9 @@ import io.luxtensor.types.Address;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.Log;
 import io.luxtensor.types.Wei;
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -223,10 +221,9 @@ public final class NeuronsContract extends AbiSystemContract {
     if (bytes.length > ENDPOINT_BYTES_MAX) {
       return revert("an endpoint has at most " + ENDPOINT_BYTES_MAX + " bytes, not " + bytes.length, SERVE_GAS);
     }
-    byte[] padded = Arrays.copyOf(bytes, ENDPOINT_BYTES_MAX);
+    List<BigInteger> words = ContractStorage.toWords(bytes, ENDPOINT_WORDS);
     for (int i = 0; i < ENDPOINT_WORDS; i++) {
-      setNeuronField(state, netuid, uid.get(), ENDPOINT_FIELD + i,
-          new BigInteger(1, Arrays.copyOfRange(padded, 32 * i, 32 * (i + 1))));
+      setNeuronField(state, netuid, uid.get(), ENDPOINT_FIELD + i, words.get(i));
     }
     setNeuronField(state, netuid, uid.get(), ENDPOINT_LENGTH_FIELD, BigInteger.valueOf(bytes.length));
     setNeuronField(state, netuid, uid.get(), MODEL_HASH_FIELD, new BigInteger(1, modelHash));
@@ -270,15 +267,15 @@ public final class NeuronsContract extends AbiSystemContract {
 
   private static Neuron neuron(WorldState state, int netuid, int uid) {
     int length = neuronField(state, netuid, uid, ENDPOINT_LENGTH_FIELD).intValueExact();
-    ByteArrayOutputStream endpoint = new ByteArrayOutputStream();
+    List<BigInteger> endpoint = new ArrayList<>();
     for (int i = 0; i < ENDPOINT_WORDS; i++) {
-      endpoint.writeBytes(word(neuronField(state, netuid, uid, ENDPOINT_FIELD + i)));
+      endpoint.add(neuronField(state, netuid, uid, ENDPOINT_FIELD + i));
     }
     return new Neuron(netuid, uid, addressOf(neuronField(state, netuid, uid, HOTKEY_FIELD)),
         addressOf(neuronField(state, netuid, uid, COLDKEY_FIELD)),
         neuronField(state, netuid, uid, REGISTERED_AT_FIELD).longValueExact(),
         Wei.of(neuronField(state, netuid, uid, EMISSION_FIELD)),
-        new String(endpoint.toByteArray(), 0, length, StandardCharsets.UTF_8),
+        ContractStorage.stringOf(endpoint, length),
         Bytes.of(word(neuronField(state, netuid, uid, MODEL_HASH_FIELD))));
   }
 

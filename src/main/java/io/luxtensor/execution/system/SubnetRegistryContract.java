@@ -54,6 +54,7 @@ public final class SubnetRegistryContract extends AbiSystemContract {
   private static final int REGISTERED_AT_FIELD = 2;
   private static final int NAME_LENGTH_FIELD = 3;
   private static final int NAME_FIELD = 4;
+  private static final int NAME_WORDS = NAME_BYTES_MAX / 32;
   private static final int HYPERPARAMETERS_FIELD = 6;
   private static final List<AbiType> SUBNET_OUTPUTS =
       List.of(AbiType.ADDRESS, AbiType.STRING, AbiType.UINT256, AbiType.UINT64);
@@ -125,25 +126,29 @@ public final class SubnetRegistryContract extends AbiSystemContract {
       return Optional.empty();
     }
     int length = get(state, netuid, NAME_LENGTH_FIELD).intValueExact();
-    byte[] name = new byte[2 * 32];
-    System.arraycopy(ContractStorage.word(get(state, netuid, NAME_FIELD)), 0, name, 0, 32);
-    System.arraycopy(ContractStorage.word(get(state, netuid, NAME_FIELD + 1)), 0, name, 32, 32);
+    List<BigInteger> name = new ArrayList<>();
+    for (int i = 0; i < NAME_WORDS; i++) {
+      name.add(get(state, netuid, NAME_FIELD + i));
+    }
     List<BigInteger> values = new ArrayList<>();
     for (int i = 0; i < HYPERPARAMETER_COUNT; i++) {
       values.add(get(state, netuid, HYPERPARAMETERS_FIELD + i));
     }
     return Optional.of(new Subnet(netuid, addressOf(get(state, netuid, OWNER_FIELD)),
-        new String(name, 0, length, StandardCharsets.UTF_8), Wei.of(get(state, netuid, LOCK_FIELD)),
+        ContractStorage.stringOf(name, length), Wei.of(get(state, netuid, LOCK_FIELD)),
         get(state, netuid, REGISTERED_AT_FIELD).longValueExact(), hyperparametersFrom(values).orElseThrow()));
   }
 
   /** What registering a subnet locks in block {@code block}. */
   public BigInteger lockCost(WorldState state, long block) {
-    BigInteger lastBlockPlusOne = state.storage(ADDRESS, LAST_LOCK_BLOCK_SLOT);
-    Optional<Long> lastBlock = lastBlockPlusOne.signum() == 0 ? Optional.empty()
-        : Optional.of(lastBlockPlusOne.longValueExact() - 1);
-    return RegistrationPricing.subnetLock(state.storage(ADDRESS, LAST_LOCK_SLOT), lastBlock, block,
+    return RegistrationPricing.subnetLock(state.storage(ADDRESS, LAST_LOCK_SLOT), lastLockBlock(state), block,
         rules.minimumLock().value(), rules.lockDecayBlocks());
+  }
+
+  /** The block of the last registration, if any (stored plus one, so that zero means none). */
+  private static Optional<Long> lastLockBlock(WorldState state) {
+    BigInteger plusOne = state.storage(ADDRESS, LAST_LOCK_BLOCK_SLOT);
+    return plusOne.signum() == 0 ? Optional.empty() : Optional.of(plusOne.longValueExact() - 1);
   }
 
   private CallOutcome register(SystemCall call, List<Object> args) {
@@ -159,10 +164,10 @@ public final class SubnetRegistryContract extends AbiSystemContract {
     if (netuid >= rules.subnetsMax()) {
       return revert("the chain holds at most " + rules.subnetsMax() + " subnets", REGISTER_GAS);
     }
-    BigInteger lastBlockPlusOne = state.storage(ADDRESS, LAST_LOCK_BLOCK_SLOT);
-    if (lastBlockPlusOne.signum() != 0 && block - (lastBlockPlusOne.longValueExact() - 1) < rules.rateLimitBlocks()) {
-      return revert("a subnet was registered in block " + (lastBlockPlusOne.longValueExact() - 1) + "; the chain "
-          + "allows one every " + rules.rateLimitBlocks() + " blocks", REGISTER_GAS);
+    Optional<Long> lastBlock = lastLockBlock(state);
+    if (lastBlock.isPresent() && block - lastBlock.get() < rules.rateLimitBlocks()) {
+      return revert("a subnet was registered in block " + lastBlock.get() + "; the chain allows one every "
+          + rules.rateLimitBlocks() + " blocks", REGISTER_GAS);
     }
     Result<SubnetHyperparameters> hyperparameters = values.isEmpty()
         ? Result.of(SubnetHyperparameters.DEFAULTS) : checked(values);
@@ -181,9 +186,10 @@ public final class SubnetRegistryContract extends AbiSystemContract {
     set(state, netuid, LOCK_FIELD, lock);
     set(state, netuid, REGISTERED_AT_FIELD, BigInteger.valueOf(block));
     set(state, netuid, NAME_LENGTH_FIELD, BigInteger.valueOf(name.length));
-    byte[] padded = java.util.Arrays.copyOf(name, 2 * 32);
-    set(state, netuid, NAME_FIELD, new BigInteger(1, java.util.Arrays.copyOfRange(padded, 0, 32)));
-    set(state, netuid, NAME_FIELD + 1, new BigInteger(1, java.util.Arrays.copyOfRange(padded, 32, 64)));
+    List<BigInteger> nameWords = ContractStorage.toWords(name, NAME_WORDS);
+    for (int i = 0; i < NAME_WORDS; i++) {
+      set(state, netuid, NAME_FIELD + i, nameWords.get(i));
+    }
     writeHyperparameters(state, netuid, hyperparameters.value());
     state.setStorage(ADDRESS, COUNT_SLOT, BigInteger.valueOf(netuid + 1L));
     state.setStorage(ADDRESS, LAST_LOCK_SLOT, lock);

@@ -187,7 +187,8 @@ class YumaTest {
     assertTrue(sum <= Fixed.ONE && sum >= Fixed.ONE - 3, "sum " + sum);
     assertArrayEquals(new long[] {0, 0}, Fixed.normalize(new long[] {0, 0}));
     assertEquals(BigInteger.valueOf(250), Fixed.share(BigInteger.valueOf(1_000), Fixed.ONE / 4));
-    assertEquals(Fixed.ONE / 3, Fixed.ratio(BigInteger.TEN.pow(30), BigInteger.TEN.pow(30).multiply(BigInteger.valueOf(3))));
+    BigInteger large = BigInteger.TEN.pow(30);
+    assertEquals(Fixed.ONE / 3, Fixed.ratio(large, large.multiply(BigInteger.valueOf(3))));
   }
 
   private static long fraction(long numerator, long denominator) {

@@ -18,6 +18,7 @@ import io.luxtensor.types.Address;
 import io.luxtensor.types.Log;
 import io.luxtensor.types.Wei;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +54,9 @@ class SubnetRegistryContractTest {
     assertEquals(List.of(owner.sender(), "vision", Wei.ofLux("100").value(), BigInteger.ONE),
         view(2, "subnet(uint16)", List.of(AbiType.UINT16), List.of(BigInteger.ZERO),
             List.of(AbiType.ADDRESS, AbiType.STRING, AbiType.UINT256, AbiType.UINT64)));
-    assertEquals(List.of(values(SubnetHyperparameters.DEFAULTS)), view(2, "hyperparameters(uint16)",
-        List.of(AbiType.UINT16), List.of(BigInteger.ZERO), List.of(AbiType.UINT256_ARRAY)));
+    assertEquals(List.of(SubnetRegistryContract.values(SubnetHyperparameters.DEFAULTS)),
+        view(2, "hyperparameters(uint16)", List.of(AbiType.UINT16), List.of(BigInteger.ZERO),
+            List.of(AbiType.UINT256_ARRAY)));
     assertEquals(List.of(BigInteger.ONE), view(2, "subnetCount()", List.of(), List.of(), List.of(AbiType.UINT256)));
   }
 
@@ -78,10 +80,11 @@ class SubnetRegistryContractTest {
     assertReverts("a subnet name has 1 to 64 bytes, not 65",
         register(owner, 1, "x".repeat(65), Wei.ofLux("100"), List.of()));
     assertReverts("tempo must be from 1 to 65535, not 0",
-        register(owner, 1, "net", Wei.ofLux("100"), values(withTempo(0))));
+        register(owner, 1, "net", Wei.ofLux("100"), SubnetRegistryContract.values(withTempo(0))));
     assertReverts("hyperparameters are 11 numbers", register(owner, 1, "net", Wei.ofLux("100"),
         List.of(BigInteger.ONE)));
-    List<BigInteger> commitRevealTwo = new java.util.ArrayList<>(values(SubnetHyperparameters.DEFAULTS));
+    List<BigInteger> commitRevealTwo =
+        new ArrayList<>(SubnetRegistryContract.values(SubnetHyperparameters.DEFAULTS));
     commitRevealTwo.set(9, BigInteger.TWO);
     assertReverts("commitReveal 0 or 1", register(owner, 1, "net", Wei.ofLux("100"), commitRevealTwo));
     assertReverts("registering a subnet locks 100 LUX; the call sent 99 LUX",
@@ -100,18 +103,21 @@ class SubnetRegistryContractTest {
     SubnetHyperparameters faster = withTempo(99);
 
     TransactionResult.Executed set = call(owner, 2, "setHyperparameters(uint16,uint256[])", SET,
-        List.of(BigInteger.ZERO, values(faster)));
+        List.of(BigInteger.ZERO, SubnetRegistryContract.values(faster)));
     assertTrue(set.succeeded(), set.revertReason());
     assertEquals(faster, SubnetRegistryContract.read(state, 0).orElseThrow().hyperparameters());
     assertEquals(1, set.logs().size(), "HyperparametersSet");
 
     assertReverts("only subnet 0's owner " + owner.sender().toChecksumHex() + " may set its hyperparameters",
-        call(stranger, 3, "setHyperparameters(uint16,uint256[])", SET, List.of(BigInteger.ZERO, values(faster))));
+        call(stranger, 3, "setHyperparameters(uint16,uint256[])", SET,
+            List.of(BigInteger.ZERO, SubnetRegistryContract.values(faster))));
     assertReverts("no subnet 7", call(owner, 3, "setHyperparameters(uint16,uint256[])", SET,
-        List.of(BigInteger.valueOf(7), values(faster))));
+        List.of(BigInteger.valueOf(7), SubnetRegistryContract.values(faster))));
+    SubnetHyperparameters tooManyValidators =
+        new SubnetHyperparameters(360, 256, 300, 4_096, 5_000, 100, 1, 32_767, 900_000, false, 1);
     assertReverts("maxValidators must be from 1 to 256, not 300", call(owner, 3,
-        "setHyperparameters(uint16,uint256[])", SET, List.of(BigInteger.ZERO, values(new SubnetHyperparameters(
-            360, 256, 300, 4_096, 5_000, 100, 1, 32_767, 900_000, false, 1)))));
+        "setHyperparameters(uint16,uint256[])", SET,
+        List.of(BigInteger.ZERO, SubnetRegistryContract.values(tooManyValidators))));
     assertEquals(faster, SubnetRegistryContract.read(state, 0).orElseThrow().hyperparameters());
   }
 
@@ -139,10 +145,6 @@ class SubnetRegistryContractTest {
 
   private BlockContext blockAt(long number) {
     return new BlockContext(TestData.CHAIN_ID, number, number, number, Address.ZERO, BASE_FEE, 30_000_000);
-  }
-
-  private static List<BigInteger> values(SubnetHyperparameters p) {
-    return SubnetRegistryContract.values(p);
   }
 
   private static SubnetHyperparameters withTempo(int tempo) {
