@@ -7,9 +7,9 @@ package io.luxtensor.ai;
 public final class Tempo {
   private Tempo() {}
 
-  /** Whether subnet {@code netuid} runs its epoch at the end of {@code block}. */
+  /** Whether subnet {@code netuid} runs its epoch at the end of {@code block}, the last block of an epoch. */
   public static boolean runsEpoch(int netuid, int tempo, long block) {
-    return (block + netuid + 1) % ((long) tempo + 1) == 0;
+    return (block + netuid + 1) % ((long) tempo + 1) == tempo;
   }
 
   /** The index of the epoch {@code block} belongs to on subnet {@code netuid}. */

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Executes the transactions of a block: all of them when importing, those that fit when building. */
+/**
+ * Executes the transactions of a block, all of them when importing, those that fit when building, then what the
+ * system contracts do as the block closes.
+ */
 public final class BlockExecutor {
   private final TransactionProcessor processor;
 
@@ -33,6 +36,7 @@ public final class BlockExecutor {
         case TransactionResult.Invalid invalid -> throw new InvalidBlockTransactionException(i, invalid);
       }
     }
+    processor.closeBlock(state, block);
     return accumulator.result();
   }
 
@@ -59,6 +63,7 @@ public final class BlockExecutor {
         case TransactionResult.Invalid invalid -> candidates.skipSender(invalid);
       }
     }
+    processor.closeBlock(state, block);
     return accumulator.result();
   }
 

@@ -26,6 +26,11 @@ public final class TransactionProcessor {
     this.systemContracts = systemContracts;
   }
 
+  /** Applies what the system contracts do as {@code block} closes, after its last transaction. */
+  public void closeBlock(WorldState state, BlockContext block) {
+    systemContracts.closeBlock(state, block);
+  }
+
   /**
    * Applies {@code message} in {@code block}, where {@code blockGasRemaining} gas is left.
    *

@@ -94,9 +94,12 @@ class SubnetRulesTest {
   @Test
   void epochsAreStaggeredByNetuidAndRevealsOpenOnlyInTheirWindow() {
     // Tempo 9: an epoch every 10 blocks; subnet 0 at blocks 9, 19, ...; subnet 3 at blocks 6, 16, ...
-    assertTrue(Tempo.runsEpoch(0, 9, 9));
-    assertFalse(Tempo.runsEpoch(0, 9, 10));
-    assertTrue(Tempo.runsEpoch(3, 9, 16));
+    // As subtensor's blocks_until_next_epoch = tempo - (block + netuid + 1) % (tempo + 1) reaching 0.
+    assertTrue(Tempo.runsEpoch(0, 9, 8));
+    assertFalse(Tempo.runsEpoch(0, 9, 9));
+    assertTrue(Tempo.runsEpoch(0, 9, 18));
+    assertTrue(Tempo.runsEpoch(3, 9, 15));
+    assertFalse(Tempo.runsEpoch(3, 9, 16));
     assertEquals(1, Tempo.epochOf(0, 9, 9));
     assertEquals(0, Tempo.epochOf(0, 9, 8));
     // Committed in block 12 (epoch 1), period 1: revealable in blocks 19 to 28 (epoch 2), expired from 29.

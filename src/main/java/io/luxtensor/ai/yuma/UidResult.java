@@ -13,12 +13,14 @@ import java.util.Arrays;
  * @param consensus the stake-weighted median of the weights it received
  * @param incentive its share of the miners' half of the emission
  * @param dividends its share of the validators' half
- * @param emission what it earned this epoch, in base units
+ * @param minerEmission what it earned this epoch as a miner (by incentive), in base units
+ * @param validatorEmission what it earned this epoch as a validator (by dividends, or by stake when no consensus
+ *     formed), in base units
  * @param validatorPermit whether it is among the UIDs with the most stake that may validate
  * @param bonds its bonds to every UID
  */
 public record UidResult(int rank, int trust, int validatorTrust, int consensus, int incentive, int dividends,
-    BigInteger emission, boolean validatorPermit, int[] bonds) {
+    BigInteger minerEmission, BigInteger validatorEmission, boolean validatorPermit, int[] bonds) {
   public UidResult {
     bonds = bonds.clone();
   }
@@ -28,22 +30,28 @@ public record UidResult(int rank, int trust, int validatorTrust, int consensus, 
     return bonds.clone();
   }
 
+  /** All it earned this epoch, in base units. */
+  public BigInteger emission() {
+    return minerEmission.add(validatorEmission);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof UidResult o && rank == o.rank && trust == o.trust && validatorTrust == o.validatorTrust
         && consensus == o.consensus && incentive == o.incentive && dividends == o.dividends
-        && emission.equals(o.emission) && validatorPermit == o.validatorPermit && Arrays.equals(bonds, o.bonds);
+        && minerEmission.equals(o.minerEmission) && validatorEmission.equals(o.validatorEmission) && validatorPermit == o.validatorPermit && Arrays.equals(bonds, o.bonds);
   }
 
   @Override
   public int hashCode() {
-    return 31 * emission.hashCode() + Arrays.hashCode(bonds);
+    return 31 * minerEmission.hashCode() + validatorEmission.hashCode() * 17 + Arrays.hashCode(bonds);
   }
 
   @Override
   public String toString() {
     return "UidResult[rank=" + rank + ", trust=" + trust + ", validatorTrust=" + validatorTrust + ", consensus="
-        + consensus + ", incentive=" + incentive + ", dividends=" + dividends + ", emission=" + emission
+        + consensus + ", incentive=" + incentive + ", dividends=" + dividends + ", minerEmission=" + minerEmission
+        + ", validatorEmission=" + validatorEmission
         + ", validatorPermit=" + validatorPermit + ", bonds=" + Arrays.toString(bonds) + "]";
   }
 }

@@ -141,13 +141,13 @@ public final class Yuma {
     }
     dividends = Fixed.normalize(dividends);
     // 10. Emission: half to miners by incentive, half to validators by dividends (both sum to one).
-    BigInteger[] earned = emissions(emission, incentive, dividends, activeStake);
+    BigInteger[][] earned = emissions(emission, incentive, dividends, activeStake);
     // 11. What is stored: u16 proportions, bonds scaled per column, none for UIDs that lost their permit.
     int[][] storedBonds = upscaleColumns(bonds, n);
     List<UidResult> results = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       results.add(new UidResult(Fixed.toU16(ranks[i]), Fixed.toU16(trust[i]), Fixed.toU16(validatorTrust[i]),
-          Fixed.toU16(consensus[i]), Fixed.toU16(incentive[i]), Fixed.toU16(dividends[i]), earned[i], permit[i],
+          Fixed.toU16(consensus[i]), Fixed.toU16(incentive[i]), Fixed.toU16(dividends[i]), earned[0][i], earned[1][i], permit[i],
           permit[i] && storedBonds[i] != null ? storedBonds[i] : new int[0]));
     }
     return results;
@@ -262,17 +262,17 @@ public final class Yuma {
   }
 
   /**
-   * Each UID's share of {@code emission}: miners by incentive, validators by dividends, over the sum of both; with
-   * neither (no consensus), validators by active stake and miners nothing.
+   * Each UID's share of {@code emission} as a miner (row 0) and as a validator (row 1): miners by incentive,
+   * validators by dividends, over the sum of both; with neither (no consensus), validators by active stake and miners
+   * nothing.
    */
-  static BigInteger[] emissions(BigInteger emission, long[] incentive, long[] dividends, long[] activeStake) {
+  static BigInteger[][] emissions(BigInteger emission, long[] incentive, long[] dividends, long[] activeStake) {
     int n = incentive.length;
     long total = Fixed.sum(incentive) + Fixed.sum(dividends);
-    BigInteger[] earned = new BigInteger[n];
+    BigInteger[][] earned = new BigInteger[2][n];
     for (int i = 0; i < n; i++) {
-      earned[i] = total == 0 ? Fixed.share(emission, activeStake[i])
-          : Fixed.share(emission, Fixed.div(incentive[i], total)).add(Fixed.share(emission,
-              Fixed.div(dividends[i], total)));
+      earned[0][i] = total == 0 ? BigInteger.ZERO : Fixed.share(emission, Fixed.div(incentive[i], total));
+      earned[1][i] = Fixed.share(emission, total == 0 ? activeStake[i] : Fixed.div(dividends[i], total));
     }
     return earned;
   }

@@ -32,9 +32,9 @@ import java.util.Optional;
  *
  * <p>Storage, each record at {@code keccak256(key) + field} with a key that names its kind: per subnet
  * ({@code "subnet" ‖ netuid}) the UID count, the burn, the adjustment interval (plus one) and its registrations;
- * per UID ({@code "neuron" ‖ netuid ‖ uid}) hotkey, coldkey, registration block, emission of the last epoch, model
- * hash, endpoint length and the endpoint in four words; per hotkey and subnet its UID plus one; per hotkey its
- * coldkey.
+ * per UID ({@code "neuron" ‖ netuid ‖ uid}) hotkey, coldkey, registration block, model hash, endpoint length and
+ * the endpoint in four words; per hotkey and subnet its UID plus one; per hotkey its coldkey. Its emission is the
+ * Metagraph's ({@link MetagraphContract#emission}).
  */
 public final class NeuronsContract extends AbiSystemContract {
   public static final Address ADDRESS = Address.fromHex("0x0000000000000000000000000000000000001003");
@@ -55,10 +55,9 @@ public final class NeuronsContract extends AbiSystemContract {
   private static final int HOTKEY_FIELD = 0;
   private static final int COLDKEY_FIELD = 1;
   private static final int REGISTERED_AT_FIELD = 2;
-  private static final int EMISSION_FIELD = 3;
-  private static final int MODEL_HASH_FIELD = 4;
-  private static final int ENDPOINT_LENGTH_FIELD = 5;
-  private static final int ENDPOINT_FIELD = 6;
+  private static final int MODEL_HASH_FIELD = 3;
+  private static final int ENDPOINT_LENGTH_FIELD = 4;
+  private static final int ENDPOINT_FIELD = 5;
   private static final int ENDPOINT_WORDS = ENDPOINT_BYTES_MAX / 32;
   private static final List<AbiType> NEURON_OUTPUTS = List.of(AbiType.ADDRESS, AbiType.ADDRESS, AbiType.UINT64,
       AbiType.UINT256, AbiType.STRING, AbiType.BYTES32);
@@ -91,7 +90,7 @@ public final class NeuronsContract extends AbiSystemContract {
       new ContractFunction("burn", List.of(AbiType.UINT16), List.of(AbiType.UINT256), VIEW_GAS, false,
           this::burnView),
       new ContractFunction("neuronCount", List.of(AbiType.UINT16), List.of(AbiType.UINT256), VIEW_GAS, false,
-          NeuronsContract::neuronCount),
+          NeuronsContract::neuronCountView),
       new ContractFunction("neuron", List.of(AbiType.UINT16, AbiType.UINT16), NEURON_OUTPUTS, VIEW_GAS, false,
           NeuronsContract::neuronView),
       new ContractFunction("uidOf", List.of(AbiType.UINT16, AbiType.ADDRESS), List.of(AbiType.BOOL, AbiType.UINT16),
@@ -119,7 +118,7 @@ public final class NeuronsContract extends AbiSystemContract {
   /** The UIDs of subnet {@code netuid}, by UID. */
   public static List<Neuron> neurons(WorldState state, int netuid) {
     List<Neuron> neurons = new ArrayList<>();
-    for (int uid = 0; uid < count(state, netuid); uid++) {
+    for (int uid = 0; uid < neuronCount(state, netuid); uid++) {
       neurons.add(neuron(state, netuid, uid));
     }
     return neurons;
@@ -173,7 +172,7 @@ public final class NeuronsContract extends AbiSystemContract {
       return revert("registering on subnet " + netuid + " burns " + Wei.of(pricing.burn()).toLuxString()
           + " LUX; the call sent " + call.value().toLuxString() + " LUX", REGISTER_GAS);
     }
-    int count = count(state, netuid);
+    int count = neuronCount(state, netuid);
     int uid;
     if (count < subnet.get().hyperparameters().maxUids()) {
       uid = count;
@@ -190,6 +189,8 @@ public final class NeuronsContract extends AbiSystemContract {
       uid = replaced.get();
       state.setStorage(ADDRESS, uidSlot(netuid, neuron(state, netuid, uid).hotkey()), BigInteger.ZERO);
       clearNeuron(state, netuid, uid);
+      WeightsContract.clearUid(state, netuid, uid);
+      MetagraphContract.clearUid(state, netuid, uid);
     }
     setNeuronField(state, netuid, uid, HOTKEY_FIELD, wordOf(hotkey));
     setNeuronField(state, netuid, uid, COLDKEY_FIELD, wordOf(coldkey));
@@ -242,16 +243,16 @@ public final class NeuronsContract extends AbiSystemContract {
         VIEW_GAS);
   }
 
-  private static CallOutcome neuronCount(SystemCall call, List<Object> args) {
+  private static CallOutcome neuronCountView(SystemCall call, List<Object> args) {
     int netuid = ((BigInteger) args.get(0)).intValueExact();
-    return success(List.of(AbiType.UINT256), List.of(BigInteger.valueOf(count(call.state(), netuid))), List.of(),
-        VIEW_GAS);
+    return success(List.of(AbiType.UINT256), List.of(BigInteger.valueOf(neuronCount(call.state(), netuid))),
+        List.of(), VIEW_GAS);
   }
 
   private static CallOutcome neuronView(SystemCall call, List<Object> args) {
     int netuid = ((BigInteger) args.get(0)).intValueExact();
     int uid = ((BigInteger) args.get(1)).intValueExact();
-    if (uid >= count(call.state(), netuid)) {
+    if (uid >= neuronCount(call.state(), netuid)) {
       return revert("no UID " + uid + " on subnet " + netuid, VIEW_GAS);
     }
     Neuron n = neuron(call.state(), netuid, uid);
@@ -274,7 +275,7 @@ public final class NeuronsContract extends AbiSystemContract {
     return new Neuron(netuid, uid, addressOf(neuronField(state, netuid, uid, HOTKEY_FIELD)),
         addressOf(neuronField(state, netuid, uid, COLDKEY_FIELD)),
         neuronField(state, netuid, uid, REGISTERED_AT_FIELD).longValueExact(),
-        Wei.of(neuronField(state, netuid, uid, EMISSION_FIELD)),
+        Wei.of(MetagraphContract.emission(state, netuid, uid)),
         ContractStorage.stringOf(endpoint, length),
         Bytes.of(word(neuronField(state, netuid, uid, MODEL_HASH_FIELD))));
   }
@@ -297,7 +298,8 @@ public final class NeuronsContract extends AbiSystemContract {
     return owner.signum() == 0 ? Optional.empty() : Optional.of(addressOf(owner));
   }
 
-  private static int count(WorldState state, int netuid) {
+  /** How many UIDs subnet {@code netuid} has. */
+  public static int neuronCount(WorldState state, int netuid) {
     return subnetField(state, netuid, COUNT_FIELD).intValueExact();
   }
 

@@ -24,9 +24,14 @@ import java.util.Optional;
  * any time, raised at most once per {@value #TAKE_INCREASE_BLOCKS} blocks). The stake stays in this contract.
  * ABI: abi/Stake.json.
  *
- * <p>Storage, each at {@code keccak256(key)}: a coldkey's stake on a hotkey of a subnet ({@code "stake" ‖ netuid ‖
- * hotkey ‖ coldkey}), the hotkey's total there ({@code "total" ‖ netuid ‖ hotkey}), and per hotkey its take plus one
- * and the block it was last raised, plus one ({@code "take" ‖ hotkey}, fields 0 and 1).
+ * <p>The stake on a hotkey is a pool its stakers hold shares of, so that emission credited to the pool
+ * ({@link #creditPool}) grows every staker's stake in proportion at once, however many delegators there are. A first
+ * stake buys shares one for one; later ones at the pool's price, rounded for the pool.
+ *
+ * <p>Storage, each at {@code keccak256(key)}: a coldkey's shares of a hotkey's pool on a subnet ({@code "stake" ‖
+ * netuid ‖ hotkey ‖ coldkey}), the pool's stake and its shares ({@code "total" ‖ netuid ‖ hotkey}, fields 0 and 1),
+ * and per hotkey its take plus one and the block it was last raised, plus one ({@code "take" ‖ hotkey}, fields 0 and
+ * 1).
  */
 public final class StakeContract extends AbiSystemContract {
   public static final Address ADDRESS = Address.fromHex("0x0000000000000000000000000000000000001004");
@@ -49,8 +54,8 @@ public final class StakeContract extends AbiSystemContract {
           StakeContract::setTake),
       new ContractFunction("stake", List.of(AbiType.UINT16, AbiType.ADDRESS, AbiType.ADDRESS),
           List.of(AbiType.UINT256), VIEW_GAS, false, (call, args) -> success(List.of(AbiType.UINT256),
-              List.of(call.state().storage(ADDRESS, stakeSlot(netuid(args), (Address) args.get(1),
-                  (Address) args.get(2)))), List.of(), VIEW_GAS)),
+              List.of(stake(call.state(), netuid(args), (Address) args.get(1), (Address) args.get(2))), List.of(),
+              VIEW_GAS)),
       new ContractFunction("totalStake", List.of(AbiType.UINT16, AbiType.ADDRESS), List.of(AbiType.UINT256),
           VIEW_GAS, false, (call, args) -> success(List.of(AbiType.UINT256),
               List.of(totalStake(call.state(), netuid(args), (Address) args.get(1))), List.of(), VIEW_GAS)),
@@ -70,6 +75,33 @@ public final class StakeContract extends AbiSystemContract {
   /** All the stake on {@code hotkey} on subnet {@code netuid}, its own and its delegators'. */
   public static BigInteger totalStake(WorldState state, int netuid, Address hotkey) {
     return state.storage(ADDRESS, totalSlot(netuid, hotkey));
+  }
+
+  /** {@code coldkey}'s stake on {@code hotkey} on subnet {@code netuid}: its shares of the pool at the pool's price. */
+  public static BigInteger stake(WorldState state, int netuid, Address hotkey, Address coldkey) {
+    BigInteger shares = state.storage(ADDRESS, stakeSlot(netuid, hotkey, coldkey));
+    BigInteger totalShares = state.storage(ADDRESS, sharesSlot(netuid, hotkey));
+    return shares.signum() == 0 ? BigInteger.ZERO
+        : shares.multiply(totalStake(state, netuid, hotkey)).divide(totalShares);
+  }
+
+  /**
+   * Issues {@code amount} into {@code hotkey}'s pool on {@code netuid}: every staker's stake grows by its share. A
+   * pool nobody holds shares of goes to the hotkey's coldkey instead.
+   */
+  public static void creditPool(WorldState state, int netuid, Address hotkey, BigInteger amount) {
+    if (state.storage(ADDRESS, sharesSlot(netuid, hotkey)).signum() == 0) {
+      NeuronsContract.coldkeyOf(state, hotkey).ifPresent(c -> creditStaker(state, netuid, hotkey, c, amount));
+      return;
+    }
+    state.addBalance(ADDRESS, Wei.of(amount));
+    state.setStorage(ADDRESS, totalSlot(netuid, hotkey), totalStake(state, netuid, hotkey).add(amount));
+  }
+
+  /** Issues {@code amount} as new stake of {@code coldkey} on {@code hotkey}'s pool on {@code netuid}. */
+  public static void creditStaker(WorldState state, int netuid, Address hotkey, Address coldkey, BigInteger amount) {
+    state.addBalance(ADDRESS, Wei.of(amount));
+    changeStake(state, netuid, hotkey, coldkey, amount);
   }
 
   /** The share of its delegators' dividends {@code hotkey} keeps, of 65535. */
@@ -94,7 +126,7 @@ public final class StakeContract extends AbiSystemContract {
     int netuid = netuid(args);
     Address hotkey = (Address) args.get(1);
     BigInteger amount = (BigInteger) args.get(2);
-    BigInteger staked = call.state().storage(ADDRESS, stakeSlot(netuid, hotkey, call.caller()));
+    BigInteger staked = stake(call.state(), netuid, hotkey, call.caller());
     if (amount.signum() == 0 || amount.compareTo(staked) > 0) {
       return revert("cannot remove " + Wei.of(amount).toLuxString() + " LUX: " + call.caller().toChecksumHex()
           + " has " + Wei.of(staked).toLuxString() + " LUX staked on " + hotkey.toChecksumHex() + " on subnet "
@@ -108,15 +140,38 @@ public final class StakeContract extends AbiSystemContract {
   /** Changes the caller's stake on {@code hotkey} by {@code delta}, with its event; returns the caller's new stake. */
   private static CallOutcome moved(SystemCall call, int netuid, Address hotkey, BigInteger delta, String event) {
     WorldState state = call.state();
-    Hash stakeSlot = stakeSlot(netuid, hotkey, call.caller());
-    BigInteger stake = state.storage(ADDRESS, stakeSlot).add(delta);
-    BigInteger total = totalStake(state, netuid, hotkey).add(delta);
-    state.setStorage(ADDRESS, stakeSlot, stake);
-    state.setStorage(ADDRESS, totalSlot(netuid, hotkey), total);
+    changeStake(state, netuid, hotkey, call.caller(), delta);
+    BigInteger stake = stake(state, netuid, hotkey, call.caller());
+    BigInteger total = totalStake(state, netuid, hotkey);
     Log log = new Log(ADDRESS, List.of(topic(event), addressTopic(hotkey)), Bytes.of(Abi.encode(
         List.of(AbiType.UINT16, AbiType.ADDRESS, AbiType.UINT256, AbiType.UINT256),
         List.of(BigInteger.valueOf(netuid), call.caller(), delta.abs(), total))));
     return success(List.of(AbiType.UINT256), List.of(stake), List.of(log), UPDATE_GAS);
+  }
+
+  /**
+   * Buys (positive {@code delta}) or sells shares of {@code coldkey} in the pool for {@code delta} of stake, rounding
+   * the shares in the pool's favour, so no sequence of stakes and removals takes out more than it put in.
+   */
+  private static void changeStake(WorldState state, int netuid, Address hotkey, Address coldkey, BigInteger delta) {
+    BigInteger total = totalStake(state, netuid, hotkey);
+    BigInteger totalShares = state.storage(ADDRESS, sharesSlot(netuid, hotkey));
+    Hash stakeSlot = stakeSlot(netuid, hotkey, coldkey);
+    BigInteger shares = state.storage(ADDRESS, stakeSlot);
+    BigInteger sharesDelta;
+    if (totalShares.signum() == 0 || total.signum() == 0) {
+      sharesDelta = delta;
+    } else if (delta.signum() >= 0) {
+      sharesDelta = delta.multiply(totalShares).divide(total);
+    } else if (delta.negate().equals(stake(state, netuid, hotkey, coldkey))) {
+      sharesDelta = shares.negate();
+    } else {
+      BigInteger[] sold = delta.negate().multiply(totalShares).divideAndRemainder(total);
+      sharesDelta = sold[0].add(sold[1].signum() == 0 ? BigInteger.ZERO : BigInteger.ONE).min(shares).negate();
+    }
+    state.setStorage(ADDRESS, stakeSlot, shares.add(sharesDelta));
+    state.setStorage(ADDRESS, sharesSlot(netuid, hotkey), totalShares.add(sharesDelta));
+    state.setStorage(ADDRESS, totalSlot(netuid, hotkey), total.add(delta));
   }
 
   private static CallOutcome setTake(SystemCall call, List<Object> args) {
@@ -155,6 +210,10 @@ public final class StakeContract extends AbiSystemContract {
 
   private static Hash totalSlot(int netuid, Address hotkey) {
     return ContractStorage.field(key("total", BigInteger.valueOf(netuid), wordOf(hotkey)), 0);
+  }
+
+  private static Hash sharesSlot(int netuid, Address hotkey) {
+    return ContractStorage.field(key("total", BigInteger.valueOf(netuid), wordOf(hotkey)), 1);
   }
 
   private static Hash takeSlot(Address hotkey, int field) {

@@ -191,6 +191,7 @@ public final class SubnetRegistryContract extends AbiSystemContract {
       set(state, netuid, NAME_FIELD + i, nameWords.get(i));
     }
     writeHyperparameters(state, netuid, hyperparameters.value());
+    MetagraphContract.openSubnet(state, netuid);
     state.setStorage(ADDRESS, COUNT_SLOT, BigInteger.valueOf(netuid + 1L));
     state.setStorage(ADDRESS, LAST_LOCK_SLOT, lock);
     state.setStorage(ADDRESS, LAST_LOCK_BLOCK_SLOT, BigInteger.valueOf(block + 1));
@@ -291,8 +292,14 @@ public final class SubnetRegistryContract extends AbiSystemContract {
     }
   }
 
-  private static int count(WorldState state) {
+  /** How many subnets are registered; their netuids are 0 to this, exclusive. */
+  public static int count(WorldState state) {
     return state.storage(ADDRESS, COUNT_SLOT).intValueExact();
+  }
+
+  /** Subnet {@code netuid}'s tempo, read alone: every block asks it of every subnet. */
+  static int tempo(WorldState state, int netuid) {
+    return get(state, netuid, HYPERPARAMETERS_FIELD).intValueExact();
   }
 
   private static BigInteger get(WorldState state, int netuid, int field) {

@@ -1,5 +1,7 @@
 package io.luxtensor.execution.system;
 
+import io.luxtensor.execution.BlockContext;
+import io.luxtensor.state.WorldState;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Wei;
 import java.util.List;
@@ -22,13 +24,23 @@ public final class SystemContracts {
   /** LuxTensor's system contracts, as every node of the chain runs them. */
   public static SystemContracts standard() {
     return new SystemContracts(List.of(new ChainInfoContract(), new SubnetRegistryContract(),
-        new NeuronsContract(), new StakeContract()));
+        new NeuronsContract(), new StakeContract(), new WeightsContract(), new MetagraphContract()));
   }
 
   /** The standard contracts and the staking contract, whose registrations need at least {@code minimumStake}. */
   public static SystemContracts withStaking(Wei minimumStake) {
     return new SystemContracts(List.of(new ChainInfoContract(), new StakingContract(minimumStake),
-        new SubnetRegistryContract(), new NeuronsContract(), new StakeContract()));
+        new SubnetRegistryContract(), new NeuronsContract(), new StakeContract(), new WeightsContract(),
+        new MetagraphContract()));
+  }
+
+  /** Applies, in address order, what the contracts that act at the end of a block do at the end of {@code block}. */
+  public void closeBlock(WorldState state, BlockContext block) {
+    for (SystemContract contract : byAddress.values()) {
+      if (contract instanceof BlockClosing closing) {
+        closing.closeBlock(state, block);
+      }
+    }
   }
 
   public Optional<SystemContract> at(Address address) {

@@ -61,6 +61,37 @@ class StakeContractTest {
   }
 
   @Test
+  void emissionIntoThePoolGrowsEveryStakeInProportionAndLaterStakersBuyInAtThePoolsPrice() {
+    assertTrue(stake(owner, "10").succeeded());
+    assertTrue(stake(delegator, "30").succeeded());
+    StakeContract.creditPool(state, 0, hotkey, Wei.ofLux("4").value());
+    assertEquals(Wei.ofLux("11").value(), StakeContract.stake(state, 0, hotkey, owner.sender()));
+    assertEquals(Wei.ofLux("33").value(), StakeContract.stake(state, 0, hotkey, delegator.sender()));
+    assertEquals(Wei.ofLux("44"), state.balance(StakeContract.ADDRESS), "the emission is issued into the contract");
+
+    ContractCaller late = new ContractCaller(state, data.key());
+    state.setAccount(late.sender(), Account.EMPTY.withBalance(Wei.ofLux("100")));
+    assertTrue(stake(late, "11").succeeded());
+    assertEquals(Wei.ofLux("11").value(), StakeContract.stake(state, 0, hotkey, late.sender()),
+        "a later stake earns nothing of the emission before it");
+    for (ContractCaller staker : List.of(delegator, owner, late)) {
+      BigInteger all = StakeContract.stake(state, 0, hotkey, staker.sender());
+      TransactionResult.Executed removed = staker.call(processor, StakeContract.ADDRESS, blockAt(5),
+          "removeStake(uint16,address,uint256)", Wei.ZERO, REMOVE, List.of(BigInteger.ZERO, hotkey, all));
+      assertTrue(removed.succeeded(), removed.revertReason());
+      assertEquals(BigInteger.ZERO, StakeContract.stake(state, 0, hotkey, staker.sender()));
+    }
+    assertEquals(BigInteger.ZERO, StakeContract.totalStake(state, 0, hotkey));
+    assertEquals(Wei.ZERO, state.balance(StakeContract.ADDRESS), "every wei came back out");
+  }
+
+  @Test
+  void aPoolNobodyStakedInPaysTheHotkeysColdkey() {
+    StakeContract.creditPool(state, 0, hotkey, Wei.ofLux("2").value());
+    assertEquals(Wei.ofLux("2").value(), StakeContract.stake(state, 0, hotkey, owner.sender()));
+  }
+
+  @Test
   void stakeNeedsARegisteredHotkeyAValueAndCannotBeOverdrawn() {
     assertReverts("has no UID on subnet 0", delegator.call(processor, StakeContract.ADDRESS, blockAt(3),
         "addStake(uint16,address)", Wei.ofLux("1"), STAKE, List.of(BigInteger.ZERO, data.address())));

@@ -20,7 +20,8 @@ class SystemContractAbiTest {
   @Test
   void abiFilesMatchTheDispatchedFunctions() throws IOException {
     for (SystemContract contract : new SystemContracts(List.of(new ChainInfoContract(), new StakingContract(),
-        new SubnetRegistryContract(), new NeuronsContract(), new StakeContract())).all()) {
+        new SubnetRegistryContract(), new NeuronsContract(), new StakeContract(), new WeightsContract(),
+        new MetagraphContract())).all()) {
       JsonNode abi = new ObjectMapper().readTree(Path.of("abi", contract.name() + ".json").toFile());
       Set<String> documented = new TreeSet<>();
       for (JsonNode entry : abi) {
@@ -41,7 +42,8 @@ class SystemContractAbiTest {
   @Test
   void abiFilesListExactlyTheEmittedEventsWithTheValidatorOrSenderIndexed() throws IOException {
     for (SystemContract contract : new SystemContracts(List.of(new ChainInfoContract(), new StakingContract(),
-        new SubnetRegistryContract(), new NeuronsContract(), new StakeContract())).all()) {
+        new SubnetRegistryContract(), new NeuronsContract(), new StakeContract(), new WeightsContract(),
+        new MetagraphContract())).all()) {
       JsonNode abi = new ObjectMapper().readTree(Path.of("abi", contract.name() + ".json").toFile());
       Set<String> documented = new TreeSet<>();
       for (JsonNode entry : abi) {
