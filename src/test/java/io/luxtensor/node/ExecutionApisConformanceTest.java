@@ -139,6 +139,15 @@ class ExecutionApisConformanceTest {
       check(node, "lux_getEpochInfo", params(hash));
       check(node, "lux_getValidator", "[\"" + DevChain.validatorKeys().address().toHex() + "\",\"latest\"]");
       check(node, "lux_getValidator", "[\"" + BEEF + "\"]");
+      // The AI network's reads on a chain without subnets; AiNetworkRpcTest checks them on a populated one.
+      for (String method : List.of("lux_getSubnetCount", "lux_listSubnets")) {
+        check(node, method, "[]");
+      }
+      for (String method : List.of("lux_getSubnet", "lux_getNeuronCount", "lux_getMetagraph")) {
+        check(node, method, "[\"0x0\",\"latest\"]");
+      }
+      check(node, "lux_getNeuron", "[\"0x0\",\"0x0\"]");
+      check(node, "lux_getWeights", "[\"0x0\",\"0x0\"]");
       check(node, "eth_sign", "[\"" + alice + "\",\"0x68656c6c6f\"]");
       check(node, "personal_sign", "[\"0x68656c6c6f\",\"" + alice + "\"]");
       check(node, "eth_signTypedData_v4", "[\"" + alice + "\"," + TypedDataExamples.MAIL + "]");
@@ -267,7 +276,8 @@ class ExecutionApisConformanceTest {
     return result;
   }
 
-  private static Set<ValidationMessage> violations(String method, JsonNode result) {
+  /** Where {@code result} departs from {@code method}'s result schema; empty if it fits. */
+  static Set<ValidationMessage> violations(String method, JsonNode result) {
     return SCHEMAS.getSchema(resultSchema(method)).validate(result);
   }
 

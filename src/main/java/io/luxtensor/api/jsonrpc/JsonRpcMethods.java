@@ -6,6 +6,13 @@ import io.luxtensor.api.CallSimulator;
 import io.luxtensor.api.NetworkStatus;
 import io.luxtensor.api.PendingTransactions;
 import io.luxtensor.api.filter.FilterManager;
+import io.luxtensor.api.jsonrpc.ai.LuxGetMetagraph;
+import io.luxtensor.api.jsonrpc.ai.LuxGetNeuron;
+import io.luxtensor.api.jsonrpc.ai.LuxGetNeuronCount;
+import io.luxtensor.api.jsonrpc.ai.LuxGetSubnet;
+import io.luxtensor.api.jsonrpc.ai.LuxGetSubnetCount;
+import io.luxtensor.api.jsonrpc.ai.LuxGetWeights;
+import io.luxtensor.api.jsonrpc.ai.LuxListSubnets;
 import io.luxtensor.api.jsonrpc.eth.EthAccounts;
 import io.luxtensor.api.jsonrpc.eth.EthBlockNumber;
 import io.luxtensor.api.jsonrpc.eth.EthCall;
@@ -119,8 +126,15 @@ public final class JsonRpcMethods {
         new EthSyncing(c.network()),
         new EthUninstallFilter(c.filters()),
         new LuxGetEpochInfo(c.chain(), c.parameters(), c.validators()),
+        new LuxGetMetagraph(c.chain()),
+        new LuxGetNeuron(c.chain()),
+        new LuxGetNeuronCount(c.chain()),
+        new LuxGetSubnet(c.chain()),
+        new LuxGetSubnetCount(c.chain()),
         new LuxGetValidator(c.chain(), c.validators()),
         new LuxGetValidators(c.chain(), c.validators()),
+        new LuxGetWeights(c.chain()),
+        new LuxListSubnets(c.chain()),
         new NetListening(c.network()),
         new NetPeerCount(c.network()),
         new NetVersion(c.chain()),

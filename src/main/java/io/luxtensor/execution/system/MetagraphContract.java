@@ -10,6 +10,7 @@ import io.luxtensor.ai.yuma.Yuma;
 import io.luxtensor.ai.yuma.YumaParameters;
 import io.luxtensor.execution.BlockContext;
 import io.luxtensor.execution.abi.AbiType;
+import io.luxtensor.state.StateReader;
 import io.luxtensor.state.WorldState;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Hash;
@@ -127,7 +128,7 @@ public final class MetagraphContract extends AbiSystemContract implements BlockC
   }
 
   /** What subnet {@code netuid} has accrued since its last epoch, before the owner's cut. */
-  public static BigInteger pendingEmission(WorldState state, int netuid) {
+  public static BigInteger pendingEmission(StateReader state, int netuid) {
     if (SubnetRegistryContract.read(state, netuid).isEmpty()) {
       return BigInteger.ZERO;
     }
@@ -135,17 +136,17 @@ public final class MetagraphContract extends AbiSystemContract implements BlockC
   }
 
   /** The block subnet {@code netuid} last ran its epoch in; 0 before its first. */
-  public static long lastEpoch(WorldState state, int netuid) {
+  public static long lastEpoch(StateReader state, int netuid) {
     return subnetField(state, netuid, LAST_EPOCH_FIELD).longValueExact();
   }
 
   /** Whether UID {@code uid} holds a validator permit from its subnet's last epoch. */
-  public static boolean permit(WorldState state, int netuid, int uid) {
+  public static boolean permit(StateReader state, int netuid, int uid) {
     return resultField(state, netuid, uid, PACKED_FIELD).testBit(PERMIT_BIT);
   }
 
   /** UID {@code uid}'s results from its subnet's last epoch (all zero before its first). */
-  public static UidResult result(WorldState state, int netuid, int uid) {
+  public static UidResult result(StateReader state, int netuid, int uid) {
     BigInteger packed = resultField(state, netuid, uid, PACKED_FIELD);
     List<Integer> bonds = bondsOf(state, netuid, uid);
     return new UidResult(u16(packed, 0), u16(packed, 1), u16(packed, 2), u16(packed, 3), u16(packed, 4),
@@ -155,7 +156,7 @@ public final class MetagraphContract extends AbiSystemContract implements BlockC
   }
 
   /** UID {@code uid}'s emission of its subnet's last epoch. */
-  public static BigInteger emission(WorldState state, int netuid, int uid) {
+  public static BigInteger emission(StateReader state, int netuid, int uid) {
     return resultField(state, netuid, uid, MINER_EMISSION_FIELD)
         .add(resultField(state, netuid, uid, VALIDATOR_EMISSION_FIELD));
   }
@@ -243,7 +244,7 @@ public final class MetagraphContract extends AbiSystemContract implements BlockC
     setResultField(state, netuid, uid, BONDS_COUNT_FIELD, BigInteger.valueOf(bonds.length));
   }
 
-  private static List<Integer> bondsOf(WorldState state, int netuid, int uid) {
+  private static List<Integer> bondsOf(StateReader state, int netuid, int uid) {
     int count = resultField(state, netuid, uid, BONDS_COUNT_FIELD).intValueExact();
     List<Integer> bonds = new ArrayList<>(count);
     BigInteger word = BigInteger.ZERO;
@@ -280,7 +281,7 @@ public final class MetagraphContract extends AbiSystemContract implements BlockC
     return ((BigInteger) args.get(0)).intValueExact();
   }
 
-  private static BigInteger subnetField(WorldState state, int netuid, int field) {
+  private static BigInteger subnetField(StateReader state, int netuid, int field) {
     return state.storage(ADDRESS, ContractStorage.field(key("epoch", BigInteger.valueOf(netuid)), field));
   }
 
@@ -288,7 +289,7 @@ public final class MetagraphContract extends AbiSystemContract implements BlockC
     state.setStorage(ADDRESS, ContractStorage.field(key("epoch", BigInteger.valueOf(netuid)), field), value);
   }
 
-  private static BigInteger resultField(WorldState state, int netuid, int uid, int field) {
+  private static BigInteger resultField(StateReader state, int netuid, int uid, int field) {
     return state.storage(ADDRESS, resultSlot(netuid, uid, field));
   }
 

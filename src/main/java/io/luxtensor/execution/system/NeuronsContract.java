@@ -12,6 +12,7 @@ import io.luxtensor.ai.UidPruning;
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.execution.abi.Abi;
 import io.luxtensor.execution.abi.AbiType;
+import io.luxtensor.state.StateReader;
 import io.luxtensor.state.WorldState;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Hash;
@@ -116,7 +117,7 @@ public final class NeuronsContract extends AbiSystemContract {
 
 
   /** The UIDs of subnet {@code netuid}, by UID. */
-  public static List<Neuron> neurons(WorldState state, int netuid) {
+  public static List<Neuron> neurons(StateReader state, int netuid) {
     List<Neuron> neurons = new ArrayList<>();
     for (int uid = 0; uid < neuronCount(state, netuid); uid++) {
       neurons.add(neuron(state, netuid, uid));
@@ -266,7 +267,12 @@ public final class NeuronsContract extends AbiSystemContract {
         BigInteger.valueOf(uid.orElse(0))), List.of(), VIEW_GAS);
   }
 
-  private static Neuron neuron(WorldState state, int netuid, int uid) {
+  /** UID {@code uid} of subnet {@code netuid}, if the subnet has it. */
+  public static Optional<Neuron> find(StateReader state, int netuid, int uid) {
+    return uid < neuronCount(state, netuid) ? Optional.of(neuron(state, netuid, uid)) : Optional.empty();
+  }
+
+  private static Neuron neuron(StateReader state, int netuid, int uid) {
     int length = neuronField(state, netuid, uid, ENDPOINT_LENGTH_FIELD).intValueExact();
     List<BigInteger> endpoint = new ArrayList<>();
     for (int i = 0; i < ENDPOINT_WORDS; i++) {
@@ -287,23 +293,23 @@ public final class NeuronsContract extends AbiSystemContract {
   }
 
   /** {@code hotkey}'s UID on subnet {@code netuid}, if it has one. */
-  public static Optional<Integer> uidOf(WorldState state, int netuid, Address hotkey) {
+  public static Optional<Integer> uidOf(StateReader state, int netuid, Address hotkey) {
     BigInteger stored = state.storage(ADDRESS, uidSlot(netuid, hotkey));
     return stored.signum() == 0 ? Optional.empty() : Optional.of(stored.intValueExact() - 1);
   }
 
   /** The coldkey that owns {@code hotkey}, if any registered it. */
-  public static Optional<Address> coldkeyOf(WorldState state, Address hotkey) {
+  public static Optional<Address> coldkeyOf(StateReader state, Address hotkey) {
     BigInteger owner = state.storage(ADDRESS, ownerSlot(hotkey));
     return owner.signum() == 0 ? Optional.empty() : Optional.of(addressOf(owner));
   }
 
   /** How many UIDs subnet {@code netuid} has. */
-  public static int neuronCount(WorldState state, int netuid) {
+  public static int neuronCount(StateReader state, int netuid) {
     return subnetField(state, netuid, COUNT_FIELD).intValueExact();
   }
 
-  private static BigInteger subnetField(WorldState state, int netuid, int field) {
+  private static BigInteger subnetField(StateReader state, int netuid, int field) {
     return state.storage(ADDRESS, ContractStorage.field(key("subnet", BigInteger.valueOf(netuid)), field));
   }
 
@@ -311,7 +317,7 @@ public final class NeuronsContract extends AbiSystemContract {
     state.setStorage(ADDRESS, ContractStorage.field(key("subnet", BigInteger.valueOf(netuid)), field), value);
   }
 
-  private static BigInteger neuronField(WorldState state, int netuid, int uid, int field) {
+  private static BigInteger neuronField(StateReader state, int netuid, int uid, int field) {
     return state.storage(ADDRESS, neuronSlot(netuid, uid, field));
   }
 

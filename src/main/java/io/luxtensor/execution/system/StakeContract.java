@@ -8,6 +8,7 @@ import static io.luxtensor.execution.system.ContractStorage.wordOf;
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.execution.abi.Abi;
 import io.luxtensor.execution.abi.AbiType;
+import io.luxtensor.state.StateReader;
 import io.luxtensor.state.WorldState;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Hash;
@@ -73,12 +74,12 @@ public final class StakeContract extends AbiSystemContract {
   }
 
   /** All the stake on {@code hotkey} on subnet {@code netuid}, its own and its delegators'. */
-  public static BigInteger totalStake(WorldState state, int netuid, Address hotkey) {
+  public static BigInteger totalStake(StateReader state, int netuid, Address hotkey) {
     return state.storage(ADDRESS, totalSlot(netuid, hotkey));
   }
 
   /** {@code coldkey}'s stake on {@code hotkey} on subnet {@code netuid}: its shares of the pool at the pool's price. */
-  public static BigInteger stake(WorldState state, int netuid, Address hotkey, Address coldkey) {
+  public static BigInteger stake(StateReader state, int netuid, Address hotkey, Address coldkey) {
     BigInteger shares = state.storage(ADDRESS, stakeSlot(netuid, hotkey, coldkey));
     BigInteger totalShares = state.storage(ADDRESS, sharesSlot(netuid, hotkey));
     return shares.signum() == 0 ? BigInteger.ZERO
@@ -105,7 +106,7 @@ public final class StakeContract extends AbiSystemContract {
   }
 
   /** The share of its delegators' dividends {@code hotkey} keeps, of 65535. */
-  public static int take(WorldState state, Address hotkey) {
+  public static int take(StateReader state, Address hotkey) {
     BigInteger stored = state.storage(ADDRESS, takeSlot(hotkey, 0));
     return stored.signum() == 0 ? TAKE_MAX : stored.intValueExact() - 1;
   }

@@ -10,6 +10,7 @@ import io.luxtensor.ai.SubnetHyperparameters;
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.execution.abi.Abi;
 import io.luxtensor.execution.abi.AbiType;
+import io.luxtensor.state.StateReader;
 import io.luxtensor.state.WorldState;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Hash;
@@ -112,7 +113,7 @@ public final class SubnetRegistryContract extends AbiSystemContract {
       SubnetHyperparameters hyperparameters) {}
 
   /** Every subnet, by netuid. */
-  public static List<Subnet> subnets(WorldState state) {
+  public static List<Subnet> subnets(StateReader state) {
     List<Subnet> subnets = new ArrayList<>();
     for (int netuid = 0; netuid < count(state); netuid++) {
       subnets.add(read(state, netuid).orElseThrow());
@@ -121,7 +122,7 @@ public final class SubnetRegistryContract extends AbiSystemContract {
   }
 
   /** Subnet {@code netuid}, if registered. */
-  public static Optional<Subnet> read(WorldState state, int netuid) {
+  public static Optional<Subnet> read(StateReader state, int netuid) {
     if (netuid < 0 || netuid >= count(state)) {
       return Optional.empty();
     }
@@ -146,7 +147,7 @@ public final class SubnetRegistryContract extends AbiSystemContract {
   }
 
   /** The block of the last registration, if any (stored plus one, so that zero means none). */
-  private static Optional<Long> lastLockBlock(WorldState state) {
+  private static Optional<Long> lastLockBlock(StateReader state) {
     BigInteger plusOne = state.storage(ADDRESS, LAST_LOCK_BLOCK_SLOT);
     return plusOne.signum() == 0 ? Optional.empty() : Optional.of(plusOne.longValueExact() - 1);
   }
@@ -293,16 +294,16 @@ public final class SubnetRegistryContract extends AbiSystemContract {
   }
 
   /** How many subnets are registered; their netuids are 0 to this, exclusive. */
-  public static int count(WorldState state) {
+  public static int count(StateReader state) {
     return state.storage(ADDRESS, COUNT_SLOT).intValueExact();
   }
 
   /** Subnet {@code netuid}'s tempo, read alone: every block asks it of every subnet. */
-  static int tempo(WorldState state, int netuid) {
+  static int tempo(StateReader state, int netuid) {
     return get(state, netuid, HYPERPARAMETERS_FIELD).intValueExact();
   }
 
-  private static BigInteger get(WorldState state, int netuid, int field) {
+  private static BigInteger get(StateReader state, int netuid, int field) {
     return state.storage(ADDRESS, ContractStorage.field(ContractStorage.word(BigInteger.valueOf(netuid)), field));
   }
 

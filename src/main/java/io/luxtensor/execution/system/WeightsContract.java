@@ -11,6 +11,7 @@ import io.luxtensor.ai.WeightsCheck;
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.execution.abi.Abi;
 import io.luxtensor.execution.abi.AbiType;
+import io.luxtensor.state.StateReader;
 import io.luxtensor.state.WorldState;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Hash;
@@ -91,7 +92,7 @@ public final class WeightsContract extends AbiSystemContract {
   }
 
   /** UID {@code uid}'s weights on subnet {@code netuid}. */
-  public static Row row(WorldState state, int netuid, int uid) {
+  public static Row row(StateReader state, int netuid, int uid) {
     int count = field(state, netuid, uid, COUNT_FIELD).intValueExact();
     List<WeightsCheck.Weight> weights = new ArrayList<>(count);
     BigInteger word = BigInteger.ZERO;
@@ -108,7 +109,7 @@ public final class WeightsContract extends AbiSystemContract {
   }
 
   /** {@code hotkey}'s commitment on subnet {@code netuid}, if one waits. */
-  public static Optional<Commitment> commitment(WorldState state, int netuid, Address hotkey) {
+  public static Optional<Commitment> commitment(StateReader state, int netuid, Address hotkey) {
     BigInteger blockPlusOne = state.storage(ADDRESS, commitSlot(netuid, hotkey, COMMITTED_AT_FIELD));
     return blockPlusOne.signum() == 0 ? Optional.empty() : Optional.of(new Commitment(
         ContractStorage.slot(state.storage(ADDRESS, commitSlot(netuid, hotkey, HASH_FIELD))),
@@ -277,7 +278,7 @@ public final class WeightsContract extends AbiSystemContract {
     return ((BigInteger) args.get(0)).intValueExact();
   }
 
-  private static BigInteger field(WorldState state, int netuid, int uid, int field) {
+  private static BigInteger field(StateReader state, int netuid, int uid, int field) {
     return state.storage(ADDRESS, weightsSlot(netuid, uid, field));
   }
 

@@ -1,0 +1,103 @@
+package io.luxtensor.api.jsonrpc.ai;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.luxtensor.ai.SubnetHyperparameters;
+import io.luxtensor.ai.yuma.UidResult;
+import io.luxtensor.api.BlockchainQueries;
+import io.luxtensor.api.jsonrpc.BlockParameter;
+import io.luxtensor.api.jsonrpc.BlockResolver;
+import io.luxtensor.api.jsonrpc.JsonRpcException;
+import io.luxtensor.api.jsonrpc.JsonRpcParams;
+import io.luxtensor.api.jsonrpc.JsonRpcResults;
+import io.luxtensor.execution.system.MetagraphContract;
+import io.luxtensor.execution.system.NeuronsContract;
+import io.luxtensor.execution.system.StakeContract;
+import io.luxtensor.execution.system.SubnetRegistryContract;
+import io.luxtensor.execution.system.WeightsContract;
+import io.luxtensor.state.StateReader;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * What the AI network's read methods share: the state at the block a call names, the netuid and UID parameters, and
+ * subnets and neurons as JSON (quantities in hex, as Ethereum's methods give them; proportions of 65535).
+ */
+final class AiNetworkReads {
+  private final BlockchainQueries chain;
+  private final BlockResolver blocks;
+
+  AiNetworkReads(BlockchainQueries chain) {
+    this.chain = chain;
+    this.blocks = new BlockResolver(chain);
+  }
+
+  /** The state after the block parameter at {@code index} (default latest); the block must exist. */
+  StateReader state(JsonRpcParams params, int index) throws JsonRpcException {
+    return chain.state(blocks.require(params.block(index, "block", BlockParameter.LATEST)));
+  }
+
+  /** A netuid or UID parameter: a quantity that fits in a u16. */
+  static int u16(JsonRpcParams params, int index, String name) throws JsonRpcException {
+    BigInteger value = params.quantity(index, name);
+    if (value.compareTo(BigInteger.valueOf(SubnetHyperparameters.U16_MAX)) > 0) {
+      throw JsonRpcException.invalidParams(name + " is a u16 (at most 0xffff), not " + JsonRpcResults.quantity(value));
+    }
+    return value.intValueExact();
+  }
+
+  static ObjectNode subnet(StateReader state, SubnetRegistryContract.Subnet subnet) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode()
+        .put("netuid", JsonRpcResults.quantity(subnet.netuid()))
+        .put("name", subnet.name())
+        .put("owner", subnet.owner().toHex())
+        .put("lock", JsonRpcResults.quantity(subnet.lock().value()))
+        .put("registeredAt", JsonRpcResults.quantity(subnet.registeredAt()))
+        .put("neuronCount", JsonRpcResults.quantity(NeuronsContract.neuronCount(state, subnet.netuid())))
+        .put("lastEpoch", JsonRpcResults.quantity(MetagraphContract.lastEpoch(state, subnet.netuid())))
+        .put("pendingEmission",
+            JsonRpcResults.quantity(MetagraphContract.pendingEmission(state, subnet.netuid())));
+    SubnetHyperparameters p = subnet.hyperparameters();
+    out.putObject("hyperparameters")
+        .put("tempo", JsonRpcResults.quantity(p.tempo()))
+        .put("maxUids", JsonRpcResults.quantity(p.maxUids()))
+        .put("maxValidators", JsonRpcResults.quantity(p.maxValidators()))
+        .put("immunityPeriod", JsonRpcResults.quantity(p.immunityPeriod()))
+        .put("activityCutoff", JsonRpcResults.quantity(p.activityCutoff()))
+        .put("weightsRateLimit", JsonRpcResults.quantity(p.weightsRateLimit()))
+        .put("minAllowedWeights", JsonRpcResults.quantity(p.minAllowedWeights()))
+        .put("kappa", JsonRpcResults.quantity(p.kappa()))
+        .put("bondsMovingAverage", JsonRpcResults.quantity(p.bondsMovingAverage()))
+        .put("commitReveal", p.commitReveal())
+        .put("commitRevealPeriod", JsonRpcResults.quantity(p.commitRevealPeriod()));
+    return out;
+  }
+
+  /** A UID as the metagraph shows it: who holds it, its stake, its results of the last epoch, its axon. */
+  static ObjectNode neuron(StateReader state, NeuronsContract.Neuron neuron) {
+    UidResult result = MetagraphContract.result(state, neuron.netuid(), neuron.uid());
+    long lastUpdate = WeightsContract.row(state, neuron.netuid(), neuron.uid()).setAt().orElse(neuron.registeredAt());
+    ObjectNode out = JsonNodeFactory.instance.objectNode()
+        .put("uid", JsonRpcResults.quantity(neuron.uid()))
+        .put("hotkey", neuron.hotkey().toHex())
+        .put("coldkey", neuron.coldkey().toHex())
+        .put("stake", JsonRpcResults.quantity(StakeContract.totalStake(state, neuron.netuid(), neuron.hotkey())))
+        .put("rank", JsonRpcResults.quantity(result.rank()))
+        .put("trust", JsonRpcResults.quantity(result.trust()))
+        .put("validatorTrust", JsonRpcResults.quantity(result.validatorTrust()))
+        .put("consensus", JsonRpcResults.quantity(result.consensus()))
+        .put("incentive", JsonRpcResults.quantity(result.incentive()))
+        .put("dividends", JsonRpcResults.quantity(result.dividends()))
+        .put("emission", JsonRpcResults.quantity(result.emission()))
+        .put("validatorPermit", result.validatorPermit())
+        .put("lastUpdate", JsonRpcResults.quantity(lastUpdate))
+        .put("registeredAt", JsonRpcResults.quantity(neuron.registeredAt()));
+    out.putObject("axon")
+        .put("endpoint", neuron.endpoint())
+        .put("modelHash", neuron.modelHash().toHex());
+    ArrayNode bonds = out.putArray("bonds");
+    Arrays.stream(result.bonds()).forEach(b -> bonds.add(JsonRpcResults.quantity(b)));
+    return out;
+  }
+}

@@ -1,0 +1,219 @@
+package io.luxtensor.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luxtensor.chain.DevChain;
+import io.luxtensor.execution.system.NeuronsContract;
+import io.luxtensor.execution.system.StakeContract;
+import io.luxtensor.execution.system.SubnetRegistryContract;
+import io.luxtensor.execution.system.WeightsContract;
+import io.luxtensor.storage.StorageConfig;
+import io.luxtensor.testing.TestNodes;
+import io.luxtensor.txpool.TxPoolConfig;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint16;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint64;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Convert;
+import org.web3j.utils.Numeric;
+
+/**
+ * Yuma through the real path, read back through the JSON-RPC: subtensor's {@code test_bonds}
+ * (../shared/spec/yuma.md, example (b); opentensor/subtensor, Unlicense) set up on a dev node by transactions signed
+ * with web3j (a subnet of tempo 9, eight hotkeys, stake of 100 to 400 LUX on four of them, weights), blocks sealed
+ * across four tempos, and each epoch's figures read with {@code lux_getMetagraph}: within one u16 unit of subtensor's,
+ * and every answer within its OpenRPC result schema. The stake is large against the 8.2 LUX an epoch pays, as in
+ * subtensor's test, where the epoch pays nobody: here miners' earnings become their stake, and with stake of 1 to 4
+ * LUX they would outgrow the smallest validator and take its permit by the third epoch.
+ */
+class AiNetworkRpcTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final BigInteger LUX = BigInteger.TEN.pow(18);
+  /** The epoch's 10 blocks of 1 LUX, less the owner's 18% (11796 of 65535). */
+  private static final BigInteger EPOCH_EMISSION = LUX.multiply(BigInteger.TEN).subtract(
+      LUX.multiply(BigInteger.TEN).multiply(BigInteger.valueOf(11_796)).divide(BigInteger.valueOf(65_535)));
+  private static final List<Integer> HYPERPARAMETERS = List.of(9, 8, 4, 4_096, 5_000, 0, 1, 32_767, 900_000, 0, 1);
+
+  private final LuxtensorNode node = TestNodes.devNode(StorageConfig.memory(), new ChainService.Sealing.Manual(),
+      TxPoolConfig.DEFAULT);
+  private final Web3j web3 = Web3j.build(new HttpService("http://127.0.0.1:" + node.rpcPort()));
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<Credentials> accounts = DevChain.accounts(DevChain.ACCOUNTS_DEFAULT).stream()
+      .map(a -> Credentials.create(Numeric.toHexStringNoPrefix(a.key().toBytes()))).toList();
+  private final Map<String, BigInteger> nonces = new HashMap<>();
+  private final List<String> sent = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    web3.shutdown();
+    node.close();
+  }
+
+  @Test
+  void testBondsThroughTransactionsReadBackWithLuxGetMetagraph() throws Exception {
+    Credentials owner = accounts.get(0);
+    Credentials coldkey = accounts.get(1);
+    List<Credentials> hotkeys = accounts.subList(2, 10);
+    send(owner, SubnetRegistryContract.ADDRESS.toHex(), "100", new Function("registerSubnet", List.of(
+        new Utf8String("bonds"), new DynamicArray<>(Uint256.class, HYPERPARAMETERS.stream()
+            .map(v -> new Uint256(v)).toList())), List.of()));
+    sealThrough(1);
+    for (Credentials hotkey : hotkeys) {
+      send(coldkey, NeuronsContract.ADDRESS.toHex(), "10", new Function("burnedRegister",
+          List.of(new Uint16(0), new Address(hotkey.getAddress())), List.of()));
+    }
+    for (int validator = 0; validator < 4; validator++) {
+      send(coldkey, StakeContract.ADDRESS.toHex(), Integer.toString(100 * (validator + 1)), new Function("addStake",
+          List.of(new Uint16(0), new Address(hotkeys.get(validator).getAddress())), List.of()));
+    }
+    sealThrough(8);
+    JsonNode permits = rpc("lux_getMetagraph", "[\"0x0\"]").get("neurons");
+    for (int uid = 0; uid < 8; uid++) {
+      assertEquals(uid < 4, permits.get(uid).get("validatorPermit").asBoolean(), "permit of UID " + uid);
+    }
+
+    for (int validator = 0; validator < 4; validator++) {
+      setWeights(hotkeys.get(validator), List.of(4, 5, 6, 7), List.of(16_383, 32_767, 49_151, 65_535));
+    }
+    sealThrough(18);
+    JsonNode first = rpc("lux_getMetagraph", "[\"0x0\",\"latest\"]");
+    assertEquals("0x12", first.get("lastEpoch").asText(), "the epoch ran at the end of block 18");
+    JsonNode neurons = first.get("neurons");
+    assertColumn(neurons, 4, 16_383, 32_767, 49_151, 65_535);
+    long[] subtensor = {49_999_998, 99_999_999, 150_000_000, 200_000_001, 49_998_779, 100_000_610, 149_996_337,
+        200_004_272};
+    for (int uid = 0; uid < 8; uid++) {
+      BigInteger expected = EPOCH_EMISSION.multiply(BigInteger.valueOf(subtensor[uid]))
+          .divide(BigInteger.valueOf(1_000_000_000));
+      BigInteger actual = quantity(neurons.get(uid).get("emission"));
+      assertTrue(expected.subtract(actual).abs().compareTo(EPOCH_EMISSION.divide(BigInteger.valueOf(65_535))) <= 0,
+          "emission of UID " + uid + ": " + actual + ", subtensor's share " + expected);
+    }
+    for (int miner = 4; miner < 8; miner++) {
+      int weight = (miner - 3) * 16_384 - 1;
+      long share = weight * 65_535L / 163_834;
+      assertWithinOne(share, neurons.get(miner).get("consensus"), "consensus of UID " + miner);
+      assertWithinOne(share, neurons.get(miner).get("incentive"), "incentive of UID " + miner);
+      assertWithinOne(65_535, neurons.get(miner).get("trust"), "trust of UID " + miner);
+    }
+    for (int validator = 0; validator < 4; validator++) {
+      assertWithinOne((validator + 1) * 65_535L / 10, neurons.get(validator).get("dividends"), "dividends");
+      assertWithinOne(65_535, neurons.get(validator).get("validatorTrust"), "validator trust");
+    }
+
+    setWeights(hotkeys.get(0), List.of(0), List.of(65_535));
+    sealThrough(28);
+    assertColumn(rpc("lux_getMetagraph", "[\"0x0\"]").get("neurons"), 4, 14_582, 32_767, 49_151, 65_535);
+    setWeights(hotkeys.get(1), List.of(1), List.of(65_535));
+    sealThrough(38);
+    assertColumn(rpc("lux_getMetagraph", "[\"0x0\"]").get("neurons"), 4, 12_603, 28_321, 49_151, 65_535);
+    assertColumn(rpc("lux_getMetagraph", "[\"0x0\",\"0x1c\"]").get("neurons"), 4, 14_582, 32_767, 49_151, 65_535);
+
+    assertEquals("0x1", rpc("lux_getSubnetCount", "[]").asText());
+    assertEquals("bonds", rpc("lux_listSubnets", "[]").get(0).get("name").asText());
+    assertEquals("0x9", rpc("lux_getSubnet", "[\"0x0\"]").get("hyperparameters").get("tempo").asText());
+    assertEquals("0x8", rpc("lux_getNeuronCount", "[\"0x0\"]").asText());
+    JsonNode neuron = rpc("lux_getNeuron", "[\"0x0\",\"0x5\"]");
+    assertEquals(hotkeys.get(5).getAddress(), neuron.get("hotkey").asText());
+    assertEquals(coldkey.getAddress(), neuron.get("coldkey").asText());
+    JsonNode weights = rpc("lux_getWeights", "[\"0x0\",\"0x2\"]").get("weights");
+    assertEquals(4, weights.size());
+    assertEquals("0xffff", weights.get(3).get("value").asText());
+    assertTrue(rpc("lux_getSubnet", "[\"0x1\"]").isNull());
+    assertTrue(rpc("lux_getNeuron", "[\"0x0\",\"0x8\"]").isNull());
+    assertEquals(-32602, error("lux_getMetagraph", "[\"0x10000\"]").get("code").asInt());
+    assertEquals(-32602, error("lux_getNeuron", "[\"0x0\"]").get("code").asInt());
+  }
+
+  private void setWeights(Credentials hotkey, List<Integer> uids, List<Integer> values) throws Exception {
+    send(hotkey, WeightsContract.ADDRESS.toHex(), "0", new Function("setWeights", List.of(new Uint16(0),
+        new DynamicArray<>(Uint16.class, uids.stream().map(Uint16::new).toList()),
+        new DynamicArray<>(Uint16.class, values.stream().map(Uint16::new).toList()), new Uint64(0)), List.of()));
+  }
+
+  private void send(Credentials from, String to, String lux, Function function) throws Exception {
+    BigInteger nonce = nonces.getOrDefault(from.getAddress(), BigInteger.ZERO);
+    nonces.put(from.getAddress(), nonce.add(BigInteger.ONE));
+    RawTransaction tx = RawTransaction.createTransaction(31337, nonce, BigInteger.valueOf(300_000), to,
+        Convert.toWei(lux, Convert.Unit.ETHER).toBigInteger(), FunctionEncoder.encode(function), BigInteger.ONE,
+        BigInteger.valueOf(10_000_000_000L));
+    var response = web3.ethSendRawTransaction(Numeric.toHexString(TransactionEncoder.signMessage(tx, from))).send();
+    assertFalse(response.hasError(), () -> response.getError().getMessage());
+    sent.add(response.getTransactionHash());
+  }
+
+  /** Seals blocks until block {@code last}; every transaction sent must have landed and succeeded. */
+  private void sealThrough(long last) throws Exception {
+    while (node.chain().head().latest().number() < last) {
+      node.chain().seal().get();
+    }
+    for (String hash : sent) {
+      assertEquals("0x1", rpc("eth_getTransactionReceipt", "[\"" + hash + "\"]").get("status").asText(), hash);
+    }
+    sent.clear();
+  }
+
+  private JsonNode rpc(String method, String params) throws Exception {
+    JsonNode response = post(method, params);
+    assertFalse(response.has("error"), () -> method + ": " + response);
+    JsonNode result = response.get("result");
+    if (method.startsWith("lux_")) {
+      assertEquals(java.util.Set.of(), ExecutionApisConformanceTest.violations(method, result),
+          () -> method + " answered " + result);
+    }
+    return result;
+  }
+
+  private JsonNode error(String method, String params) throws Exception {
+    JsonNode response = post(method, params);
+    assertTrue(response.has("error"), () -> method + ": " + response);
+    return response.get("error");
+  }
+
+  private JsonNode post(String method, String params) throws Exception {
+    String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        + node.rpcPort())).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
+  private static void assertColumn(JsonNode neurons, int column, int... expected) {
+    for (int i = 0; i < expected.length; i++) {
+      assertWithinOne(expected[i], neurons.get(i).get("bonds").get(column), "bonds of UID " + i + " to " + column);
+    }
+  }
+
+  private static void assertWithinOne(long expected, JsonNode actual, String what) {
+    long value = quantity(actual).longValueExact();
+    assertTrue(Math.abs(expected - value) <= 1, what + ": " + value + ", expected " + expected + " ± 1");
+  }
+
+  private static BigInteger quantity(JsonNode hex) {
+    return Numeric.toBigInt(hex.asText());
+  }
+}
