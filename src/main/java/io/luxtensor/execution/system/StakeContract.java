@@ -105,6 +105,18 @@ public final class StakeContract extends AbiSystemContract {
     changeStake(state, netuid, hotkey, coldkey, amount);
   }
 
+  /**
+   * Takes up to {@code amount} from {@code hotkey}'s pool on {@code netuid} out of circulation, every staker losing in
+   * proportion; returns what was taken.
+   */
+  public static BigInteger slashPool(WorldState state, int netuid, Address hotkey, BigInteger amount) {
+    BigInteger total = totalStake(state, netuid, hotkey);
+    BigInteger slashed = amount.min(total);
+    state.subtractBalance(ADDRESS, Wei.of(slashed));
+    state.setStorage(ADDRESS, totalSlot(netuid, hotkey), total.subtract(slashed));
+    return slashed;
+  }
+
   /** The share of its delegators' dividends {@code hotkey} keeps, of 65535. */
   public static int take(StateReader state, Address hotkey) {
     BigInteger stored = state.storage(ADDRESS, takeSlot(hotkey, 0));

@@ -170,8 +170,8 @@ public final class SubnetRegistryContract extends AbiSystemContract {
       return revert("a subnet was registered in block " + lastBlock.get() + "; the chain allows one every "
           + rules.rateLimitBlocks() + " blocks", REGISTER_GAS);
     }
-    Result<SubnetHyperparameters> hyperparameters = values.isEmpty()
-        ? Result.of(SubnetHyperparameters.DEFAULTS) : checked(values);
+    Checked<SubnetHyperparameters> hyperparameters = values.isEmpty()
+        ? Checked.of(SubnetHyperparameters.DEFAULTS) : checked(values);
     if (hyperparameters.problem().isPresent()) {
       return revert(hyperparameters.problem().get(), REGISTER_GAS);
     }
@@ -214,7 +214,7 @@ public final class SubnetRegistryContract extends AbiSystemContract {
       return revert("only subnet " + netuid + "'s owner " + subnet.get().owner().toChecksumHex()
           + " may set its hyperparameters", UPDATE_GAS);
     }
-    Result<SubnetHyperparameters> hyperparameters = checked(values);
+    Checked<SubnetHyperparameters> hyperparameters = checked(values);
     if (hyperparameters.problem().isPresent()) {
       return revert(hyperparameters.problem().get(), UPDATE_GAS);
     }
@@ -245,27 +245,16 @@ public final class SubnetRegistryContract extends AbiSystemContract {
         VIEW_GAS);
   }
 
-  /** A value or what is wrong with the input it came from. */
-  private record Result<T>(T value, Optional<String> problem) {
-    static <T> Result<T> of(T value) {
-      return new Result<>(value, Optional.empty());
-    }
-
-    static <T> Result<T> refused(String problem) {
-      return new Result<>(null, Optional.of(problem));
-    }
-  }
-
-  private static Result<SubnetHyperparameters> checked(List<BigInteger> values) {
+  private static Checked<SubnetHyperparameters> checked(List<BigInteger> values) {
     Optional<SubnetHyperparameters> parsed = hyperparametersFrom(values);
     if (parsed.isEmpty()) {
-      return Result.refused("hyperparameters are " + HYPERPARAMETER_COUNT + " numbers (tempo, maxUids, "
+      return Checked.refused("hyperparameters are " + HYPERPARAMETER_COUNT + " numbers (tempo, maxUids, "
           + "maxValidators, immunityPeriod, activityCutoff, weightsRateLimit, minAllowedWeights, kappa, "
           + "bondsMovingAverage, commitReveal, commitRevealPeriod), each below 2^31, commitReveal 0 or 1; got "
           + values);
     }
-    return parsed.get().problem().<Result<SubnetHyperparameters>>map(Result::refused)
-        .orElseGet(() -> Result.of(parsed.get()));
+    return parsed.get().problem().<Checked<SubnetHyperparameters>>map(Checked::refused)
+        .orElseGet(() -> Checked.of(parsed.get()));
   }
 
   private static Optional<SubnetHyperparameters> hyperparametersFrom(List<BigInteger> values) {

@@ -24,14 +24,15 @@ public final class SystemContracts {
   /** LuxTensor's system contracts, as every node of the chain runs them. */
   public static SystemContracts standard() {
     return new SystemContracts(List.of(new ChainInfoContract(), new SubnetRegistryContract(),
-        new NeuronsContract(), new StakeContract(), new WeightsContract(), new MetagraphContract()));
+        new NeuronsContract(), new StakeContract(), new WeightsContract(), new MetagraphContract(),
+        new AiTasksContract()));
   }
 
   /** The standard contracts and the staking contract, whose registrations need at least {@code minimumStake}. */
   public static SystemContracts withStaking(Wei minimumStake) {
     return new SystemContracts(List.of(new ChainInfoContract(), new StakingContract(minimumStake),
         new SubnetRegistryContract(), new NeuronsContract(), new StakeContract(), new WeightsContract(),
-        new MetagraphContract()));
+        new MetagraphContract(), new AiTasksContract()));
   }
 
   /** Applies, in address order, what the contracts that act at the end of a block do at the end of {@code block}. */

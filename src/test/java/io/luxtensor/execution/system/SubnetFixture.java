@@ -39,7 +39,8 @@ final class SubnetFixture {
     owner = new ContractCaller(state, data.key());
     coldkey = new ContractCaller(state, data.key());
     processor = new TransactionProcessor(new SystemContracts(List.of(new SubnetRegistryContract(),
-        new NeuronsContract(), new StakeContract(), new WeightsContract(), new MetagraphContract(rules))));
+        new NeuronsContract(), new StakeContract(), new WeightsContract(), new MetagraphContract(rules),
+        new AiTasksContract())));
     state.setAccount(owner.sender(), Account.EMPTY.withBalance(Wei.ofLux("1000")));
     state.setAccount(coldkey.sender(), Account.EMPTY.withBalance(Wei.ofLux("1000")));
     succeeds(owner.call(processor, SubnetRegistryContract.ADDRESS, blockContext(),

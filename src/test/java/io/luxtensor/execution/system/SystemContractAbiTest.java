@@ -21,7 +21,7 @@ class SystemContractAbiTest {
   void abiFilesMatchTheDispatchedFunctions() throws IOException {
     for (SystemContract contract : new SystemContracts(List.of(new ChainInfoContract(), new StakingContract(),
         new SubnetRegistryContract(), new NeuronsContract(), new StakeContract(), new WeightsContract(),
-        new MetagraphContract())).all()) {
+        new MetagraphContract(), new AiTasksContract())).all()) {
       JsonNode abi = new ObjectMapper().readTree(Path.of("abi", contract.name() + ".json").toFile());
       Set<String> documented = new TreeSet<>();
       for (JsonNode entry : abi) {
@@ -43,7 +43,7 @@ class SystemContractAbiTest {
   void abiFilesListExactlyTheEmittedEventsWithTheValidatorOrSenderIndexed() throws IOException {
     for (SystemContract contract : new SystemContracts(List.of(new ChainInfoContract(), new StakingContract(),
         new SubnetRegistryContract(), new NeuronsContract(), new StakeContract(), new WeightsContract(),
-        new MetagraphContract())).all()) {
+        new MetagraphContract(), new AiTasksContract())).all()) {
       JsonNode abi = new ObjectMapper().readTree(Path.of("abi", contract.name() + ".json").toFile());
       Set<String> documented = new TreeSet<>();
       for (JsonNode entry : abi) {
