@@ -82,7 +82,8 @@ public final class TaskSettlement {
 
   /**
    * The largest score that validators holding at least half the scoring stake gave or exceeded:
-   * {@code max { s : 2 · Σ stake[score ≥ s] ≥ Σ stake }}, as Yuma's consensus with kappa one half; 0 without scores.
+   * {@code max { s : 2 · Σ stake[score ≥ s] ≥ Σ stake }}, as Yuma's consensus with kappa one half; 0 without
+   * scores.
    * Scores from validators without stake count as one wei each, so a subnet without stake still settles.
    */
   public static int weightedMedian(List<Score> scores) {

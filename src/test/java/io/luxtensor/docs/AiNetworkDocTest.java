@@ -30,7 +30,7 @@ class AiNetworkDocTest {
   @Test
   void everyMemberOfTheSystemContractsShownIsDocumented() throws IOException {
     for (String contract : new String[] {"ChainInfo", "SubnetRegistry", "Neurons", "Stake", "Weights",
-        "Metagraph"}) {
+        "Metagraph", "AITasks"}) {
       for (JsonNode member : JSON.readTree(Path.of("abi/" + contract + ".json").toFile())) {
         String name = member.path("name").asText();
         String signature = member.path("type").asText().equals("event") ? "event " + name + "(" : "`" + name + "(";

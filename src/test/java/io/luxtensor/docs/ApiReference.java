@@ -32,6 +32,7 @@ final class ApiReference {
     Map<String, String> titles = new LinkedHashMap<>();
     titles.put("eth", "eth: chain, state, transactions, logs, filters");
     titles.put("lux", "lux: LuxTensor's own");
+    titles.put("mt", "mt: ModernTensor's AI tasks");
     titles.put("txpool", "txpool: the transaction pool");
     titles.put("net", "net: the network");
     titles.put("web3", "web3: the client");

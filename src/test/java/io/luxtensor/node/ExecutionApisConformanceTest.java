@@ -154,6 +154,17 @@ class ExecutionApisConformanceTest {
       check(node, "eth_sendTransaction", "[{\"from\":\"" + alice + "\",\"to\":\"" + BEEF + "\",\"value\":\"0x1\"}]");
       check(node, "evm_mine", "[]");
       check(node, "evm_increaseTime", "[1]");
+      // AI tasks on a chain without subnets: the submission is accepted and its execution will revert;
+      // AiTasksNetworkTest checks the task methods on a chain that runs tasks.
+      String task = "{\"from\":\"" + alice + "\",\"netuid\":\"0x0\",\"modelHash\":\"" + SLOT_ZERO
+          + "\",\"inputHash\":\"" + SLOT_ZERO + "\",\"inputUri\":\"ipfs://x\",\"deadline\":\"0x64\",\"fee\":\"0x1\"}";
+      String taskId = check(node, "mt_submitAITask", "[" + task + "]").get("taskId").asText();
+      check(node, "lux_submitAITask", "[" + task + "]");
+      for (String method : List.of("mt_getAIResult", "lux_getAIResult", "lux_getTask")) {
+        check(node, method, params(taskId));
+      }
+      check(node, "lux_listTasks", "[]");
+      check(node, "lux_listTasks", "[{\"status\":\"open\",\"limit\":\"0xa\"},\"latest\"]");
 
       assertEquals(served(), checked, "every served method was checked against its schema");
     }

@@ -11,8 +11,12 @@ import io.luxtensor.api.jsonrpc.ai.LuxGetNeuron;
 import io.luxtensor.api.jsonrpc.ai.LuxGetNeuronCount;
 import io.luxtensor.api.jsonrpc.ai.LuxGetSubnet;
 import io.luxtensor.api.jsonrpc.ai.LuxGetSubnetCount;
+import io.luxtensor.api.jsonrpc.ai.LuxGetTask;
 import io.luxtensor.api.jsonrpc.ai.LuxGetWeights;
 import io.luxtensor.api.jsonrpc.ai.LuxListSubnets;
+import io.luxtensor.api.jsonrpc.ai.LuxListTasks;
+import io.luxtensor.api.jsonrpc.ai.MtGetAIResult;
+import io.luxtensor.api.jsonrpc.ai.MtSubmitAITask;
 import io.luxtensor.api.jsonrpc.eth.EthAccounts;
 import io.luxtensor.api.jsonrpc.eth.EthBlockNumber;
 import io.luxtensor.api.jsonrpc.eth.EthCall;
@@ -90,6 +94,8 @@ public final class JsonRpcMethods {
 
   public static List<JsonRpcMethod> create(Context c) {
     GasPriceOracle oracle = new GasPriceOracle(c.chain());
+    MtSubmitAITask submitTask = new MtSubmitAITask(c.validator(), c.pool());
+    MtGetAIResult getResult = new MtGetAIResult(c.chain());
     return List.of(
         new EthAccounts(),
         new EthBlockNumber(c.chain()),
@@ -125,16 +131,22 @@ public final class JsonRpcMethods {
         new EthSendRawTransaction(c.validator(), c.pool()),
         new EthSyncing(c.network()),
         new EthUninstallFilter(c.filters()),
+        new JsonRpcAlias("lux_getAIResult", getResult),
+        new JsonRpcAlias("lux_submitAITask", submitTask),
         new LuxGetEpochInfo(c.chain(), c.parameters(), c.validators()),
         new LuxGetMetagraph(c.chain()),
         new LuxGetNeuron(c.chain()),
         new LuxGetNeuronCount(c.chain()),
         new LuxGetSubnet(c.chain()),
         new LuxGetSubnetCount(c.chain()),
+        new LuxGetTask(c.chain()),
         new LuxGetValidator(c.chain(), c.validators()),
         new LuxGetValidators(c.chain(), c.validators()),
         new LuxGetWeights(c.chain()),
         new LuxListSubnets(c.chain()),
+        new LuxListTasks(c.chain()),
+        getResult,
+        submitTask,
         new NetListening(c.network()),
         new NetPeerCount(c.network()),
         new NetVersion(c.chain()),

@@ -44,8 +44,8 @@ import java.util.Optional;
  * <p>Storage, each record at {@code keccak256(key) + field}: per task ({@code "task" ‖ id}) its fields and the
  * number of miners that committed, listed at ({@code "miners" ‖ id}); per task and miner ({@code "result" ‖ id ‖
  * miner}) the commitment, result, payout and dispute; per score ({@code "score" ‖ id ‖ miner ‖ validator}) the
- * score plus one, the scorers listed at ({@code "scorers" ‖ id ‖ miner}); per vote ({@code "vote" ‖ id ‖ miner ‖
- * voter}); and every task id in submission order.
+ * score plus one, the scorers listed at ({@code "scorers" ‖ id ‖ miner}); per vote ({@code "vote" ‖ id ‖ miner
+ * ‖ voter}); and every task id in submission order.
  */
 public final class AiTasksContract extends AbiSystemContract {
   public static final Address ADDRESS = Address.fromHex("0x0000000000000000000000000000000000001007");
@@ -61,7 +61,10 @@ public final class AiTasksContract extends AbiSystemContract {
   static final long VIEW_GAS = 2_600;
   static final long SUBMIT_GAS = 120_000;
   static final long ACTION_GAS = 60_000;
-  /** Finalizing costs this, plus {@link #FINALIZE_GAS_PER_RESULT} a result and {@link #FINALIZE_GAS_PER_SCORE} a score. */
+  /**
+   * Finalizing costs this, plus {@link #FINALIZE_GAS_PER_RESULT} a result and {@link #FINALIZE_GAS_PER_SCORE} a
+   * score.
+   */
   static final long FINALIZE_GAS = 80_000;
   static final long FINALIZE_GAS_PER_RESULT = 20_000;
   static final long FINALIZE_GAS_PER_SCORE = 5_000;

@@ -1,7 +1,9 @@
 package io.luxtensor.api.jsonrpc.dev;
 
 import io.luxtensor.api.DevControls;
+import io.luxtensor.api.jsonrpc.JsonRpcAlias;
 import io.luxtensor.api.jsonrpc.JsonRpcMethod;
+import io.luxtensor.api.jsonrpc.ai.MtSubmitAITask;
 import io.luxtensor.api.jsonrpc.JsonRpcMethods;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +15,15 @@ public final class DevJsonRpcMethods {
   private DevJsonRpcMethods() {}
 
   public static List<JsonRpcMethod> create(JsonRpcMethods.Context c, DevKeys keys, DevControls controls) {
+    EthSendTransaction sendTransaction = new EthSendTransaction(keys, c.chain(), c.pool(), c.simulator(),
+        c.minBaseFee());
+    MtSubmitAITaskDev submitTask = new MtSubmitAITaskDev(new MtSubmitAITask(c.validator(), c.pool()),
+        sendTransaction, c.pool());
     return List.of(
         new EthAccountsDev(keys),
-        new EthSendTransaction(keys, c.chain(), c.pool(), c.simulator(), c.minBaseFee()),
+        sendTransaction,
+        submitTask,
+        new JsonRpcAlias("lux_submitAITask", submitTask),
         new EthSign(keys),
         new PersonalSign(keys),
         new EthSignTypedDataV4(keys),

@@ -9,6 +9,7 @@ import io.luxtensor.api.jsonrpc.JsonRpcError;
 import io.luxtensor.api.jsonrpc.JsonRpcException;
 import io.luxtensor.api.jsonrpc.JsonRpcMethod;
 import io.luxtensor.api.jsonrpc.JsonRpcParams;
+import io.luxtensor.api.jsonrpc.TransactionSubmission;
 import io.luxtensor.api.jsonrpc.eth.GasPriceOracle;
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.bytes.Hex;
@@ -27,9 +28,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code eth_sendTransaction(tx)} on a dev node: fills what the caller left out (nonce after the sender's pending
@@ -37,9 +35,6 @@ import java.util.concurrent.TimeoutException;
  * the dev key of {@code from}, and submits. With {@code gasPrice} it sends an EIP-155 legacy transaction.
  */
 public final class EthSendTransaction implements JsonRpcMethod {
-  /** How long to wait for the pool's verdict (it answers in microseconds). */
-  static final long POOL_TIMEOUT_MILLIS_MAX = 10_000;
-
   private final DevKeys keys;
   private final BlockchainQueries chain;
   private final PendingTransactions pool;
@@ -89,20 +84,7 @@ public final class EthSendTransaction implements JsonRpcMethod {
           List.of(), null);
     }
     Transaction signed = unsigned.sign(keys.keyOf(from));
-    try {
-      var submission = pool.submit(new RecoveredTransaction(signed, from))
-          .get(POOL_TIMEOUT_MILLIS_MAX, TimeUnit.MILLISECONDS);
-      return switch (submission) {
-        case PendingTransactions.Submission.Accepted accepted -> accepted.hash().toHex();
-        case PendingTransactions.Submission.Rejected rejected ->
-            throw new JsonRpcException(JsonRpcError.SERVER_ERROR, rejected.message());
-      };
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new JsonRpcException(JsonRpcError.INTERNAL_ERROR, "interrupted while submitting");
-    } catch (ExecutionException | TimeoutException e) {
-      throw new JsonRpcException(JsonRpcError.SERVER_ERROR, "the transaction pool did not answer: " + e.getMessage());
-    }
+    return TransactionSubmission.submit(pool, new RecoveredTransaction(signed, from)).toHex();
   }
 
   /** The gas the call uses when simulated; intrinsic gas if it would fail (the submission then says why). */
