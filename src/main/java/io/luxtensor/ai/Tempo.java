@@ -12,6 +12,12 @@ public final class Tempo {
     return (block + netuid + 1) % ((long) tempo + 1) == tempo;
   }
 
+  /** The first block after {@code block} at whose end subnet {@code netuid} runs its epoch. */
+  public static long nextEpochBlock(int netuid, int tempo, long block) {
+    long position = (block + netuid + 1) % ((long) tempo + 1);
+    return block + (position == tempo ? tempo + 1 : tempo - position);
+  }
+
   /** The index of the epoch {@code block} belongs to on subnet {@code netuid}. */
   public static long epochOf(int netuid, int tempo, long block) {
     return (block + netuid + 1) / ((long) tempo + 1);

@@ -93,13 +93,23 @@ class SubnetRulesTest {
 
   @Test
   void epochsAreStaggeredByNetuidAndRevealsOpenOnlyInTheirWindow() {
-    // Tempo 9: an epoch every 10 blocks; subnet 0 at blocks 9, 19, ...; subnet 3 at blocks 6, 16, ...
+    // Tempo 9: an epoch every 10 blocks; subnet 0 at the end of blocks 8, 18, ...; subnet 3 of blocks 5, 15, ...
     // As subtensor's blocks_until_next_epoch = tempo - (block + netuid + 1) % (tempo + 1) reaching 0.
     assertTrue(Tempo.runsEpoch(0, 9, 8));
     assertFalse(Tempo.runsEpoch(0, 9, 9));
     assertTrue(Tempo.runsEpoch(0, 9, 18));
     assertTrue(Tempo.runsEpoch(3, 9, 15));
     assertFalse(Tempo.runsEpoch(3, 9, 16));
+    assertEquals(8, Tempo.nextEpochBlock(0, 9, 0));
+    assertEquals(18, Tempo.nextEpochBlock(0, 9, 8), "after the block that ran one, a whole tempo later");
+    assertEquals(15, Tempo.nextEpochBlock(3, 9, 6));
+    for (int block = 0; block < 40; block++) {
+      long next = Tempo.nextEpochBlock(3, 9, block);
+      assertTrue(next > block && Tempo.runsEpoch(3, 9, next), "block " + block + ": " + next);
+      for (long between = block + 1; between < next; between++) {
+        assertFalse(Tempo.runsEpoch(3, 9, between), "block " + block + ": none before " + next);
+      }
+    }
     assertEquals(1, Tempo.epochOf(0, 9, 9));
     assertEquals(0, Tempo.epochOf(0, 9, 8));
     // Committed in block 12 (epoch 1), period 1: revealable in blocks 19 to 28 (epoch 2), expired from 29.

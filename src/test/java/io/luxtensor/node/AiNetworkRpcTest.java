@@ -30,6 +30,7 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint64;
@@ -48,7 +49,10 @@ import org.web3j.utils.Numeric;
  * across four tempos, and each epoch's figures read with {@code lux_getMetagraph}: within one u16 unit of subtensor's,
  * and every answer within its OpenRPC result schema. The stake is large against the 8.2 LUX an epoch pays, as in
  * subtensor's test, where the epoch pays nobody: here miners' earnings become their stake, and with stake of 1 to 4
- * LUX they would outgrow the smallest validator and take its permit by the third epoch.
+ * LUX they would outgrow the smallest validator and take its permit by the third epoch. The SDK's other reads
+ * ({@code lux_getNeurons}, {@code lux_getAllWeights}, {@code lux_getEmissions}, {@code lux_getSubnetInfo},
+ * {@code lux_getValidatorStatus}) are checked on the same subnet against the metagraph and the contracts' own views,
+ * and on a commit-reveal subnet for a commitment waiting for its reveal.
  */
 class AiNetworkRpcTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,6 +68,9 @@ class AiNetworkRpcTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<Credentials> accounts = DevChain.accounts(DevChain.ACCOUNTS_DEFAULT).stream()
       .map(a -> Credentials.create(Numeric.toHexStringNoPrefix(a.key().toBytes()))).toList();
+  private final Credentials owner = accounts.get(0);
+  private final Credentials coldkey = accounts.get(1);
+  private final List<Credentials> hotkeys = accounts.subList(2, 10);
   private final Map<String, BigInteger> nonces = new HashMap<>();
   private final List<String> sent = new ArrayList<>();
 
@@ -75,30 +82,13 @@ class AiNetworkRpcTest {
 
   @Test
   void testBondsThroughTransactionsReadBackWithLuxGetMetagraph() throws Exception {
-    Credentials owner = accounts.get(0);
-    Credentials coldkey = accounts.get(1);
-    List<Credentials> hotkeys = accounts.subList(2, 10);
-    send(owner, SubnetRegistryContract.ADDRESS.toHex(), "100", new Function("registerSubnet", List.of(
-        new Utf8String("bonds"), new DynamicArray<>(Uint256.class, HYPERPARAMETERS.stream()
-            .map(v -> new Uint256(v)).toList())), List.of()));
-    sealThrough(1);
-    for (Credentials hotkey : hotkeys) {
-      send(coldkey, NeuronsContract.ADDRESS.toHex(), "10", new Function("burnedRegister",
-          List.of(new Uint16(0), new Address(hotkey.getAddress())), List.of()));
-    }
-    for (int validator = 0; validator < 4; validator++) {
-      send(coldkey, StakeContract.ADDRESS.toHex(), Integer.toString(100 * (validator + 1)), new Function("addStake",
-          List.of(new Uint16(0), new Address(hotkeys.get(validator).getAddress())), List.of()));
-    }
-    sealThrough(8);
+    registerBondsSubnet();
     JsonNode permits = rpc("lux_getMetagraph", "[\"0x0\"]").get("neurons");
     for (int uid = 0; uid < 8; uid++) {
       assertEquals(uid < 4, permits.get(uid).get("validatorPermit").asBoolean(), "permit of UID " + uid);
     }
 
-    for (int validator = 0; validator < 4; validator++) {
-      setWeights(hotkeys.get(validator), List.of(4, 5, 6, 7), List.of(16_383, 32_767, 49_151, 65_535));
-    }
+    validatorsWeighMiners();
     sealThrough(18);
     JsonNode first = rpc("lux_getMetagraph", "[\"0x0\",\"latest\"]");
     assertEquals("0x12", first.get("lastEpoch").asText(), "the epoch ran at the end of block 18");
@@ -147,6 +137,126 @@ class AiNetworkRpcTest {
     assertTrue(rpc("lux_getNeuron", "[\"0x0\",\"0x8\"]").isNull());
     assertEquals(-32602, error("lux_getMetagraph", "[\"0x10000\"]").get("code").asInt());
     assertEquals(-32602, error("lux_getNeuron", "[\"0x0\"]").get("code").asInt());
+  }
+
+  @Test
+  void theSdkReadsAgreeWithTheMetagraphAndTheContracts() throws Exception {
+    registerBondsSubnet();
+    assertEquals(0, rpc("lux_getAllWeights", "[\"0x0\"]").size(), "nobody has set weights yet");
+    validatorsWeighMiners();
+    sealThrough(18);
+    JsonNode neurons = rpc("lux_getMetagraph", "[\"0x0\"]").get("neurons");
+    assertEquals(neurons, rpc("lux_getNeurons", "[\"0x0\",\"latest\"]"));
+
+    JsonNode allWeights = rpc("lux_getAllWeights", "[\"0x0\"]");
+    assertEquals(4, allWeights.size(), "the validators' rows; the miners set none");
+    for (int uid = 0; uid < 4; uid++) {
+      assertEquals(rpc("lux_getWeights", "[\"0x0\",\"0x" + uid + "\"]"), allWeights.get(uid));
+      assertEquals("0x9", allWeights.get(uid).get("setAt").asText(), "set in the block after 8");
+    }
+
+    JsonNode emissions = rpc("lux_getEmissions", "[\"0x0\"]");
+    assertEquals(LUX, quantity(emissions.get("blockEmission")));
+    assertEquals(LUX, quantity(emissions.get("subnetEmissionPerBlock")), "the only subnet takes all of each block");
+    assertEquals("0x2e14", emissions.get("ownerCut").asText(), "18%: 11796 of 65535");
+    assertEquals("0x0", emissions.get("pendingEmission").asText(), "paid out as block 18 closed");
+    assertEquals("0x12", emissions.get("lastEpoch").asText());
+    assertEquals("0x1c", emissions.get("nextEpochBlock").asText(), "a tempo of 9 later: block 28");
+    BigInteger paid = BigInteger.ZERO;
+    for (int uid = 0; uid < 8; uid++) {
+      BigInteger miner = quantity(emissions.get("neurons").get(uid).get("minerEmission"));
+      BigInteger validator = quantity(emissions.get("neurons").get(uid).get("validatorEmission"));
+      assertEquals(quantity(neurons.get(uid).get("emission")), miner.add(validator), "emission of UID " + uid);
+      assertEquals(uid >= 4, miner.signum() > 0, "UIDs 4 to 7 earn as miners");
+      assertEquals(uid < 4, validator.signum() > 0, "UIDs 0 to 3 earn as validators");
+      paid = paid.add(miner).add(validator);
+    }
+    // Each of the 16 shares is rounded down to 32-bit fixed point, then to the wei.
+    BigInteger rounding = EPOCH_EMISSION.shiftRight(32).add(BigInteger.ONE).multiply(BigInteger.valueOf(16));
+    assertTrue(paid.compareTo(EPOCH_EMISSION) <= 0 && EPOCH_EMISSION.subtract(paid).compareTo(rounding) <= 0,
+        "the epoch paid " + paid + " of " + EPOCH_EMISSION);
+
+    JsonNode info = rpc("lux_getSubnetInfo", "[\"0x0\"]");
+    rpc("lux_getSubnet", "[\"0x0\"]").fields()
+        .forEachRemaining(field -> assertEquals(field.getValue(), info.get(field.getKey()), field.getKey()));
+    String burnCall = "[{\"to\":\"" + NeuronsContract.ADDRESS.toHex() + "\",\"data\":\""
+        + FunctionEncoder.encode(new Function("burn", List.of(new Uint16(0)), List.of())) + "\"},\"latest\"]";
+    assertEquals(quantity(rpc("eth_call", burnCall)), quantity(info.get("burn")), "as Neurons.burn answers");
+    BigInteger staked = BigInteger.ZERO;
+    for (JsonNode neuron : neurons) {
+      staked = staked.add(quantity(neuron.get("stake")));
+    }
+    assertEquals(staked, quantity(info.get("totalStake")));
+    assertEquals("0x4", info.get("validatorPermits").asText());
+    assertEquals("0xa", info.get("blocksUntilNextEpoch").asText(), "block 28 runs the next epoch");
+    assertEquals("0x1", rpc("lux_getSubnetInfo", "[\"0x0\",\"0x11\"]").get("blocksUntilNextEpoch").asText());
+
+    JsonNode validator = rpc("lux_getValidatorStatus", "[\"0x0\",\"" + hotkeys.get(3).getAddress() + "\"]");
+    assertEquals("0x3", validator.get("uid").asText());
+    assertEquals(coldkey.getAddress(), validator.get("coldkey").asText());
+    assertTrue(validator.get("validatorPermit").asBoolean());
+    for (String field : List.of("stake", "lastUpdate", "validatorTrust", "dividends", "emission")) {
+      assertEquals(neurons.get(3).get(field), validator.get(field), field);
+    }
+    assertEquals("0x9", validator.get("lastUpdate").asText(), "the block its weights landed in");
+    assertEquals("0x2e14", validator.get("take").asText(), "the default take, 18%");
+    assertTrue(validator.get("commitment").isNull());
+    JsonNode miner = rpc("lux_getValidatorStatus", "[\"0x0\",\"" + hotkeys.get(5).getAddress() + "\"]");
+    assertFalse(miner.get("validatorPermit").asBoolean());
+    assertEquals(neurons.get(5).get("registeredAt"), miner.get("lastUpdate"), "no weights: its registration");
+    assertTrue(rpc("lux_getValidatorStatus", "[\"0x0\",\"" + owner.getAddress() + "\"]").isNull(), "no UID");
+
+    List<Integer> commitReveal = new ArrayList<>(HYPERPARAMETERS);
+    commitReveal.set(9, 1);
+    send(owner, SubnetRegistryContract.ADDRESS.toHex(), "300", new Function("registerSubnet", List.of(
+        new Utf8String("commits"), new DynamicArray<>(Uint256.class, commitReveal.stream()
+            .map(v -> new Uint256(v)).toList())), List.of()));
+    sealThrough(19);
+    send(coldkey, NeuronsContract.ADDRESS.toHex(), "10", new Function("burnedRegister",
+        List.of(new Uint16(1), new Address(hotkeys.get(0).getAddress())), List.of()));
+    sealThrough(20);
+    byte[] hash = Numeric.hexStringToByteArray("ab".repeat(32));
+    send(hotkeys.get(0), WeightsContract.ADDRESS.toHex(), "0", new Function("commitWeights",
+        List.of(new Uint16(1), new Bytes32(hash)), List.of()));
+    sealThrough(21);
+    JsonNode commitment = rpc("lux_getValidatorStatus", "[\"0x1\",\"" + hotkeys.get(0).getAddress() + "\"]")
+        .get("commitment");
+    assertEquals(Numeric.toHexString(hash), commitment.get("hash").asText());
+    assertEquals("0x15", commitment.get("block").asText());
+    assertEquals(LUX.divide(BigInteger.TWO), quantity(rpc("lux_getEmissions", "[\"0x0\"]")
+        .get("subnetEmissionPerBlock")), "two subnets share each block");
+
+    assertTrue(rpc("lux_getEmissions", "[\"0x2\"]").isNull());
+    assertTrue(rpc("lux_getNeurons", "[\"0x2\"]").isNull());
+    assertEquals(-32602, error("lux_getValidatorStatus", "[\"0x0\",\"0x12\"]").get("code").asInt());
+    assertEquals(-32602, error("lux_getAllWeights", "[\"0x10000\"]").get("code").asInt());
+  }
+
+  /**
+   * Subnet 0 of tempo 9 with {@link #hotkeys} as UIDs 0 to 7 and 100 to 400 LUX staked on the first four, sealed
+   * through block 8, whose epoch gives those four their validator permits.
+   */
+  private void registerBondsSubnet() throws Exception {
+    send(owner, SubnetRegistryContract.ADDRESS.toHex(), "100", new Function("registerSubnet", List.of(
+        new Utf8String("bonds"), new DynamicArray<>(Uint256.class, HYPERPARAMETERS.stream()
+            .map(v -> new Uint256(v)).toList())), List.of()));
+    sealThrough(1);
+    for (Credentials hotkey : hotkeys) {
+      send(coldkey, NeuronsContract.ADDRESS.toHex(), "10", new Function("burnedRegister",
+          List.of(new Uint16(0), new Address(hotkey.getAddress())), List.of()));
+    }
+    for (int validator = 0; validator < 4; validator++) {
+      send(coldkey, StakeContract.ADDRESS.toHex(), Integer.toString(100 * (validator + 1)), new Function("addStake",
+          List.of(new Uint16(0), new Address(hotkeys.get(validator).getAddress())), List.of()));
+    }
+    sealThrough(8);
+  }
+
+  /** Each of the four validators weighs miners 4 to 7 at 1 : 2 : 3 : 4, in the next block sealed. */
+  private void validatorsWeighMiners() throws Exception {
+    for (int validator = 0; validator < 4; validator++) {
+      setWeights(hotkeys.get(validator), List.of(4, 5, 6, 7), List.of(16_383, 32_767, 49_151, 65_535));
+    }
   }
 
   private void setWeights(Credentials hotkey, List<Integer> uids, List<Integer> values) throws Exception {

@@ -143,11 +143,13 @@ class ExecutionApisConformanceTest {
       for (String method : List.of("lux_getSubnetCount", "lux_listSubnets")) {
         check(node, method, "[]");
       }
-      for (String method : List.of("lux_getSubnet", "lux_getNeuronCount", "lux_getMetagraph")) {
+      for (String method : List.of("lux_getSubnet", "lux_getNeuronCount", "lux_getMetagraph", "lux_getNeurons",
+          "lux_getSubnetInfo", "lux_getAllWeights", "lux_getEmissions")) {
         check(node, method, "[\"0x0\",\"latest\"]");
       }
       check(node, "lux_getNeuron", "[\"0x0\",\"0x0\"]");
       check(node, "lux_getWeights", "[\"0x0\",\"0x0\"]");
+      check(node, "lux_getValidatorStatus", "[\"0x0\",\"" + BEEF + "\"]");
       check(node, "eth_sign", "[\"" + alice + "\",\"0x68656c6c6f\"]");
       check(node, "personal_sign", "[\"0x68656c6c6f\",\"" + alice + "\"]");
       check(node, "eth_signTypedData_v4", "[\"" + alice + "\"," + TypedDataExamples.MAIL + "]");

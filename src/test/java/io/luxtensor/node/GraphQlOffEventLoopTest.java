@@ -91,7 +91,8 @@ class GraphQlOffEventLoopTest {
               transaction(hash: "0x%2$s") { hash } account(address: "%1$s", block: 0) { balance }
               pending { transactionCount transactions { hash } account(address: "%1$s") { transactionCount }
                 estimateGas(data: { to: "%1$s" }) }
-              gasPrice maxPriorityFeePerGas chainID finality { safe { number } finalized { number } } }"""
+              gasPrice maxPriorityFeePerGas chainID finality { safe { number } finalized { number } }
+              subnets { neurons { stake weights { uid } } } subnet(netuid: 0, block: 0) { neuronCount } }"""
             .formatted(alice, "00".repeat(32)));
         assertFalse(query.has("errors"), query.toString());
         JsonNode mutation = post(port, "mutation { sendRawTransaction(data: \""

@@ -61,7 +61,8 @@ public final class LuxtensorGraphQl {
         new PendingFields(sources.chain(), sources.pool(), calls, offload),
         calls,
         new FeeFields(sources.chain(), offload, sources.minBaseFee()),
-        new ConsensusFields(views, sources.validators(), offload));
+        new ConsensusFields(views, sources.validators(), offload),
+        new AiNetworkFields(views, offload));
     RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
     EthereumScalars.all().forEach(wiring::scalar);
     groups.forEach(group -> group.wire(wiring));

@@ -6,12 +6,17 @@ import io.luxtensor.api.CallSimulator;
 import io.luxtensor.api.NetworkStatus;
 import io.luxtensor.api.PendingTransactions;
 import io.luxtensor.api.filter.FilterManager;
+import io.luxtensor.api.jsonrpc.ai.LuxGetAllWeights;
+import io.luxtensor.api.jsonrpc.ai.LuxGetEmissions;
 import io.luxtensor.api.jsonrpc.ai.LuxGetMetagraph;
 import io.luxtensor.api.jsonrpc.ai.LuxGetNeuron;
 import io.luxtensor.api.jsonrpc.ai.LuxGetNeuronCount;
+import io.luxtensor.api.jsonrpc.ai.LuxGetNeurons;
 import io.luxtensor.api.jsonrpc.ai.LuxGetSubnet;
 import io.luxtensor.api.jsonrpc.ai.LuxGetSubnetCount;
 import io.luxtensor.api.jsonrpc.ai.LuxGetTask;
+import io.luxtensor.api.jsonrpc.ai.LuxGetSubnetInfo;
+import io.luxtensor.api.jsonrpc.ai.LuxGetValidatorStatus;
 import io.luxtensor.api.jsonrpc.ai.LuxGetWeights;
 import io.luxtensor.api.jsonrpc.ai.LuxListSubnets;
 import io.luxtensor.api.jsonrpc.ai.LuxListTasks;
@@ -133,14 +138,19 @@ public final class JsonRpcMethods {
         new EthUninstallFilter(c.filters()),
         new JsonRpcAlias("lux_getAIResult", getResult),
         new JsonRpcAlias("lux_submitAITask", submitTask),
+        new LuxGetAllWeights(c.chain()),
+        new LuxGetEmissions(c.chain()),
         new LuxGetEpochInfo(c.chain(), c.parameters(), c.validators()),
         new LuxGetMetagraph(c.chain()),
         new LuxGetNeuron(c.chain()),
         new LuxGetNeuronCount(c.chain()),
+        new LuxGetNeurons(c.chain()),
         new LuxGetSubnet(c.chain()),
         new LuxGetSubnetCount(c.chain()),
         new LuxGetTask(c.chain()),
+        new LuxGetSubnetInfo(c.chain()),
         new LuxGetValidator(c.chain(), c.validators()),
+        new LuxGetValidatorStatus(c.chain()),
         new LuxGetValidators(c.chain(), c.validators()),
         new LuxGetWeights(c.chain()),
         new LuxListSubnets(c.chain()),

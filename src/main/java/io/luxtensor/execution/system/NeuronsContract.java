@@ -125,15 +125,15 @@ public final class NeuronsContract extends AbiSystemContract {
     return neurons;
   }
 
-  /** The burn a registration on {@code netuid} pays in {@code block}. */
-  public BigInteger burn(WorldState state, int netuid, long block) {
-    return adjusted(state, netuid, block).burn();
+  /** The burn a registration on {@code netuid} pays in {@code block} on a chain that runs {@code rules}. */
+  public static BigInteger burn(StateReader state, Rules rules, int netuid, long block) {
+    return adjusted(state, rules, netuid, block).burn();
   }
 
   private record Pricing(BigInteger burn, long interval, long registrations) {}
 
   /** The subnet's burn carried forward over the intervals that ended since its last registration. */
-  private Pricing adjusted(WorldState state, int netuid, long block) {
+  private static Pricing adjusted(StateReader state, Rules rules, int netuid, long block) {
     BigInteger stored = subnetField(state, netuid, BURN_FIELD);
     BigInteger burn = stored.signum() == 0 ? rules.initialBurn().value() : stored;
     long interval = block / rules.adjustmentBlocks();
@@ -168,7 +168,7 @@ public final class NeuronsContract extends AbiSystemContract {
       return revert("hotkey " + hotkey.toChecksumHex() + " belongs to coldkey " + owner.get().toChecksumHex(),
           REGISTER_GAS);
     }
-    Pricing pricing = adjusted(state, netuid, block);
+    Pricing pricing = adjusted(state, rules, netuid, block);
     if (call.value().value().compareTo(pricing.burn()) < 0) {
       return revert("registering on subnet " + netuid + " burns " + Wei.of(pricing.burn()).toLuxString()
           + " LUX; the call sent " + call.value().toLuxString() + " LUX", REGISTER_GAS);
@@ -240,8 +240,8 @@ public final class NeuronsContract extends AbiSystemContract {
     if (SubnetRegistryContract.read(call.state(), netuid).isEmpty()) {
       return revert("no subnet " + netuid, VIEW_GAS);
     }
-    return success(List.of(AbiType.UINT256), List.of(burn(call.state(), netuid, call.block().number())), List.of(),
-        VIEW_GAS);
+    return success(List.of(AbiType.UINT256), List.of(burn(call.state(), rules, netuid, call.block().number())),
+        List.of(), VIEW_GAS);
   }
 
   private static CallOutcome neuronCountView(SystemCall call, List<Object> args) {

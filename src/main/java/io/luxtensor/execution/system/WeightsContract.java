@@ -103,9 +103,20 @@ public final class WeightsContract extends AbiSystemContract {
       int pair = word.shiftRight(32 * (i % PAIRS_PER_WORD)).intValue();
       weights.add(new WeightsCheck.Weight(pair >>> 16, pair & 0xffff));
     }
+    return new Row(weights, setAt(state, netuid, uid));
+  }
+
+  /**
+   * The block {@code neuron} last set weights in, or its registration block if it has set none since: where Yuma
+   * counts its activity from.
+   */
+  public static long lastUpdate(StateReader state, NeuronsContract.Neuron neuron) {
+    return setAt(state, neuron.netuid(), neuron.uid()).orElse(neuron.registeredAt());
+  }
+
+  private static Optional<Long> setAt(StateReader state, int netuid, int uid) {
     BigInteger setAtPlusOne = field(state, netuid, uid, SET_AT_FIELD);
-    return new Row(weights, setAtPlusOne.signum() == 0 ? Optional.empty()
-        : Optional.of(setAtPlusOne.longValueExact() - 1));
+    return setAtPlusOne.signum() == 0 ? Optional.empty() : Optional.of(setAtPlusOne.longValueExact() - 1);
   }
 
   /** {@code hotkey}'s commitment on subnet {@code netuid}, if one waits. */

@@ -7,6 +7,7 @@ import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.execution.abi.Abi;
 import io.luxtensor.execution.abi.AbiType;
 import io.luxtensor.execution.system.ChainInfoContract;
+import io.luxtensor.testing.AbiCalls;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.DynamicFeeTransaction;
 import io.luxtensor.types.Hash;
@@ -22,7 +23,7 @@ final class DevTransactions {
   static final BigInteger GWEI = BigInteger.valueOf(1_000_000_000L);
   static final BigInteger MAX_FEE = GWEI.multiply(BigInteger.TEN);
   static final Address RECIPIENT = Address.fromHex("0x000000000000000000000000000000000000beef");
-  static final List<DevChain.DevAccount> ACCOUNTS = DevChain.accounts(3);
+  static final List<DevChain.DevAccount> ACCOUNTS = DevChain.accounts(DevChain.ACCOUNTS_DEFAULT);
 
   private DevTransactions() {}
 
@@ -52,14 +53,14 @@ final class DevTransactions {
 
   /** ChainInfo's {@code ping(note)}, which counts pings in storage slot 0 and emits Pinged(sender, note, count). */
   static String ping(int account, long nonce, Hash note) {
-    byte[] selector = Abi.selector("ping(bytes32)");
-    byte[] args = Abi.encode(List.of(AbiType.BYTES32), List.of(note.toBytes()));
-    byte[] input = new byte[selector.length + args.length];
-    System.arraycopy(selector, 0, input, 0, selector.length);
-    System.arraycopy(args, 0, input, selector.length, args.length);
-    return Hex.encode(new DynamicFeeTransaction(DevChain.CHAIN_ID, nonce, GWEI, MAX_FEE, 100_000,
-        Optional.of(ChainInfoContract.ADDRESS), Wei.ZERO, Bytes.of(input), List.of(), null).sign(key(account))
-        .encode());
+    return call(account, nonce, ChainInfoContract.ADDRESS, Wei.ZERO, 100_000,
+        AbiCalls.calldata("ping(bytes32)", List.of(AbiType.BYTES32), List.of(note.toBytes())));
+  }
+
+  /** An EIP-1559 transaction that calls the system contract at {@code to} with {@code calldata}. */
+  static String call(int account, long nonce, Address to, Wei value, long gas, byte[] calldata) {
+    return Hex.encode(new DynamicFeeTransaction(DevChain.CHAIN_ID, nonce, GWEI, MAX_FEE, gas, Optional.of(to), value,
+        Bytes.of(calldata), List.of(), null).sign(key(account)).encode());
   }
 
   static Hash pingedTopic() {

@@ -15,8 +15,10 @@ import io.luxtensor.execution.system.MetagraphContract;
 import io.luxtensor.execution.system.NeuronsContract;
 import io.luxtensor.execution.system.StakeContract;
 import io.luxtensor.execution.system.SubnetRegistryContract;
+import io.luxtensor.execution.system.SystemContracts;
 import io.luxtensor.execution.system.WeightsContract;
 import io.luxtensor.state.StateReader;
+import io.luxtensor.types.BlockHeader;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -25,6 +27,11 @@ import java.util.Arrays;
  * subnets and neurons as JSON (quantities in hex, as Ethereum's methods give them; proportions of 65535).
  */
 final class AiNetworkReads {
+  /** The Neurons contract's rules on every node: the standard contracts' ({@link SystemContracts#standard}). */
+  static final NeuronsContract.Rules NEURONS_RULES = NeuronsContract.Rules.DEFAULTS;
+  /** The Metagraph contract's rules on every node: the standard contracts'. */
+  static final MetagraphContract.Rules METAGRAPH_RULES = MetagraphContract.Rules.DEFAULTS;
+
   private final BlockchainQueries chain;
   private final BlockResolver blocks;
 
@@ -33,9 +40,18 @@ final class AiNetworkReads {
     this.blocks = new BlockResolver(chain);
   }
 
+  /** A block's number and the state after it. */
+  record AtBlock(long number, StateReader state) {}
+
+  /** The block parameter at {@code index} (default latest) and the state after it; the block must exist. */
+  AtBlock at(JsonRpcParams params, int index) throws JsonRpcException {
+    BlockHeader header = blocks.require(params.block(index, "block", BlockParameter.LATEST));
+    return new AtBlock(header.number(), chain.state(header));
+  }
+
   /** The state after the block parameter at {@code index} (default latest); the block must exist. */
   StateReader state(JsonRpcParams params, int index) throws JsonRpcException {
-    return chain.state(blocks.require(params.block(index, "block", BlockParameter.LATEST)));
+    return at(params, index).state();
   }
 
   /** A netuid or UID parameter: a quantity that fits in a u16. */
@@ -77,7 +93,6 @@ final class AiNetworkReads {
   /** A UID as the metagraph shows it: who holds it, its stake, its results of the last epoch, its axon. */
   static ObjectNode neuron(StateReader state, NeuronsContract.Neuron neuron) {
     UidResult result = MetagraphContract.result(state, neuron.netuid(), neuron.uid());
-    long lastUpdate = WeightsContract.row(state, neuron.netuid(), neuron.uid()).setAt().orElse(neuron.registeredAt());
     ObjectNode out = JsonNodeFactory.instance.objectNode()
         .put("uid", JsonRpcResults.quantity(neuron.uid()))
         .put("hotkey", neuron.hotkey().toHex())
@@ -91,13 +106,30 @@ final class AiNetworkReads {
         .put("dividends", JsonRpcResults.quantity(result.dividends()))
         .put("emission", JsonRpcResults.quantity(result.emission()))
         .put("validatorPermit", result.validatorPermit())
-        .put("lastUpdate", JsonRpcResults.quantity(lastUpdate))
+        .put("lastUpdate", JsonRpcResults.quantity(WeightsContract.lastUpdate(state, neuron)))
         .put("registeredAt", JsonRpcResults.quantity(neuron.registeredAt()));
     out.putObject("axon")
         .put("endpoint", neuron.endpoint())
         .put("modelHash", neuron.modelHash().toHex());
     ArrayNode bonds = out.putArray("bonds");
     Arrays.stream(result.bonds()).forEach(b -> bonds.add(JsonRpcResults.quantity(b)));
+    return out;
+  }
+
+  /** Every UID of subnet {@code netuid} as {@link #neuron} shows it, by UID. */
+  static ArrayNode neurons(StateReader state, int netuid) {
+    ArrayNode neurons = JsonNodeFactory.instance.arrayNode();
+    NeuronsContract.neurons(state, netuid).forEach(n -> neurons.add(neuron(state, n)));
+    return neurons;
+  }
+
+  /** The weights UID {@code uid} set: the block it set them in (null: never) and each target UID with its value. */
+  static ObjectNode weights(int uid, WeightsContract.Row row) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode().put("uid", JsonRpcResults.quantity(uid));
+    row.setAt().ifPresentOrElse(b -> out.put("setAt", JsonRpcResults.quantity(b)), () -> out.putNull("setAt"));
+    ArrayNode weights = out.putArray("weights");
+    row.weights().forEach(w -> weights.addObject().put("uid", JsonRpcResults.quantity(w.uid()))
+        .put("value", JsonRpcResults.quantity(w.value())));
     return out;
   }
 }

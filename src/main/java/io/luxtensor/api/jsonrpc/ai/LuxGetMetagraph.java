@@ -1,12 +1,10 @@
 package io.luxtensor.api.jsonrpc.ai;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.api.jsonrpc.JsonRpcException;
 import io.luxtensor.api.jsonrpc.JsonRpcMethod;
 import io.luxtensor.api.jsonrpc.JsonRpcParams;
-import io.luxtensor.execution.system.NeuronsContract;
 import io.luxtensor.execution.system.SubnetRegistryContract;
 import io.luxtensor.state.StateReader;
 import java.util.Optional;
@@ -38,8 +36,7 @@ public final class LuxGetMetagraph implements JsonRpcMethod {
       return null;
     }
     ObjectNode out = AiNetworkReads.subnet(state, subnet.get());
-    ArrayNode neurons = out.putArray("neurons");
-    NeuronsContract.neurons(state, netuid).forEach(n -> neurons.add(AiNetworkReads.neuron(state, n)));
+    out.set("neurons", AiNetworkReads.neurons(state, netuid));
     return out;
   }
 }

@@ -1,13 +1,9 @@
 package io.luxtensor.api.jsonrpc.ai;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.api.jsonrpc.JsonRpcException;
 import io.luxtensor.api.jsonrpc.JsonRpcMethod;
 import io.luxtensor.api.jsonrpc.JsonRpcParams;
-import io.luxtensor.api.jsonrpc.JsonRpcResults;
 import io.luxtensor.execution.system.NeuronsContract;
 import io.luxtensor.execution.system.WeightsContract;
 import io.luxtensor.state.StateReader;
@@ -37,12 +33,6 @@ public final class LuxGetWeights implements JsonRpcMethod {
     if (NeuronsContract.find(state, netuid, uid).isEmpty()) {
       return null;
     }
-    WeightsContract.Row row = WeightsContract.row(state, netuid, uid);
-    ObjectNode out = JsonNodeFactory.instance.objectNode().put("uid", JsonRpcResults.quantity(uid));
-    row.setAt().ifPresentOrElse(b -> out.put("setAt", JsonRpcResults.quantity(b)), () -> out.putNull("setAt"));
-    ArrayNode weights = out.putArray("weights");
-    row.weights().forEach(w -> weights.addObject().put("uid", JsonRpcResults.quantity(w.uid()))
-        .put("value", JsonRpcResults.quantity(w.value())));
-    return out;
+    return AiNetworkReads.weights(uid, WeightsContract.row(state, netuid, uid));
   }
 }
