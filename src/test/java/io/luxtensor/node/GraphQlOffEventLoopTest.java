@@ -105,7 +105,8 @@ class GraphQlOffEventLoopTest {
     }
     // state() returns a StateSnapshot (a final class, which a proxy cannot wrap): its reads are attributed to the
     // thread that asked for it.
-    for (String call : List.of("block", "receipts", "state", "canonicalHash", "header", "transactionLocation", "submit", "pending", "nextNonce", "executable")) {
+    for (String call : List.of("block", "receipts", "state", "canonicalHash", "header", "transactionLocation",
+        "submit", "pending", "nextNonce", "executable")) {
       assertTrue(threadsByCall.containsKey(call), call + " was exercised: " + threadsByCall.keySet());
     }
     threadsByCall.forEach((call, thread) -> assertTrue(thread.startsWith("luxtensor-api"),

@@ -39,7 +39,8 @@ public record UidResult(int rank, int trust, int validatorTrust, int consensus, 
   public boolean equals(Object other) {
     return other instanceof UidResult o && rank == o.rank && trust == o.trust && validatorTrust == o.validatorTrust
         && consensus == o.consensus && incentive == o.incentive && dividends == o.dividends
-        && minerEmission.equals(o.minerEmission) && validatorEmission.equals(o.validatorEmission) && validatorPermit == o.validatorPermit && Arrays.equals(bonds, o.bonds);
+        && minerEmission.equals(o.minerEmission) && validatorEmission.equals(o.validatorEmission)
+        && validatorPermit == o.validatorPermit && Arrays.equals(bonds, o.bonds);
   }
 
   @Override

@@ -147,7 +147,8 @@ public final class Yuma {
     List<UidResult> results = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       results.add(new UidResult(Fixed.toU16(ranks[i]), Fixed.toU16(trust[i]), Fixed.toU16(validatorTrust[i]),
-          Fixed.toU16(consensus[i]), Fixed.toU16(incentive[i]), Fixed.toU16(dividends[i]), earned[0][i], earned[1][i], permit[i],
+          Fixed.toU16(consensus[i]), Fixed.toU16(incentive[i]), Fixed.toU16(dividends[i]), earned[0][i], earned[1][i],
+          permit[i],
           permit[i] && storedBonds[i] != null ? storedBonds[i] : new int[0]));
     }
     return results;

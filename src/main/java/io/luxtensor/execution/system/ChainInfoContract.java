@@ -32,7 +32,6 @@ public final class ChainInfoContract extends AbiSystemContract {
       new ContractFunction("ping", List.of(AbiType.BYTES32), List.of(AbiType.UINT256), PING_GAS, false,
           ChainInfoContract::ping)));
 
-
   public ChainInfoContract() {
     super(ADDRESS, "ChainInfo", List.of(PINGED_EVENT));
   }
@@ -41,10 +40,6 @@ public final class ChainInfoContract extends AbiSystemContract {
   protected AbiDispatcher dispatcher() {
     return dispatcher;
   }
-
-
-
-
 
   private static CallOutcome ping(SystemCall call, List<Object> args) {
     BigInteger count = call.state().storage(ADDRESS, PING_COUNT_SLOT).add(BigInteger.ONE);

@@ -96,9 +96,7 @@ public final class MetagraphContract extends AbiSystemContract implements BlockC
         new ContractFunction("result", List.of(AbiType.UINT16, AbiType.UINT16), RESULT_OUTPUTS, VIEW_GAS, false,
             MetagraphContract::resultView),
         new ContractFunction("bonds", List.of(AbiType.UINT16, AbiType.UINT16), List.of(AbiType.UINT16_ARRAY),
-            VIEW_GAS, false, (call, args) -> success(List.of(AbiType.UINT16_ARRAY), List.of(
-                bondsOf(call.state(), netuid(args), ((BigInteger) args.get(1)).intValueExact()).stream()
-                    .map(BigInteger::valueOf).toList()), List.of(), VIEW_GAS))));
+            VIEW_GAS, false, MetagraphContract::bondsView)));
   }
 
   @Override
@@ -257,16 +255,30 @@ public final class MetagraphContract extends AbiSystemContract implements BlockC
     return bonds;
   }
 
+  private static CallOutcome bondsView(SystemCall call, List<Object> args) {
+    int netuid = netuid(args);
+    int uid = ((BigInteger) args.get(1)).intValueExact();
+    if (uid >= NeuronsContract.neuronCount(call.state(), netuid)) {
+      return noUid(netuid, uid);
+    }
+    return success(List.of(AbiType.UINT16_ARRAY), List.of(bondsOf(call.state(), netuid, uid).stream()
+        .map(BigInteger::valueOf).toList()), List.of(), VIEW_GAS);
+  }
+
   private static CallOutcome resultView(SystemCall call, List<Object> args) {
     int netuid = netuid(args);
     int uid = ((BigInteger) args.get(1)).intValueExact();
     if (uid >= NeuronsContract.neuronCount(call.state(), netuid)) {
-      return CallOutcome.revert("Metagraph: no UID " + uid + " on subnet " + netuid, VIEW_GAS);
+      return noUid(netuid, uid);
     }
     UidResult r = result(call.state(), netuid, uid);
     return success(RESULT_OUTPUTS, List.of(BigInteger.valueOf(r.rank()), BigInteger.valueOf(r.trust()),
         BigInteger.valueOf(r.validatorTrust()), BigInteger.valueOf(r.consensus()), BigInteger.valueOf(r.incentive()),
         BigInteger.valueOf(r.dividends()), r.emission(), r.validatorPermit()), List.of(), VIEW_GAS);
+  }
+
+  private static CallOutcome noUid(int netuid, int uid) {
+    return CallOutcome.revert("Metagraph: no UID " + uid + " on subnet " + netuid, VIEW_GAS);
   }
 
   private static int u16(BigInteger packed, int index) {

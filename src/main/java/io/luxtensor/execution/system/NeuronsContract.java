@@ -106,15 +106,10 @@ public final class NeuronsContract extends AbiSystemContract {
     this.rules = rules;
   }
 
-
   @Override
   protected AbiDispatcher dispatcher() {
     return dispatcher;
   }
-
-
-
-
 
   /** The UIDs of subnet {@code netuid}, by UID. */
   public static List<Neuron> neurons(StateReader state, int netuid) {

@@ -92,15 +92,10 @@ public final class StakingContract extends AbiSystemContract {
     this.minimumStake = minimumStake;
   }
 
-
   @Override
   protected AbiDispatcher dispatcher() {
     return dispatcher;
   }
-
-
-
-
 
   /** Every validator ever registered, in registration order. */
   public static List<StakingRecord> registry(BiFunction<Address, Hash, BigInteger> storage) {

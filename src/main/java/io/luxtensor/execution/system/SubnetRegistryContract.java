@@ -98,15 +98,10 @@ public final class SubnetRegistryContract extends AbiSystemContract {
     this.rules = rules;
   }
 
-
   @Override
   protected AbiDispatcher dispatcher() {
     return dispatcher;
   }
-
-
-
-
 
   /** A registered subnet as stored. */
   public record Subnet(int netuid, Address owner, String name, Wei lock, long registeredAt,

@@ -51,7 +51,7 @@ class MetagraphContractTest {
         200_004_272);
     for (int miner = 4; miner < 8; miner++) {
       assertEquals(first.get(miner).minerEmission(), StakeContract.stake(chain.state, 0,
-          chain.hotkeys.get(miner).sender(), chain.coldkey.sender()), "a miner's emission is its coldkey's stake on it");
+          chain.hotkeys.get(miner).sender(), chain.coldkey.sender()), "a miner's emission is its coldkey's stake");
     }
 
     setWeights(0, List.of(0), List.of(65_535));

@@ -51,7 +51,8 @@ class SystemContractAbiTest {
           documented.add(entry.get("name").asText() + "(" + String.join(",", types(entry.get("inputs"))) + ")");
           JsonNode first = entry.get("inputs").get(0);
           assertEquals("address", first.get("type").asText(), contract.name() + "." + entry.get("name"));
-          assertTrue(first.get("indexed").asBoolean(), contract.name() + "." + entry.get("name") + ": the address is the topic");
+          assertTrue(first.get("indexed").asBoolean(),
+              contract.name() + "." + entry.get("name") + ": the address is the topic");
         }
       }
       assertEquals(new TreeSet<>(contract.events()), documented, contract.name());

@@ -53,7 +53,8 @@ class WeightsContractTest {
             BigInteger.ZERO)));
     ContractCaller unregistered = new ContractCaller(chain.state, chain.data.key());
     chain.state.setAccount(unregistered.sender(), Account.EMPTY.withBalance(Wei.ofLux("1")));
-    TransactionResult.Executed stranger = unregistered.call(chain.processor, WeightsContract.ADDRESS, chain.blockContext(), "setWeights(uint16,uint16[],uint16[],uint64)", Wei.ZERO, SET,
+    TransactionResult.Executed stranger = unregistered.call(chain.processor, WeightsContract.ADDRESS,
+        chain.blockContext(), "setWeights(uint16,uint16[],uint16[],uint64)", Wei.ZERO, SET,
         List.of(BigInteger.ZERO, SubnetFixture.numbers(List.of(2, 3)), SubnetFixture.numbers(List.of(1, 2)),
             BigInteger.ZERO));
     assertReverts("hotkey " + unregistered.sender().toChecksumHex() + " has no UID on subnet 0", stranger);
@@ -82,7 +83,8 @@ class WeightsContractTest {
     byte[] hash = commitHash(chain, 0, uids, values, salt);
     CallOutcome view = new WeightsContract().call(new SystemCall(chain.state, chain.blockContext(),
         chain.coldkey.sender(), Wei.ZERO, AbiCalls.calldata(
-            "commitHash(address,uint16,uint16[],uint16[],bytes32,uint64)", HASHED, List.of(chain.hotkeys.get(0).sender(), BigInteger.ZERO, SubnetFixture.numbers(uids),
+            "commitHash(address,uint16,uint16[],uint16[],bytes32,uint64)", HASHED,
+            List.of(chain.hotkeys.get(0).sender(), BigInteger.ZERO, SubnetFixture.numbers(uids),
                 SubnetFixture.numbers(values), salt, BigInteger.ONE)), 100_000));
     assertArrayEquals(hash, assertInstanceOf(CallOutcome.Success.class, view).returnData(),
         "the commitHash view computes the commitment as documented");
