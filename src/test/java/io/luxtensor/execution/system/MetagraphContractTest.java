@@ -64,6 +64,38 @@ class MetagraphContractTest {
     assertEquals(38, MetagraphContract.lastEpoch(chain.state, 0));
   }
 
+  /**
+   * Example (a), subtensor's {@code test_math_weighted_median_col}: stake [0, .75, .25, 0] on UIDs 0-3, whose
+   * rows of weights on UIDs 4-6 are [0, .2, .4] and [0, .3, .1] for the two with stake (the others have none and no
+   * permit). Yuma normalizes each row, so UID 7 takes the rest of each row (.4 and .6) to keep those values. The
+   * owner sets kappa .24, .26 and .76 in turn; each epoch's consensus of UIDs 4-6 is the example's.
+   */
+  @Test
+  void weightedMedianExampleThroughTransactionsAtThreeKappas() {
+    // A thousand wei a block: emission too small to move the stake shares the example fixes.
+    chain = new SubnetFixture(73, new MetagraphContract.Rules(Wei.of(BigInteger.valueOf(1_000)), 0),
+        HYPERPARAMETERS, 8, List.of(0, 3, 1, 0));
+    closeThrough(8);
+    setWeights(1, List.of(5, 6, 7), List.of(13_107, 26_214, 26_214));
+    setWeights(2, List.of(5, 6, 7), List.of(19_661, 6_554, 39_321));
+    long[][] expected = {{0, 19_661, 26_214}, {0, 13_107, 26_214}, {0, 13_107, 6_554}};
+    int[] kappas = {15_728, 17_039, 49_807};
+    for (int round = 0; round < 3; round++) {
+      List<Integer> hyperparameters = new ArrayList<>(HYPERPARAMETERS);
+      hyperparameters.set(7, kappas[round]);
+      SubnetFixture.succeeds(chain.owner.call(chain.processor, SubnetRegistryContract.ADDRESS,
+          chain.blockContext(), "setHyperparameters(uint16,uint256[])", Wei.ZERO,
+          List.of(AbiType.UINT16, AbiType.UINT256_ARRAY), List.of(BigInteger.ZERO,
+              SubnetFixture.numbers(hyperparameters))));
+      closeThrough(18 + 10L * round);
+      for (int miner = 4; miner < 7; miner++) {
+        assertWithin(2, BigInteger.valueOf(expected[round][miner - 4]),
+            BigInteger.valueOf(MetagraphContract.result(chain.state, 0, miner).consensus()),
+            "consensus of UID " + miner + " at kappa " + kappas[round]);
+      }
+    }
+  }
+
   @Test
   void theOwnerTakesItsCutAndEveryBlockIssuesTheBlockEmission() {
     start(MetagraphContract.Rules.DEFAULTS);

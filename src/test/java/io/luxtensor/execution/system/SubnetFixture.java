@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Subnet 0 set up by signed transactions in block 1 and 2: an owner registers it with the given hyperparameters, one
- * coldkey registers {@code uids} hotkeys (UIDs 0, 1, …) and stakes the given LUX on the first ones. Blocks then close
+ * coldkey registers {@code uids} hotkeys (UIDs 0, 1, …) and stakes the given LUX on the first ones (none for 0). Blocks then close
  * one by one as block execution closes them, after their transactions.
  */
 final class SubnetFixture {
@@ -55,6 +55,9 @@ final class SubnetFixture {
           Wei.ofLux("10"), NETUID_ADDRESS, List.of(BigInteger.ZERO, hotkey.sender())));
     }
     for (int uid = 0; uid < stakeLux.size(); uid++) {
+      if (stakeLux.get(uid) == 0) {
+        continue;
+      }
       succeeds(coldkey.call(processor, StakeContract.ADDRESS, blockContext(), "addStake(uint16,address)",
           Wei.ofLux(Integer.toString(stakeLux.get(uid))), NETUID_ADDRESS,
           List.of(BigInteger.ZERO, hotkeys.get(uid).sender())));
