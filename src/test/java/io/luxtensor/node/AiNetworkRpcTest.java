@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxtensor.chain.DevChain;
+import io.luxtensor.execution.system.AiTasksContract;
 import io.luxtensor.execution.system.NeuronsContract;
 import io.luxtensor.execution.system.StakeContract;
 import io.luxtensor.execution.system.SubnetRegistryContract;
@@ -35,9 +36,12 @@ import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
@@ -232,6 +236,60 @@ class AiNetworkRpcTest {
     assertEquals(-32602, error("lux_getAllWeights", "[\"0x10000\"]").get("code").asInt());
   }
 
+  @Test
+  void everyBrokenRuleAnswersItsReasonThroughCallAndEstimateAndFailsAsATransaction() throws Exception {
+    registerBondsSubnet();
+    Function minerWeights = weights(List.of(5), List.of(1));
+    assertRefused(owner, WeightsContract.ADDRESS.toHex(), "0", minerWeights,
+        "Weights: hotkey " + Keys.toChecksumAddress(owner.getAddress()) + " has no UID on subnet 0");
+    assertRefused(hotkeys.get(4), WeightsContract.ADDRESS.toHex(), "0", minerWeights,
+        "Weights: UID 4 has no validator permit");
+    assertRefused(hotkeys.get(0), WeightsContract.ADDRESS.toHex(), "0", weights(List.of(4, 4), List.of(1, 2)),
+        "Weights: UID 4 appears twice");
+    assertRefused(hotkeys.get(0), WeightsContract.ADDRESS.toHex(), "0", weights(List.of(4, 9), List.of(1, 2)),
+        "Weights: UID 9 does not exist (the subnet has 8)");
+    assertRefused(coldkey, NeuronsContract.ADDRESS.toHex(), "0.5", new Function("burnedRegister",
+        List.of(new Uint16(0), new Address(owner.getAddress())), List.of()),
+        "Neurons: registering on subnet 0 burns");
+    List<Integer> badTempo = new ArrayList<>(HYPERPARAMETERS);
+    badTempo.set(0, 0);
+    assertRefused(owner, SubnetRegistryContract.ADDRESS.toHex(), "0", new Function("setHyperparameters",
+        List.of(new Uint16(0), new DynamicArray<>(Uint256.class, badTempo.stream().map(v -> new Uint256(v))
+            .toList())), List.of()), "SubnetRegistry: tempo must be from 1 to 65535, not 0");
+    assertRefused(owner, AiTasksContract.ADDRESS.toHex(), "1", new Function("submitTask", List.of(new Uint16(0),
+        new Bytes32(new byte[32]), new Bytes32(new byte[32]), new Utf8String("ipfs://x"), new Uint64(1)),
+        List.of()), "AITasks: the deadline must be a block after this one");
+  }
+
+  /**
+   * {@code function} from {@code from} breaks a rule: eth_call and eth_estimateGas answer the reason, and sent as a
+   * transaction it is included and fails.
+   */
+  private void assertRefused(Credentials from, String to, String lux, Function function, String reason)
+      throws Exception {
+    BigInteger value = Convert.toWei(lux, Convert.Unit.ETHER).toBigInteger();
+    String data = FunctionEncoder.encode(function);
+    org.web3j.protocol.core.methods.request.Transaction call = org.web3j.protocol.core.methods.request.Transaction
+        .createFunctionCallTransaction(from.getAddress(), null, null, null, to, value, data);
+    EthCall answer = web3.ethCall(call, DefaultBlockParameterName.LATEST).send();
+    assertTrue(answer.isReverted() && answer.getError().getMessage().startsWith("execution reverted: " + reason),
+        () -> "eth_call: " + answer.getRawResponse());
+    var estimate = web3.ethEstimateGas(call).send();
+    assertTrue(estimate.hasError() && estimate.getError().getMessage().startsWith("execution reverted: " + reason),
+        () -> "eth_estimateGas: " + estimate.getRawResponse());
+    send(from, to, lux, function);
+    String hash = sent.removeLast();
+    node.chain().seal().get();
+    assertEquals("0x0", rpc("eth_getTransactionReceipt", "[\"" + hash + "\"]").get("status").asText(),
+        "the transaction is included and fails");
+  }
+
+  private static Function weights(List<Integer> uids, List<Integer> values) {
+    return new Function("setWeights", List.of(new Uint16(0),
+        new DynamicArray<>(Uint16.class, uids.stream().map(Uint16::new).toList()),
+        new DynamicArray<>(Uint16.class, values.stream().map(Uint16::new).toList()), new Uint64(0)), List.of());
+  }
+
   /**
    * Subnet 0 of tempo 9 with {@link #hotkeys} as UIDs 0 to 7 and 100 to 400 LUX staked on the first four, sealed
    * through block 8, whose epoch gives those four their validator permits.
@@ -260,9 +318,7 @@ class AiNetworkRpcTest {
   }
 
   private void setWeights(Credentials hotkey, List<Integer> uids, List<Integer> values) throws Exception {
-    send(hotkey, WeightsContract.ADDRESS.toHex(), "0", new Function("setWeights", List.of(new Uint16(0),
-        new DynamicArray<>(Uint16.class, uids.stream().map(Uint16::new).toList()),
-        new DynamicArray<>(Uint16.class, values.stream().map(Uint16::new).toList()), new Uint64(0)), List.of()));
+    send(hotkey, WeightsContract.ADDRESS.toHex(), "0", weights(uids, values));
   }
 
   private void send(Credentials from, String to, String lux, Function function) throws Exception {
