@@ -50,11 +50,10 @@ class GettingStartedTest {
   private static final String SENDER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
   private static final String RECIPIENT = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
   private static final BigInteger ONE_AND_A_HALF_LUX = new BigInteger("1500000000000000000");
-  private static final Path ETHERS = Path.of("docs/examples/ethers");
+  private static final Path ETHERS = EthersExamples.DIRECTORY;
   /** Four JVM starts and two scrypt unlocks (about a second each) on a shared machine. */
   private static final Duration CLI_SCRIPT_DEADLINE = Duration.ofSeconds(180);
   private static final Duration NODE_SCRIPT_DEADLINE = Duration.ofSeconds(60);
-  private static final Duration NPM_CI_DEADLINE = Duration.ofSeconds(300);
   private static final Duration NOTIFICATION_DEADLINE = Duration.ofSeconds(20);
   /** Blocks for subscribe.mjs to see without anyone sending transactions. */
   private static final long SUBSCRIBE_BLOCK_TIME_MS = 200;
@@ -98,7 +97,7 @@ class GettingStartedTest {
 
   @Test
   void theEthersTransferMoves1Point5LuxAndPrintsTheNewBalance() throws Exception {
-    Path nodeJs = ethersInstalled();
+    Path nodeJs = EthersExamples.nodeJs();
     Balances before = balances();
     ExampleProcess run = ExampleProcess.run(ETHERS, Map.of("LUXTENSOR_RPC", rpc), NODE_SCRIPT_DEADLINE,
         nodeJs.toString(), "transfer.mjs");
@@ -110,7 +109,7 @@ class GettingStartedTest {
 
   @Test
   void theEthersSubscriberPrintsTheNextThreeBlockNumbersAndExits() throws Exception {
-    Path nodeJs = ethersInstalled();
+    Path nodeJs = EthersExamples.nodeJs();
     try (LuxtensorNode ticking = TestNodes.devNode(StorageConfig.memory(), new ChainService.Sealing.EverySlot(),
         TxPoolConfig.DEFAULT, SUBSCRIBE_BLOCK_TIME_MS)) {
       ExampleProcess run = ExampleProcess.run(ETHERS, Map.of("LUXTENSOR_RPC", "http://127.0.0.1:" + ticking.rpcPort()),
@@ -224,20 +223,6 @@ class GettingStartedTest {
         "#!/bin/sh\nexec '" + java + "' '@" + arguments + "' io.luxtensor.cli.Main \"$@\"\n");
     assertTrue(command.toFile().setExecutable(true), "chmod +x " + command);
     return command;
-  }
-
-  /**
-   * node, once docs/examples/ethers has its dependencies ({@code npm ci} from package-lock.json when missing). Fails
-   * without Node.js rather than skipping: CI installs it (.ci/run).
-   */
-  private static Path ethersInstalled() throws Exception {
-    Path nodeJs = executable("node");
-    if (!Files.isRegularFile(ETHERS.resolve("node_modules/ethers/package.json"))) {
-      ExampleProcess install = ExampleProcess.run(ETHERS, Map.of(), NPM_CI_DEADLINE,
-          executable("npm").toString(), "ci", "--no-audit", "--no-fund");
-      assertEquals(0, install.exitCode(), install::printed);
-    }
-    return nodeJs;
   }
 
   private static Path executable(String name) {
