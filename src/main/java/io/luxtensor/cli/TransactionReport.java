@@ -35,7 +35,10 @@ final class TransactionReport {
     json.put("maxPriorityFeePerGas", tx.maxPriorityFeePerGas().toString());
   }
 
-  /** Status, block, gas used and the fee paid; the status coloured as {@code terminal} allows. */
+  /**
+   * Status, block, gas used and the fee paid, shown before the rows added so far; the status coloured as
+   * {@code terminal} allows.
+   */
   void addReceipt(JsonNode receipt, Terminal terminal) {
     BigInteger gasUsed = Hex.decodeQuantity(receipt.path("gasUsed").asText());
     BigInteger price = Hex.decodeQuantity(receipt.path("effectiveGasPrice").asText());
@@ -46,11 +49,12 @@ final class TransactionReport {
     json.put("gasUsed", gasUsed.longValueExact());
     json.put("effectiveGasPrice", price.toString());
     json.put("feeWei", gasUsed.multiply(price).toString());
-    rows.add(new String[] {"status", succeeded() ? terminal.ok(status) : terminal.bad(status)});
-    rows.add(new String[] {"block", Long.toString(block)});
-    rows.add(new String[] {"gas used", gasUsed.toString()});
-    rows.add(new String[] {"fee paid", Wei.of(gasUsed.multiply(price)).toLuxString() + " LUX (" + gwei(price)
-        + " per gas)"});
+    rows.addAll(0, List.of(
+        new String[] {"status", succeeded() ? terminal.ok(status) : terminal.bad(status)},
+        new String[] {"block", Long.toString(block)},
+        new String[] {"gas used", gasUsed.toString()},
+        new String[] {"fee paid", Wei.of(gasUsed.multiply(price)).toLuxString() + " LUX (" + gwei(price)
+            + " per gas)"}));
   }
 
   /** A number: shown as it is, a JSON number under {@code field}. */

@@ -31,9 +31,12 @@ final class TransactionSender {
    */
   record Request(Address to, Wei value, Bytes data, String summary) {}
 
-  /** What a command adds to the report from the receipt of its transaction, once it succeeded. */
+  /** What a command adds to the report: from the receipt of its transaction, once it succeeded, and before. */
   interface Outcome {
     void describe(JsonNode receipt, TransactionReport report);
+
+    /** What is known as soon as it is sent, shown even with --no-wait (such as a salt the command chose). */
+    default void sent(TransactionReport report) {}
   }
 
   private final TransactionOptions options;
@@ -68,7 +71,7 @@ final class TransactionSender {
 
   /**
    * Sends {@code request}, prints it, and unless {@code --no-wait} waits for its receipt and prints that with what
-   * {@code outcome} read from it.
+   * {@code outcome} read from it; with {@code --no-wait}, what {@code outcome} knew at once.
    *
    * @throws CliException if it reverted or no receipt came within {@code --timeout}, after printing what is known
    */
@@ -77,6 +80,7 @@ final class TransactionSender {
     Transaction sent = signAndSend(node, request);
     Terminal terminal = Terminal.of(commandLine);
     TransactionReport report = new TransactionReport(key, sent);
+    outcome.sent(report);
     if (!options.json) {
       terminal.out().println("Sent " + report.hash());
       terminal.out().println("  " + request.summary() + " (nonce " + sent.nonce() + ", gas limit " + sent.gasLimit()
@@ -85,9 +89,7 @@ final class TransactionSender {
       terminal.out().flush();
     }
     if (options.noWait) {
-      if (options.json) {
-        report.print(terminal, true);
-      }
+      report.print(terminal, options.json);
       return;
     }
     Optional<JsonNode> receipt = ReceiptWaiter.polling(node).await(report.hash(),
