@@ -4,6 +4,7 @@ import io.luxtensor.types.Address;
 import io.luxtensor.types.Wei;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,9 +50,10 @@ final class AiRegisterCommand implements Runnable {
   public void run() {
     int subnet = AiArguments.netuid(netuid);
     Address hotkeyAddress = AccountArgument.resolve(hotkey, "HOTKEY", transaction.keystore.directory());
+    Optional<Wei> maxBurn = Optional.ofNullable(burn).map(lux -> LuxArgument.parse("--burn", lux));
     TransactionSender sender = new TransactionSender(transaction, spec.commandLine(), ai.console);
-    Wei value = burn != null ? LuxArgument.parse("--burn", burn)
-        : Wei.of((BigInteger) AiContracts.BURN.read(transaction.rpc.client(), "latest", subnet).get(0));
+    Wei value = maxBurn.orElseGet(() ->
+        Wei.of((BigInteger) AiContracts.BURN.read(transaction.rpc.client(), "latest", subnet).get(0)));
     sender.send(new TransactionSender.Request(AiContracts.BURNED_REGISTER.contract(), value,
         AiContracts.BURNED_REGISTER.calldata(subnet, hotkeyAddress), "register " + hotkeyAddress.toChecksumHex()
             + " on subnet " + subnet + ", burning up to " + value.toLuxString() + " LUX, coldkey "

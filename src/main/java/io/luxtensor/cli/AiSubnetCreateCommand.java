@@ -5,6 +5,7 @@ import io.luxtensor.types.Address;
 import io.luxtensor.types.Wei;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,9 +50,10 @@ final class AiSubnetCreateCommand implements Runnable {
   @Override
   public void run() {
     SubnetHyperparameters parameters = hyperparameters.parameters();
+    Optional<Wei> maxLock = Optional.ofNullable(lock).map(lux -> LuxArgument.parse("--lock", lux));
     TransactionSender sender = new TransactionSender(transaction, spec.commandLine(), subnet.ai.console);
-    Wei value = lock != null ? LuxArgument.parse("--lock", lock)
-        : Wei.of((BigInteger) AiContracts.LOCK_COST.read(transaction.rpc.client(), "latest").get(0));
+    Wei value = maxLock.orElseGet(() ->
+        Wei.of((BigInteger) AiContracts.LOCK_COST.read(transaction.rpc.client(), "latest").get(0)));
     Address owner = sender.key().address();
     sender.send(new TransactionSender.Request(AiContracts.REGISTER_SUBNET.contract(), value,
         AiContracts.REGISTER_SUBNET.calldata(name, HyperparameterOptions.asAbi(parameters)),

@@ -56,7 +56,7 @@ final class AiWeightsCommitCommand implements Runnable {
     String label = sender.key().label();
     sender.send(new TransactionSender.Request(AiContracts.COMMIT_WEIGHTS.contract(), Wei.ZERO,
         AiContracts.COMMIT_WEIGHTS.calldata(weights.netuid(), commitment.toBytes()), "commitment of " + label
-            + " to " + weights.uids().size() + " weights on subnet " + weights.netuid()),
+            + " to " + weights.described()),
         outcome(weights, saltBytes, commitment, label));
   }
 

@@ -44,8 +44,7 @@ final class AiWeightsRevealCommand implements Runnable {
     sender.send(new TransactionSender.Request(AiContracts.REVEAL_WEIGHTS.contract(), Wei.ZERO,
         AiContracts.REVEAL_WEIGHTS.calldata(weights.netuid(), weights.uids(), weights.values(), saltBytes,
             weights.versionKey()),
-        "reveal of " + weights.uids().size() + " weights from " + sender.key().label() + " on subnet "
-            + weights.netuid()),
+        "reveal by " + sender.key().label() + " of " + weights.described()),
         WeightsArguments::describeWeightsSet);
   }
 }

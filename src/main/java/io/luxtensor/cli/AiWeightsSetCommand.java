@@ -38,7 +38,7 @@ final class AiWeightsSetCommand implements Runnable {
     TransactionSender sender = new TransactionSender(transaction, spec.commandLine(), weightsCommand.ai.console);
     sender.send(new TransactionSender.Request(AiContracts.SET_WEIGHTS.contract(), Wei.ZERO,
         AiContracts.SET_WEIGHTS.calldata(weights.netuid(), weights.uids(), weights.values(), weights.versionKey()),
-        weights.uids().size() + " weights from " + sender.key().label() + " on subnet " + weights.netuid()),
+        sender.key().label() + " sets " + weights.described()),
         WeightsArguments::describeWeightsSet);
   }
 }

@@ -38,6 +38,11 @@ final class WeightsArguments {
       uids = List.copyOf(uids);
       values = List.copyOf(values);
     }
+
+    /** For people: {@code 2 weights on subnet 1}. */
+    String described() {
+      return uids.size() + (uids.size() == 1 ? " weight" : " weights") + " on subnet " + netuid;
+    }
   }
 
   /**

@@ -294,7 +294,8 @@ class AiCommandTest {
         List.of("weights", "reveal", "0", "--uids", "1", "--values", "5", "--salt", salt, "--version-key", "-1",
             "--from", "validator"),
         List.of("subnet", "create", "vision", "--tempo", "0", "--from", "alice"),
-        List.of("subnet", "create", "vision", "--max-validators", "300", "--from", "alice"));
+        List.of("subnet", "create", "vision", "--max-validators", "300", "--from", "alice"),
+        List.of("subnet", "create", "vision", "--lock", "1e-19", "--from", "nobody"));
     List<String> errors = new ArrayList<>();
     for (List<String> line : lines) {
       CommandRun run = send(line.toArray(String[]::new));
@@ -311,7 +312,8 @@ class AiCommandTest {
         "error: --salt must be 0x and 64 hex digits (32 bytes), not 2 bytes",
         "error: --version-key must be a whole number from 0 to 2^64 - 1, not -1",
         "error: --tempo must be from 1 to 65535, not 0",
-        "error: --max-validators must be from 1 to 256, not 300"), errors);
+        "error: --max-validators must be from 1 to 256, not 300",
+        "error: --lock: LUX amounts have at most 18 decimals: 1e-19"), errors);
     assertEquals(ExitCodes.USAGE, read("subnet", "show", "-1").exitCode());
     assertEquals(ExitCodes.UNREACHABLE, send("weights", "set", "0", "--uids", "1", "--values", "5", "--from",
         "validator").exitCode(), "well-formed, the same command goes on to the (absent) node");
