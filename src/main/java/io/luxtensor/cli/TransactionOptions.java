@@ -38,7 +38,7 @@ final class TransactionOptions {
       + "(amounts in wei, as decimal strings).")
   boolean json;
 
-  /** Checks the options and finds the key, before the node is asked anything. */
+  /** Refuses secrets given as flags and a --timeout out of range, before the node is asked anything. */
   void check() {
     secretFlags.check();
     if (timeoutSeconds < 1 || timeoutSeconds > TIMEOUT_SECONDS_MAX) {
