@@ -82,7 +82,7 @@ final class AotTrainingCommand implements Runnable {
 
   /** Transfers from the first dev account to the second, each awaited until its receipt. */
   private static void transfer(NodeClient node) {
-    TransferFiller filler = new TransferFiller(node);
+    TransactionFiller filler = new TransactionFiller(node);
     long chainId = filler.chainId();
     List<DevChain.DevAccount> accounts = DevChain.accounts(2);
     ReceiptWaiter receipts = ReceiptWaiter.polling(node);

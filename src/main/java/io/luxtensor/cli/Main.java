@@ -38,7 +38,7 @@ public final class Main implements Runnable {
 
   static final List<Class<?>> SUBCOMMANDS = List.of(DevCommand.class, InitCommand.class, StartCommand.class,
       TestnetCommand.class, DecodeTransactionCommand.class, QueryCommand.class, WalletCommand.class,
-      ValidatorCommand.class, BenchCommand.class, VersionCommand.class, AotTrainingCommand.class);
+      ValidatorCommand.class, AiCommand.class, BenchCommand.class, VersionCommand.class, AotTrainingCommand.class);
 
   public static void main(String[] args) {
     if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {

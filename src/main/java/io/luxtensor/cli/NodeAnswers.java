@@ -46,6 +46,15 @@ final class NodeAnswers {
     return value.asText();
   }
 
+  /** A nested object, such as a subnet's {@code hyperparameters}. */
+  static JsonNode object(JsonNode answer, String field) {
+    JsonNode value = answer == null ? null : answer.get(field);
+    if (value == null || !value.isObject()) {
+      throw new CliException(ExitCodes.FAILED, "the node's answer has no " + field + ": is --rpc a LuxTensor node?");
+    }
+    return value;
+  }
+
   /** An address in its EIP-55 checksummed form, the one wallets show and check. */
   static String address(JsonNode answer, String field) {
     String text = text(answer, field);

@@ -39,6 +39,8 @@ public final class NodeClient {
 
   /** A JSON-RPC error answered by the node. */
   public static final class RpcError extends RuntimeException {
+    /** EIP-1474's "execution reverted": the node ran the call, and the message carries the contract's reason. */
+    static final int EXECUTION_REVERTED = 3;
     private final int code;
 
     RpcError(int code, String message) {
@@ -48,6 +50,10 @@ public final class NodeClient {
 
     public int code() {
       return code;
+    }
+
+    boolean isRevert() {
+      return code == EXECUTION_REVERTED;
     }
   }
 

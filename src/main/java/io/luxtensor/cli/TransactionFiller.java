@@ -1,7 +1,7 @@
 package io.luxtensor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.bytes.Hex;
@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Asks the node for what an EIP-1559 transfer needs, as MetaMask and ethers do: the chain id, the sender's pending
+ * Asks the node for what an EIP-1559 transaction needs, as MetaMask and ethers do: the chain id, the sender's pending
  * nonce, a tip and fee cap, and the gas. The result is unsigned; the key never leaves this machine.
  */
-final class TransferFiller {
+final class TransactionFiller {
   /**
    * The fee cap is twice the next block's base fee plus the tip: the base fee rises at most 12.5% a block, so the
    * transaction stays includable through about six full blocks, and only the actual base fee is ever charged.
@@ -24,11 +24,10 @@ final class TransferFiller {
   static final BigInteger BASE_FEE_HEADROOM = BigInteger.TWO;
   /** Geth's "method not found": a node without eth_feeHistory, whose latest block's base fee is used instead. */
   private static final int METHOD_NOT_FOUND = -32601;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final NodeClient node;
 
-  TransferFiller(NodeClient node) {
+  TransactionFiller(NodeClient node) {
     this.node = node;
   }
 
@@ -51,12 +50,21 @@ final class TransferFiller {
 
   /** An unsigned transfer of {@code value} from {@code from} to {@code to}, everything else filled by the node. */
   DynamicFeeTransaction transfer(long chainId, Address from, Address to, Wei value) {
+    return call(chainId, from, to, value, Bytes.EMPTY);
+  }
+
+  /**
+   * An unsigned call of {@code to} with {@code data} and {@code value}, everything else filled by the node.
+   *
+   * @throws CliException if the node's gas estimate reverts, with the node's reason: nothing can have been sent yet
+   */
+  DynamicFeeTransaction call(long chainId, Address from, Address to, Wei value, Bytes data) {
     long nonce = quantity(node.call("eth_getTransactionCount", from.toHex(), "pending"), "eth_getTransactionCount")
         .longValueExact();
     Fees fees = fees();
-    long gas = estimateGas(from, to, value, fees);
-    return new DynamicFeeTransaction(chainId, nonce, fees.tip(), fees.maxFee(), gas, Optional.of(to), value,
-        Bytes.EMPTY, List.of(), null);
+    long gas = estimateGas(from, to, value, data, fees);
+    return new DynamicFeeTransaction(chainId, nonce, fees.tip(), fees.maxFee(), gas, Optional.of(to), value, data,
+        List.of(), null);
   }
 
   Fees fees() {
@@ -79,15 +87,34 @@ final class TransferFiller {
     return quantity(node.call("eth_getBlockByNumber", "latest", false).path("baseFeePerGas"), "eth_getBlockByNumber");
   }
 
-  /** Priced like the transaction, so a sender who cannot pay hears it now, in the node's words. */
-  private long estimateGas(Address from, Address to, Wei value, Fees fees) {
-    ObjectNode call = JSON.createObjectNode();
+  /**
+   * Priced like the transaction, so a sender who cannot pay hears it now, in the node's words, and a call that would
+   * revert says why before it costs a fee.
+   */
+  private long estimateGas(Address from, Address to, Wei value, Bytes data, Fees fees) {
+    ObjectNode call = callObject(from, to, value, data);
+    call.put("maxFeePerGas", Hex.encodeQuantity(fees.maxFee()));
+    call.put("maxPriorityFeePerGas", Hex.encodeQuantity(fees.tip()));
+    try {
+      return quantity(node.call("eth_estimateGas", call), "eth_estimateGas").longValueExact();
+    } catch (NodeClient.RpcError e) {
+      if (e.isRevert()) {
+        throw new CliException(ExitCodes.FAILED, e.getMessage() + "; nothing was sent");
+      }
+      throw e;
+    }
+  }
+
+  /** The call object of eth_call and eth_estimateGas for a transaction from {@code from}. */
+  static ObjectNode callObject(Address from, Address to, Wei value, Bytes data) {
+    ObjectNode call = JsonNodeFactory.instance.objectNode();
     call.put("from", from.toHex());
     call.put("to", to.toHex());
     call.put("value", Hex.encodeQuantity(value.value()));
-    call.put("maxFeePerGas", Hex.encodeQuantity(fees.maxFee()));
-    call.put("maxPriorityFeePerGas", Hex.encodeQuantity(fees.tip()));
-    return quantity(node.call("eth_estimateGas", call), "eth_estimateGas").longValueExact();
+    if (data.length() > 0) {
+      call.put("data", data.toHex());
+    }
+    return call;
   }
 
   private static BigInteger quantity(JsonNode result, String method) {

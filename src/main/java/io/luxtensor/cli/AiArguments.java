@@ -1,0 +1,65 @@
+package io.luxtensor.cli;
+
+import io.luxtensor.ai.SubnetHyperparameters;
+import io.luxtensor.bytes.Hex;
+import io.luxtensor.bytes.HexFormatException;
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * Checks the numbers the {@code ai} commands take before anything is sent: a value that does not fit its ABI type
+ * (a netuid or UID above 65535, a negative version key, a salt of the wrong length) is a usage error (exit 2) naming
+ * it, not a node's refusal after a password was typed.
+ */
+final class AiArguments {
+  /** Bytes of a commit-reveal salt: a {@code bytes32}. */
+  static final int SALT_BYTES = 32;
+
+  private AiArguments() {}
+
+  static int netuid(String text) {
+    return u16("netuid", text);
+  }
+
+  /** A {@code uint16}: a whole number from 0 to 65535; {@code what} names it in the error. */
+  static int u16(String what, String text) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= 0 && value <= SubnetHyperparameters.U16_MAX) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // Answered below, as for a number out of range.
+    }
+    throw CliException.usage(what + " must be a whole number from 0 to " + SubnetHyperparameters.U16_MAX + ", not "
+        + text);
+  }
+
+  /** A comma-separated list of {@code uint16}s given with {@code option}. */
+  static List<Integer> u16s(String option, List<String> texts) {
+    return texts.stream().map(text -> u16("each of " + option, text.strip())).toList();
+  }
+
+  /** A {@code uint64}: a whole number from 0 to 2^64 - 1. */
+  static BigInteger u64(String option, String text) {
+    try {
+      return new BigInteger(Long.toUnsignedString(Long.parseUnsignedLong(text)));
+    } catch (NumberFormatException e) {
+      throw CliException.usage(option + " must be a whole number from 0 to 2^64 - 1, not " + text);
+    }
+  }
+
+  /** A {@code bytes32} salt: 0x and 64 hex digits. */
+  static byte[] salt(String text) {
+    byte[] salt;
+    try {
+      salt = Hex.decodePrefixed(text);
+    } catch (HexFormatException e) {
+      throw CliException.usage("--salt must be 0x and 64 hex digits (32 bytes): " + e.getMessage());
+    }
+    if (salt.length != SALT_BYTES) {
+      throw CliException.usage("--salt must be 0x and 64 hex digits (32 bytes), not " + salt.length + " bytes");
+    }
+    return salt;
+  }
+}
