@@ -12,8 +12,8 @@ import java.util.List;
  * it, not a node's refusal after a password was typed.
  */
 final class AiArguments {
-  /** Bytes of a commit-reveal salt: a {@code bytes32}. */
-  static final int SALT_BYTES = 32;
+  /** Bytes of a {@code bytes32}, such as a commit-reveal salt. */
+  static final int BYTES32_LENGTH = 32;
 
   private AiArguments() {}
 
@@ -51,15 +51,20 @@ final class AiArguments {
 
   /** A {@code bytes32} salt: 0x and 64 hex digits. */
   static byte[] salt(String text) {
-    byte[] salt;
+    return bytes32("--salt", text);
+  }
+
+  /** A {@code bytes32}: 0x and 64 hex digits; {@code what} names it in the error. */
+  static byte[] bytes32(String what, String text) {
+    byte[] bytes;
     try {
-      salt = Hex.decodePrefixed(text);
+      bytes = Hex.decodePrefixed(text);
     } catch (HexFormatException e) {
-      throw CliException.usage("--salt must be 0x and 64 hex digits (32 bytes): " + e.getMessage());
+      throw CliException.usage(what + " must be 0x and 64 hex digits (32 bytes): " + e.getMessage());
     }
-    if (salt.length != SALT_BYTES) {
-      throw CliException.usage("--salt must be 0x and 64 hex digits (32 bytes), not " + salt.length + " bytes");
+    if (bytes.length != BYTES32_LENGTH) {
+      throw CliException.usage(what + " must be 0x and 64 hex digits (32 bytes), not " + bytes.length + " bytes");
     }
-    return salt;
+    return bytes;
   }
 }

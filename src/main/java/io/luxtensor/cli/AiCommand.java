@@ -36,6 +36,13 @@ final class AiCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** 32 random bytes that hide a commitment until its reveal. */
+  byte[] randomSalt() {
+    byte[] salt = new byte[AiArguments.BYTES32_LENGTH];
+    random.nextBytes(salt);
+    return salt;
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: subnet, register, stake or "
