@@ -96,14 +96,15 @@ final class AiCli implements AutoCloseable {
   }
 
   /**
-   * A subnet (netuid 0) created with {@code hyperparameters}, the validator and the miner registered (UIDs 0 and 1)
-   * and 10 LUX staked on the validator, blocks sealed until an epoch has given the validator its permit.
+   * A subnet (netuid 0) owned by alice and created with {@code hyperparameters}, the validator registered (UID 0) by
+   * alice with 10 LUX staked, the miner (UID 1) by bob, blocks sealed until an epoch has given the validator its
+   * permit. Only the miner's earnings reach bob's balance: the owner's cut of each epoch goes to alice's.
    */
   void subnetWithAStakedValidatorAndAMiner(String... hyperparameters) throws InterruptedException {
     List<String> create = new ArrayList<>(List.of("subnet", "create", "test", "--from", "alice"));
     create.addAll(List.of(hyperparameters));
     for (List<String> line : List.of(create, List.of("register", "0", "validator", "--from", "alice"),
-        List.of("register", "0", "miner", "--from", "alice"),
+        List.of("register", "0", "miner", "--from", "bob"),
         List.of("stake", "add", "0", "validator", "10", "--from", "alice"))) {
       CommandRun run = send(line.toArray(String[]::new));
       assertEquals(ExitCodes.OK, run.exitCode(), line + "\n" + run.printed());
