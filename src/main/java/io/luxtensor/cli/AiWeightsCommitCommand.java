@@ -50,7 +50,7 @@ final class AiWeightsCommitCommand implements Runnable {
   @Override
   public void run() {
     WeightsArguments.Weights weights = arguments.weights();
-    byte[] saltBytes = salt != null ? AiArguments.salt(salt) : randomSalt();
+    byte[] saltBytes = salt != null ? AiArguments.salt(salt) : weightsCommand.ai.randomSalt();
     TransactionSender sender = new TransactionSender(transaction, spec.commandLine(), weightsCommand.ai.console);
     Hash commitment = AiContracts.commitment(sender.key().address(), weights, saltBytes);
     String label = sender.key().label();
@@ -74,12 +74,6 @@ final class AiWeightsCommitCommand implements Runnable {
         describeReveal(weights, saltBytes, label, report);
       }
     };
-  }
-
-  private byte[] randomSalt() {
-    byte[] bytes = new byte[AiArguments.SALT_BYTES];
-    weightsCommand.ai.random.nextBytes(bytes);
-    return bytes;
   }
 
   /**

@@ -39,7 +39,7 @@ final class NodeAnswers {
   }
 
   static String text(JsonNode answer, String field) {
-    JsonNode value = answer.get(field);
+    JsonNode value = answer == null ? null : answer.get(field);
     if (value == null || !value.isTextual()) {
       throw new CliException(ExitCodes.FAILED, "the node's answer has no " + field + ": is --rpc a LuxTensor node?");
     }

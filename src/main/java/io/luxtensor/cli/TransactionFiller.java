@@ -117,7 +117,8 @@ final class TransactionFiller {
     return call;
   }
 
-  private static BigInteger quantity(JsonNode result, String method) {
+  /** The quantity {@code method} answered; anything else is a failure naming the method. */
+  static BigInteger quantity(JsonNode result, String method) {
     if (result == null || !result.isTextual()) {
       throw new CliException(ExitCodes.FAILED, method + " answered " + result + ", not a quantity");
     }

@@ -31,6 +31,19 @@ final class TransactionSender {
    */
   record Request(Address to, Wei value, Bytes data, String summary) {}
 
+  /**
+   * How the signed transaction reaches the node. Most commands use {@link #RAW_TRANSACTION}; a node method that
+   * answers more than the hash (such as {@code mt_submitAITask}'s task id) adds that to the report at once.
+   */
+  interface Submission {
+    /** Hands {@code signed} to {@code node} and returns the transaction hash the node answered. */
+    String submit(NodeClient node, Transaction signed, TransactionReport report);
+  }
+
+  /** {@code eth_sendRawTransaction}, which answers the hash. */
+  static final Submission RAW_TRANSACTION = (node, signed, report) ->
+      node.call("eth_sendRawTransaction", Hex.encode(signed.encode())).asText();
+
   /** What a command adds to the report: from the receipt of its transaction, once it succeeded, and before. */
   interface Outcome {
     void describe(JsonNode receipt, TransactionReport report);
@@ -76,10 +89,20 @@ final class TransactionSender {
    * @throws CliException if it reverted or no receipt came within {@code --timeout}, after printing what is known
    */
   void send(Request request, Outcome outcome) {
+    send(request, RAW_TRANSACTION, outcome);
+  }
+
+  /** As {@link #send(Request, Outcome)}, handing the signed transaction to the node with {@code submission}. */
+  void send(Request request, Submission submission, Outcome outcome) {
     NodeClient node = options.rpc.client();
-    Transaction sent = signAndSend(node, request);
-    Terminal terminal = Terminal.of(commandLine);
+    Transaction sent = sign(node, request);
     TransactionReport report = new TransactionReport(key, sent);
+    String answered = submission.submit(node, sent, report);
+    if (!answered.equalsIgnoreCase(sent.hash().toHex())) {
+      throw new CliException(ExitCodes.FAILED, "the node answered hash " + answered + " for transaction "
+          + sent.hash().toHex());
+    }
+    Terminal terminal = Terminal.of(commandLine);
     outcome.sent(report);
     if (!options.json) {
       terminal.out().println("Sent " + report.hash());
@@ -115,19 +138,13 @@ final class TransactionSender {
   }
 
   /** Reaches the node and has it fill the transaction before asking for the password: a refusal costs no typing. */
-  private Transaction signAndSend(NodeClient node, Request request) {
+  private Transaction sign(NodeClient node, Request request) {
     TransactionFiller filler = new TransactionFiller(node);
     long chainId = filler.chainId();
     var unsigned = filler.call(chainId, key.address(), request.to(), request.value(), request.data());
     PrivateKey privateKey = KeyUnlocking.unlock(directory.read(key), key.label(),
         options.password.existing(key.label(), console));
-    Transaction signed = unsigned.sign(privateKey);
-    String answered = node.call("eth_sendRawTransaction", Hex.encode(signed.encode())).asText();
-    if (!answered.equalsIgnoreCase(signed.hash().toHex())) {
-      throw new CliException(ExitCodes.FAILED, "the node answered hash " + answered + " for transaction "
-          + signed.hash().toHex());
-    }
-    return signed;
+    return unsigned.sign(privateKey);
   }
 
   /**
