@@ -236,6 +236,36 @@ class AiNetworkRpcTest {
     assertEquals(-32602, error("lux_getAllWeights", "[\"0x10000\"]").get("code").asInt());
   }
 
+  /**
+   * yuma.md example (a), subtensor's {@code test_math_weighted_median_col}, through transactions and read back with
+   * lux_getMetagraph: stake .75 and .25 on UIDs 1 and 2 (3000 and 1000 LUX, large against the 8.2 LUX an epoch
+   * pays, and two permits only, so the example's stake shares hold), their weight rows on UIDs 5 and 6 are [.2, .4]
+   * and [.3, .1], UID 7 taking the rest of each row because Yuma normalizes rows; the owner sets kappa .24, .26 and
+   * .76 in turn, and each epoch's consensus of UIDs 4 to 6 is the example's [0, .3, .4], [0, .2, .4], [0, .2, .1].
+   */
+  @Test
+  void weightedMedianExampleReadBackWithLuxGetMetagraphAtThreeKappas() throws Exception {
+    List<Integer> twoPermits = new ArrayList<>(HYPERPARAMETERS);
+    twoPermits.set(2, 2);
+    registerSubnet(twoPermits, List.of("0", "3000", "1000"));
+    setWeights(hotkeys.get(1), List.of(5, 6, 7), List.of(13_107, 26_214, 26_214));
+    setWeights(hotkeys.get(2), List.of(5, 6, 7), List.of(19_661, 6_554, 39_321));
+    long[][] expected = {{0, 19_661, 26_214}, {0, 13_107, 26_214}, {0, 13_107, 6_554}};
+    int[] kappas = {15_728, 17_039, 49_807};
+    for (int round = 0; round < 3; round++) {
+      List<Integer> hyperparameters = new ArrayList<>(twoPermits);
+      hyperparameters.set(7, kappas[round]);
+      send(owner, SubnetRegistryContract.ADDRESS.toHex(), "0", setHyperparameters(hyperparameters));
+      sealThrough(18 + 10L * round);
+      JsonNode neurons = rpc("lux_getMetagraph", "[\"0x0\"]").get("neurons");
+      for (int miner = 4; miner < 7; miner++) {
+        long consensus = quantity(neurons.get(miner).get("consensus")).longValueExact();
+        assertTrue(Math.abs(consensus - expected[round][miner - 4]) <= 2, "consensus of UID " + miner + " at kappa "
+            + kappas[round] + ": " + consensus + ", expected " + expected[round][miner - 4]);
+      }
+    }
+  }
+
   @Test
   void everyBrokenRuleAnswersItsReasonThroughCallAndEstimateAndFailsAsATransaction() throws Exception {
     registerBondsSubnet();
@@ -259,6 +289,15 @@ class AiNetworkRpcTest {
     assertRefused(owner, AiTasksContract.ADDRESS.toHex(), "1", new Function("submitTask", List.of(new Uint16(0),
         new Bytes32(new byte[32]), new Bytes32(new byte[32]), new Utf8String("ipfs://x"), new Uint64(1)),
         List.of()), "AITasks: the deadline must be a block after this one");
+
+    List<Integer> rateLimited = new ArrayList<>(HYPERPARAMETERS);
+    rateLimited.set(5, 100);
+    send(owner, SubnetRegistryContract.ADDRESS.toHex(), "0", setHyperparameters(rateLimited));
+    setWeights(hotkeys.get(0), List.of(4), List.of(1));
+    long setIn = node.chain().head().latest().number() + 1;
+    sealThrough(setIn);
+    assertRefused(hotkeys.get(0), WeightsContract.ADDRESS.toHex(), "0", weights(List.of(5), List.of(1)),
+        "Weights: weights were set in block " + setIn + "; the subnet allows it every 100 blocks");
   }
 
   /**
@@ -295,19 +334,35 @@ class AiNetworkRpcTest {
    * through block 8, whose epoch gives those four their validator permits.
    */
   private void registerBondsSubnet() throws Exception {
+    registerSubnet(HYPERPARAMETERS, List.of("100", "200", "300", "400"));
+  }
+
+  /**
+   * Subnet 0 with {@code hyperparameters} (tempo 9) and {@link #hotkeys} as UIDs 0 to 7, {@code stakes} LUX staked on
+   * the first ones ("0": none), sealed through block 8, whose epoch grants the validator permits.
+   */
+  private void registerSubnet(List<Integer> hyperparameters, List<String> stakes) throws Exception {
     send(owner, SubnetRegistryContract.ADDRESS.toHex(), "100", new Function("registerSubnet", List.of(
-        new Utf8String("bonds"), new DynamicArray<>(Uint256.class, HYPERPARAMETERS.stream()
+        new Utf8String("bonds"), new DynamicArray<>(Uint256.class, hyperparameters.stream()
             .map(v -> new Uint256(v)).toList())), List.of()));
     sealThrough(1);
     for (Credentials hotkey : hotkeys) {
       send(coldkey, NeuronsContract.ADDRESS.toHex(), "10", new Function("burnedRegister",
           List.of(new Uint16(0), new Address(hotkey.getAddress())), List.of()));
     }
-    for (int validator = 0; validator < 4; validator++) {
-      send(coldkey, StakeContract.ADDRESS.toHex(), Integer.toString(100 * (validator + 1)), new Function("addStake",
-          List.of(new Uint16(0), new Address(hotkeys.get(validator).getAddress())), List.of()));
+    for (int uid = 0; uid < stakes.size(); uid++) {
+      if (!stakes.get(uid).equals("0")) {
+        send(coldkey, StakeContract.ADDRESS.toHex(), stakes.get(uid), new Function("addStake",
+            List.of(new Uint16(0), new Address(hotkeys.get(uid).getAddress())), List.of()));
+      }
     }
     sealThrough(8);
+  }
+
+  /** The owner sets subnet 0's hyperparameters to {@code values}, in the next block sealed. */
+  private Function setHyperparameters(List<Integer> values) {
+    return new Function("setHyperparameters", List.of(new Uint16(0), new DynamicArray<>(Uint256.class,
+        values.stream().map(v -> new Uint256(v)).toList())), List.of());
   }
 
   /** Each of the four validators weighs miners 4 to 7 at 1 : 2 : 3 : 4, in the next block sealed. */
