@@ -23,10 +23,16 @@ public class Secp256k1Benchmark {
   private final byte[] hash = Keccak256.hash(new byte[] {1, 2, 3});
   private final Signature signature = Secp256k1.sign(hash, key);
 
-  /** The arithmetic: what the first sight of a signature costs. */
+  /** The arithmetic: what the first sight of a signature costs (libsecp256k1 where installed). */
   @Benchmark
   public PublicKey recover() {
     return Secp256k1.recoverUncached(hash, signature);
+  }
+
+  /** The same in BouncyCastle, the fallback: compare with {@link #recover} in one run. */
+  @Benchmark
+  public PublicKey recoverJava() {
+    return Secp256k1.recoverWithBouncyCastle(hash, signature);
   }
 
   /** A signature seen before (a pooled transaction met again in a block): a cache lookup. */

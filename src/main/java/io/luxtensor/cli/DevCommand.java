@@ -3,6 +3,7 @@ package io.luxtensor.cli;
 import io.luxtensor.api.http.ApiServerConfig;
 import io.luxtensor.bytes.Hex;
 import io.luxtensor.chain.DevChain;
+import io.luxtensor.crypto.Secp256k1;
 import io.luxtensor.node.ChainService;
 import io.luxtensor.node.LuxtensorNode;
 import io.luxtensor.storage.StorageConfig;
@@ -101,6 +102,7 @@ final class DevCommand implements Runnable {
         + (options.blockTimeMillis == 0 ? "a block whenever transactions are pending"
             : "a block every " + options.blockTimeMillis + " ms"));
     out.println("Storage: " + (options.datadir == null ? "in memory (gone when the node stops)" : options.datadir));
+    out.println("Signatures: " + Secp256k1.recoveryBackend());
     out.println();
     out.println("JSON-RPC listening on http://" + options.host + ":" + node.rpcPort());
     out.println("Metrics on /metrics, health on /liveness and /readiness"

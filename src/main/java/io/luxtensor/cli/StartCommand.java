@@ -4,6 +4,7 @@ import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.consensus.Validator;
 import io.luxtensor.consensus.ValidatorKeys;
 import io.luxtensor.crypto.Keystore;
+import io.luxtensor.crypto.Secp256k1;
 import io.luxtensor.node.ChainService;
 import io.luxtensor.node.ConfigException;
 import io.luxtensor.node.LuxtensorNode;
@@ -68,6 +69,7 @@ final class StartCommand implements Runnable {
     System.out.println("LuxTensor " + VersionProvider.version() + ": chain " + genesis.parameters().chainId()
         + (validators.isEmpty() ? ", no validator key: following the chain" : ", validator " + String.join(", ",
             validators.stream().map(v -> v.address().toChecksumHex()).toList())) + ", data in " + config.datadir());
+    System.out.println("Signatures: " + Secp256k1.recoveryBackend());
     System.out.println("JSON-RPC listening on http://" + config.api().host() + ":" + node.rpcPort());
     node.network().ifPresentOrElse(n -> System.out.println("p2p listening; this node's address: " + n.address()),
         () -> System.out.println("p2p is off (p2p.enabled is false): this node runs alone"));

@@ -28,6 +28,7 @@ public final class Secp256k1 {
   static final int RECOVERED_KEYS_PER_GENERATION = 16_384;
   static final GenerationalCache<List<Bytes>, PublicKey> RECOVERED =
       new GenerationalCache<>(RECOVERED_KEYS_PER_GENERATION);
+  private static final Optional<NativeSecp256k1> NATIVE = NativeSecp256k1.load();
   /** The order of the group. */
   public static final BigInteger N = PARAMS.getN();
   /** n / 2: the largest s of a low-S signature. */
@@ -102,8 +103,28 @@ public final class Secp256k1 {
     return recoverUncached(messageHash, signature);
   }
 
-  /** Recovery without the cache: for benchmarks of the arithmetic, and once per signature otherwise. */
+  /** What recovers public keys here: "libsecp256k1 (native)" or "BouncyCastle (Java)", for the node's log. */
+  public static String recoveryBackend() {
+    return NATIVE.isPresent() ? "libsecp256k1 (native)" : "BouncyCastle (Java)";
+  }
+
+  /**
+   * Recovery without the cache, by libsecp256k1 where it is installed: for benchmarks of the arithmetic, and once
+   * per signature otherwise. A signature the library finds no key for goes to BouncyCastle too, which says why.
+   */
   static PublicKey recoverUncached(byte[] messageHash, Signature signature) {
+    if (NATIVE.isPresent()) {
+      Optional<byte[]> key = NATIVE.get().recover(messageHash, Arrays.copyOf(signature.toBytes(), 64),
+          signature.recoveryId());
+      if (key.isPresent()) {
+        return new PublicKey(key.get());
+      }
+    }
+    return recoverWithBouncyCastle(messageHash, signature);
+  }
+
+  /** Recovery by BouncyCastle's arithmetic, whatever is installed: the reference the native library must match. */
+  static PublicKey recoverWithBouncyCastle(byte[] messageHash, Signature signature) {
     BigInteger r = signature.r();
     ECPoint nonce = liftX(r, signature.recoveryId() == 1);
     BigInteger rInverse = r.modInverse(N);
