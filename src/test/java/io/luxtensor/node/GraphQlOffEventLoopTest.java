@@ -22,10 +22,14 @@ import io.luxtensor.chain.DevChain;
 import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.execution.StatelessTransactionValidator;
 import io.luxtensor.execution.TransactionProcessor;
+import io.luxtensor.execution.abi.AbiType;
+import io.luxtensor.execution.system.AiTasksContract;
+import io.luxtensor.execution.system.SubnetRegistryContract;
 import io.luxtensor.execution.system.SystemContracts;
 import io.luxtensor.node.ChainService.Sealing;
 import io.luxtensor.state.StateReader;
 import io.luxtensor.storage.StorageConfig;
+import io.luxtensor.testing.AbiCalls;
 import io.luxtensor.testing.TestNodes;
 import io.luxtensor.txpool.TxPoolConfig;
 import io.luxtensor.types.Address;
@@ -68,6 +72,14 @@ class GraphQlOffEventLoopTest {
   void everyStorageReadAndPoolCallRunsOnAWorker() throws Exception {
     try (LuxtensorNode node = TestNodes.devNode(StorageConfig.memory(), new Sealing.Manual(), TxPoolConfig.DEFAULT)) {
       node.chain().submit(RecoveredTransaction.recover(transfer(0))).get();
+      node.chain().submit(RecoveredTransaction.recover(transaction(1, SubnetRegistryContract.ADDRESS, Wei.ofLux("100"),
+          AbiCalls.calldata("registerSubnet(string,uint256[])", List.of(AbiType.STRING, AbiType.UINT256_ARRAY),
+              List.of("vision", List.of()))))).get();
+      node.chain().seal().get();
+      node.chain().submit(RecoveredTransaction.recover(transaction(2, AiTasksContract.ADDRESS, Wei.ofLux("1"),
+          AbiCalls.calldata("submitTask(uint16,bytes32,bytes32,string,uint64)", List.of(AbiType.UINT16,
+              AbiType.BYTES32, AbiType.BYTES32, AbiType.STRING, AbiType.UINT64), List.of(BigInteger.ZERO,
+              new byte[32], new byte[32], "ipfs://input", BigInteger.TEN))))).get();
       node.chain().seal().get();
       Vertx vertx = Vertx.vertx();
       try {
@@ -97,12 +109,14 @@ class GraphQlOffEventLoopTest {
               pending { transactionCount transactions { hash } account(address: "%1$s") { transactionCount }
                 estimateGas(data: { to: "%1$s" }) }
               gasPrice maxPriorityFeePerGas chainID finality { safe { number } finalized { number } }
-              subnets { neurons { stake weights { uid } } } subnet(netuid: 0, block: 0) { neuronCount } }"""
+              subnets { neurons { stake weights { uid } } } subnet(netuid: 0, block: 0) { neuronCount }
+              task(id: "0x%2$s") { id } tasks(limit: 1) { total tasks { results { miner } } } }"""
             .formatted(alice, "00".repeat(32));
         JsonNode query = post(port, reads);
         assertFalse(query.has("errors"), query.toString());
+        assertEquals("0x1", query.at("/data/tasks/total").asText(), "a task's results were read");
         JsonNode mutation = post(port, "mutation { sendRawTransaction(data: \""
-            + Hex.encode(transfer(1).encode()) + "\") }");
+            + Hex.encode(transfer(3).encode()) + "\") }");
         assertFalse(mutation.has("errors"), mutation.toString());
         server.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertEquals(List.of(), executedWhereParsed(sources, reads).getErrors());
@@ -138,9 +152,14 @@ class GraphQlOffEventLoopTest {
   }
 
   private static Transaction transfer(long nonce) {
+    return transaction(nonce, Address.ZERO, Wei.of(1), new byte[0]);
+  }
+
+  /** A transaction from the dev account, with gas enough for any system contract's function. */
+  private static Transaction transaction(long nonce, Address to, Wei value, byte[] calldata) {
     return new DynamicFeeTransaction(DevChain.CHAIN_ID, nonce, BigInteger.valueOf(1_000_000_000L),
-        BigInteger.valueOf(10_000_000_000L), 21_000, Optional.of(Address.ZERO), Wei.of(1), Bytes.EMPTY, List.of(),
-        null).sign(DevChain.accounts(1).get(0).key());
+        BigInteger.valueOf(10_000_000_000L), 300_000, Optional.of(to), value, Bytes.of(calldata), List.of(), null)
+        .sign(DevChain.accounts(1).get(0).key());
   }
 
   /** {@code target} behind a proxy that records the thread of each call that may block (and of state reads). */
