@@ -41,7 +41,7 @@ final class AiNetworkFields implements FieldGroup {
         .dataFetcher("lastEpoch", offload.fetcher(env -> subnet(env).lastEpoch()))
         .dataFetcher("pendingEmission", offload.fetcher(env -> subnet(env).pendingEmission()))
         .dataFetcher("neurons", offload.fetcher(env -> subnet(env).neurons()))
-        .dataFetcher("neuron", offload.fetcher(env -> subnet(env).neuron(u16(env, "uid")).orElse(null))));
+        .dataFetcher("neuron", offload.fetcher(env -> subnet(env).neuron(Arguments.u16(env, "uid")).orElse(null))));
     wiring.type("SubnetHyperparameters", type -> type
         .dataFetcher("tempo", env -> hyperparameters(env).tempo())
         .dataFetcher("maxUids", env -> hyperparameters(env).maxUids())
@@ -86,23 +86,14 @@ final class AiNetworkFields implements FieldGroup {
   }
 
   private SubnetView subnetAt(DataFetchingEnvironment env) {
-    int netuid = u16(env, "netuid");
+    int netuid = Arguments.u16(env, "netuid");
     StateReader state = state(env);
     return SubnetRegistryContract.read(state, netuid).map(s -> new SubnetView(state, s)).orElse(null);
   }
 
   /** The state after the block the {@code block} argument names, the head's when it names none. */
   private StateReader state(DataFetchingEnvironment env) {
-    return views.chain().state(views.headerAt(env.getArgument("block")));
-  }
-
-  /** A netuid or UID argument: a u16, as the JSON-RPC methods take them. */
-  private static int u16(DataFetchingEnvironment env, String name) {
-    long value = env.<Long>getArgument(name);
-    if (value > SubnetHyperparameters.U16_MAX) {
-      throw new GraphQlFailure(name + " is a u16 (at most " + SubnetHyperparameters.U16_MAX + "), not " + value);
-    }
-    return (int) value;
+    return views.stateAt(env.getArgument("block"));
   }
 
   private static SubnetView subnet(DataFetchingEnvironment env) {

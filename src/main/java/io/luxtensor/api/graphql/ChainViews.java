@@ -3,6 +3,7 @@ package io.luxtensor.api.graphql;
 import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.chain.TransactionLocation;
+import io.luxtensor.state.StateReader;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Hash;
 import java.util.Optional;
@@ -44,6 +45,11 @@ final class ChainViews {
     }
     return chain.canonicalHash(number).flatMap(chain::header)
         .orElseThrow(() -> new GraphQlFailure("block #" + number + " not found"));
+  }
+
+  /** The state after the block {@link #headerAt} names. */
+  StateReader stateAt(Long number) {
+    return chain.state(headerAt(number));
   }
 
   /** An included transaction by hash. */

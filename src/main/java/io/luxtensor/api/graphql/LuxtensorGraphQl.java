@@ -62,7 +62,8 @@ public final class LuxtensorGraphQl {
         calls,
         new FeeFields(sources.chain(), offload, sources.minBaseFee()),
         new ConsensusFields(views, sources.validators(), offload),
-        new AiNetworkFields(views, offload));
+        new AiNetworkFields(views, offload),
+        new AiTaskFields(views, offload));
     RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
     EthereumScalars.all().forEach(wiring::scalar);
     groups.forEach(group -> group.wire(wiring));

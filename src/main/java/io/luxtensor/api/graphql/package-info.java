@@ -1,6 +1,6 @@
 /**
- * GraphQL at {@code /graphql} (EIP-1767 plus LuxTensor's extensions: consensus and the AI network's subnets), served
- * by Vert.x Web GraphQL.
+ * GraphQL at {@code /graphql} (EIP-1767 plus LuxTensor's extensions: consensus, the AI network's subnets and tasks),
+ * served by Vert.x Web GraphQL.
  *
  * <p>The schema is the top-level {@code graphql/schema.graphqls}, read from the classpath. Parsing and validation
  * run on the API worker pool, and every field that reads storage, hashes or encodes is an asynchronous fetcher

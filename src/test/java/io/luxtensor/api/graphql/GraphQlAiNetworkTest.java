@@ -13,16 +13,11 @@ import io.luxtensor.execution.system.WeightsContract;
 import io.luxtensor.node.ChainService.Sealing;
 import io.luxtensor.node.LuxtensorNode;
 import io.luxtensor.storage.StorageConfig;
-import io.luxtensor.testing.AbiCalls;
 import io.luxtensor.testing.TestNodes;
 import io.luxtensor.txpool.TxPoolConfig;
-import io.luxtensor.types.Address;
-import io.luxtensor.types.Wei;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +41,7 @@ class GraphQlAiNetworkTest {
   private final LuxtensorNode node = TestNodes.devNode(StorageConfig.memory(), new Sealing.Manual(),
       TxPoolConfig.DEFAULT);
   private final GraphQlHttp http = new GraphQlHttp(node.rpcPort());
-  private final Map<Integer, Long> nonces = new HashMap<>();
-  private final List<String> sent = new ArrayList<>();
+  private final DevCalls calls = new DevCalls(node, http);
 
   @AfterEach
   void stop() {
@@ -110,42 +104,24 @@ class GraphQlAiNetworkTest {
 
   /** Subnet 0 as the class comment describes, sealed through block 8. */
   private void populate() throws Exception {
-    send(OWNER, SubnetRegistryContract.ADDRESS, "100", "registerSubnet(string,uint256[])",
+    calls.send(OWNER, SubnetRegistryContract.ADDRESS, "100", "registerSubnet(string,uint256[])",
         List.of(AbiType.STRING, AbiType.UINT256_ARRAY),
         List.of("vision", HYPERPARAMETERS.stream().map(BigInteger::valueOf).toList()));
-    sealThrough(1);
+    calls.sealThrough(1);
     for (int uid = 0; uid < 3; uid++) {
-      send(COLDKEY, NeuronsContract.ADDRESS, "10", "burnedRegister(uint16,address)",
+      calls.send(COLDKEY, NeuronsContract.ADDRESS, "10", "burnedRegister(uint16,address)",
           List.of(AbiType.UINT16, AbiType.ADDRESS), List.of(BigInteger.ZERO, DevTransactions.address(VALIDATOR + uid)));
     }
-    send(COLDKEY, StakeContract.ADDRESS, "100", "addStake(uint16,address)", List.of(AbiType.UINT16, AbiType.ADDRESS),
-        List.of(BigInteger.ZERO, DevTransactions.address(VALIDATOR)));
-    sealThrough(3);
-    send(VALIDATOR, WeightsContract.ADDRESS, "0", "setWeights(uint16,uint16[],uint16[],uint64)",
+    calls.send(COLDKEY, StakeContract.ADDRESS, "100", "addStake(uint16,address)",
+        List.of(AbiType.UINT16, AbiType.ADDRESS), List.of(BigInteger.ZERO, DevTransactions.address(VALIDATOR)));
+    calls.sealThrough(3);
+    calls.send(VALIDATOR, WeightsContract.ADDRESS, "0", "setWeights(uint16,uint16[],uint16[],uint64)",
         List.of(AbiType.UINT16, AbiType.UINT16_ARRAY, AbiType.UINT16_ARRAY, AbiType.UINT64),
         List.of(BigInteger.ZERO, List.of(BigInteger.ONE, BigInteger.TWO),
             List.of(BigInteger.ONE, BigInteger.valueOf(3)), BigInteger.ZERO));
-    send(VALIDATOR, NeuronsContract.ADDRESS, "0", "serveAxon(uint16,string,bytes32)",
+    calls.send(VALIDATOR, NeuronsContract.ADDRESS, "0", "serveAxon(uint16,string,bytes32)",
         List.of(AbiType.UINT16, AbiType.STRING, AbiType.BYTES32), List.of(BigInteger.ZERO, ENDPOINT, new byte[32]));
-    sealThrough(8);
-  }
-
-  private void send(int account, Address to, String lux, String signature, List<AbiType> types, List<?> args)
-      throws Exception {
-    long nonce = nonces.merge(account, 1L, Long::sum) - 1;
-    sent.add(http.rpc("eth_sendRawTransaction", DevTransactions.call(account, nonce, to, Wei.ofLux(lux), 300_000,
-        AbiCalls.calldata(signature, types, args))).asText());
-  }
-
-  /** Seals blocks until block {@code last}; every transaction sent must have landed and succeeded. */
-  private void sealThrough(long last) throws Exception {
-    while (node.chain().head().latest().number() < last) {
-      node.chain().seal().get();
-    }
-    for (String hash : sent) {
-      assertEquals("0x1", http.rpc("eth_getTransactionReceipt", hash).get("status").asText(), hash);
-    }
-    sent.clear();
+    calls.sealThrough(8);
   }
 
   private static List<String> texts(JsonNode objects, String field) {

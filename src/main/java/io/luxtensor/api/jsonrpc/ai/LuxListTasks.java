@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.luxtensor.ai.SubnetHyperparameters;
+import io.luxtensor.api.AiTaskQuery;
 import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.api.jsonrpc.JsonRpcException;
 import io.luxtensor.api.jsonrpc.JsonRpcMethod;
@@ -11,7 +13,6 @@ import io.luxtensor.api.jsonrpc.JsonRpcParams;
 import io.luxtensor.api.jsonrpc.JsonRpcResults;
 import io.luxtensor.bytes.Hex;
 import io.luxtensor.execution.system.AiTasksContract;
-import io.luxtensor.state.StateReader;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,12 +20,10 @@ import java.util.Optional;
 /**
  * {@code lux_listTasks(filter, block)}: tasks in submission order, as {@code lux_getTask} shows them, filtered by
  * {@code netuid} and {@code status} ("open", "paid", "refunded") if given, a page at a time: {@code offset} (default
- * 0) and {@code limit} (default and at most {@value #LIMIT_MAX}) count the tasks that pass the filter. Answers the
- * page and {@code total}, the number of tasks that pass.
+ * 0) and {@code limit} (default and at most {@value AiTaskQuery#LIMIT_MAX}) count the tasks that pass the filter.
+ * Answers the page and {@code total}, the number of tasks that pass. {@link AiTaskQuery} selects them.
  */
 public final class LuxListTasks implements JsonRpcMethod {
-  static final int LIMIT_MAX = 100;
-
   private final AiNetworkReads reads;
 
   public LuxListTasks(BlockchainQueries chain) {
@@ -45,26 +44,14 @@ public final class LuxListTasks implements JsonRpcMethod {
           + "limit, all optional");
     }
     JsonNode f = filter.orElse(JsonNodeFactory.instance.objectNode());
-    Optional<Integer> netuid = number(f, "netuid", 0xffff).map(Long::intValue);
-    Optional<AiTasksContract.Status> status = status(f);
-    long offset = number(f, "offset", Long.MAX_VALUE).orElse(0L);
-    long limit = number(f, "limit", LIMIT_MAX).orElse((long) LIMIT_MAX);
-    StateReader state = reads.state(params, 1);
+    AiTaskQuery query = new AiTaskQuery(number(f, "netuid", SubnetHyperparameters.U16_MAX).map(Long::intValue),
+        status(f), number(f, "offset", Long.MAX_VALUE).orElse(0L),
+        number(f, "limit", AiTaskQuery.LIMIT_MAX).orElse((long) AiTaskQuery.LIMIT_MAX));
+    AiTaskQuery.Page page = query.page(reads.state(params, 1));
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     ArrayNode tasks = out.putArray("tasks");
-    long total = 0;
-    for (long i = 0; i < AiTasksContract.taskCount(state); i++) {
-      AiTasksContract.Task task = AiTasksContract.task(state, AiTasksContract.taskAt(state, i)).orElseThrow();
-      if (netuid.isPresent() && task.netuid() != netuid.get() || status.isPresent() && task.status() != status.get()) {
-        continue;
-      }
-      if (total >= offset && tasks.size() < limit) {
-        tasks.add(AiTaskReads.task(task));
-      }
-      total++;
-    }
-    out.put("total", JsonRpcResults.quantity(total));
-    return out;
+    page.tasks().forEach(task -> tasks.add(AiTaskReads.task(task)));
+    return out.put("total", JsonRpcResults.quantity(page.total()));
   }
 
   private static Optional<Long> number(JsonNode filter, String field, long max) throws JsonRpcException {
