@@ -3,6 +3,7 @@ package io.luxtensor.api;
 import io.luxtensor.ai.SubnetHyperparameters;
 import io.luxtensor.execution.system.AiTasksContract;
 import io.luxtensor.state.StateReader;
+import io.luxtensor.types.Hash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,12 +44,15 @@ public record AiTaskQuery(Optional<Integer> netuid, Optional<AiTasksContract.Sta
     }
   }
 
-  /** The page of tasks this query selects in {@code state}. */
+  /**
+   * The page of tasks this query selects in {@code state}. Without a status only the page's tasks are read (from the
+   * subnet's own list when a netuid is given); a status filter reads every task of the subnet, or of the chain.
+   */
   public Page page(StateReader state) {
-    long count = AiTasksContract.taskCount(state);
+    long count = netuid.map(n -> AiTasksContract.subnetTaskCount(state, n))
+        .orElseGet(() -> AiTasksContract.taskCount(state));
     List<AiTasksContract.Task> tasks = new ArrayList<>();
-    if (netuid.isEmpty() && status.isEmpty()) {
-      // Every task passes, so only the page's need reading, not every task ever submitted.
+    if (status.isEmpty()) {
       for (long i = offset; i < count && tasks.size() < limit; i++) {
         tasks.add(taskAt(state, i));
       }
@@ -57,7 +61,7 @@ public record AiTaskQuery(Optional<Integer> netuid, Optional<AiTasksContract.Sta
     long total = 0;
     for (long i = 0; i < count; i++) {
       AiTasksContract.Task task = taskAt(state, i);
-      if (!passes(task)) {
+      if (task.status() != status.get()) {
         continue;
       }
       if (total >= offset && tasks.size() < limit) {
@@ -68,11 +72,10 @@ public record AiTaskQuery(Optional<Integer> netuid, Optional<AiTasksContract.Sta
     return new Page(tasks, total);
   }
 
-  private static AiTasksContract.Task taskAt(StateReader state, long index) {
-    return AiTasksContract.task(state, AiTasksContract.taskAt(state, index)).orElseThrow();
-  }
-
-  private boolean passes(AiTasksContract.Task task) {
-    return netuid.map(n -> task.netuid() == n).orElse(true) && status.map(s -> task.status() == s).orElse(true);
+  /** The {@code index}-th task of the subnet queried, or of the chain. */
+  private AiTasksContract.Task taskAt(StateReader state, long index) {
+    Hash id = netuid.isPresent() ? AiTasksContract.subnetTaskAt(state, netuid.get(), index)
+        : AiTasksContract.taskAt(state, index);
+    return AiTasksContract.task(state, id).orElseThrow();
   }
 }

@@ -45,7 +45,8 @@ import java.util.Optional;
  * number of miners that committed, listed at ({@code "miners" ‖ id}); per task and miner ({@code "result" ‖ id ‖
  * miner}) the commitment, result, payout and dispute; per score ({@code "score" ‖ id ‖ miner ‖ validator}) the
  * score plus one, the scorers listed at ({@code "scorers" ‖ id ‖ miner}); per vote ({@code "vote" ‖ id ‖ miner
- * ‖ voter}); and every task id in submission order.
+ * ‖ voter}); and every task id in submission order, overall and per subnet ({@code "subnetTasks" ‖ netuid}: the
+ * count, then the ids).
  */
 public final class AiTasksContract extends AbiSystemContract {
   public static final Address ADDRESS = Address.fromHex("0x0000000000000000000000000000000000001007");
@@ -219,6 +220,16 @@ public final class AiTasksContract extends AbiSystemContract {
         BigInteger.valueOf(index)), 0)));
   }
 
+  /** How many tasks were submitted to subnet {@code netuid}. */
+  public static long subnetTaskCount(StateReader state, int netuid) {
+    return state.storage(ADDRESS, subnetTaskSlot(netuid, 0)).longValueExact();
+  }
+
+  /** The id of the {@code index}-th task submitted to subnet {@code netuid}. */
+  public static Hash subnetTaskAt(StateReader state, int netuid, long index) {
+    return ContractStorage.slot(state.storage(ADDRESS, subnetTaskSlot(netuid, index + 1)));
+  }
+
   /** Task {@code id}, if one was submitted. */
   public static Optional<Task> task(StateReader state, Hash id) {
     BigInteger status = taskField(state, id, STATUS);
@@ -294,6 +305,9 @@ public final class AiTasksContract extends AbiSystemContract {
     state.setStorage(ADDRESS, ContractStorage.field(key("taskAt", BigInteger.valueOf(index)), 0),
         new BigInteger(1, id.toBytes()));
     state.setStorage(ADDRESS, COUNT_SLOT, BigInteger.valueOf(index + 1));
+    long onSubnet = subnetTaskCount(state, netuid);
+    state.setStorage(ADDRESS, subnetTaskSlot(netuid, onSubnet + 1), new BigInteger(1, id.toBytes()));
+    state.setStorage(ADDRESS, subnetTaskSlot(netuid, 0), BigInteger.valueOf(onSubnet + 1));
     BigInteger idNumber = new BigInteger(1, id.toBytes());
     Log submitted = new Log(ADDRESS, List.of(topic(SUBMITTED_EVENT), addressTopic(call.caller())), Bytes.of(
         Abi.encode(List.of(AbiType.UINT256, AbiType.UINT16, AbiType.UINT256, AbiType.UINT64), List.of(idNumber,
@@ -636,6 +650,11 @@ public final class AiTasksContract extends AbiSystemContract {
 
   private static Hash scoreSlot(Hash id, Address miner, Address validator) {
     return ContractStorage.field(key("score", idNumber(id), wordOf(miner), wordOf(validator)), 0);
+  }
+
+  /** Field 0: how many tasks subnet {@code netuid} has; field i + 1: the id of its i-th. */
+  private static Hash subnetTaskSlot(int netuid, long field) {
+    return ContractStorage.field(key("subnetTasks", BigInteger.valueOf(netuid)), field);
   }
 
   private static Hash scorerSlot(Hash id, Address miner, long index) {
