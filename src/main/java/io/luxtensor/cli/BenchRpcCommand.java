@@ -102,9 +102,7 @@ final class BenchRpcCommand implements Callable<Integer> {
   }
 
   private void check(boolean condition, String message) {
-    if (!condition) {
-      throw new CommandLine.ParameterException(spec.commandLine(), message);
-    }
+    BenchCommand.check(spec, condition, message);
   }
 
   static String summary(RpcLoad.Settings settings, List<RpcBenchStats> results) {
