@@ -59,9 +59,12 @@ final class BenchTpsCommand implements Callable<Integer> {
    * to seal, and room in the pool for everyone else.
    */
   static final int WINDOW_DEFAULT_MAX = TxPoolConfig.POOL_TRANSACTIONS_MAX / 2;
-  /** Half the pool's default limit per sender (64), for the senders whose transfers are included last. */
+  /**
+   * Half the pool's default limit on one sender's transactions (64): a sender whose transfers happen to be included
+   * last still stays clear of it.
+   */
   static final int WINDOW_PER_SENDER_DEFAULT = TxPoolConfig.SENDER_TRANSACTIONS_MAX / 2;
-  private static final BigInteger WEI_PER_GWEI = BigInteger.TEN.pow(9);
+  static final BigInteger WEI_PER_GWEI = BigInteger.TEN.pow(9);
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -3,7 +3,7 @@ package io.luxtensor.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -121,7 +121,7 @@ record TpsReport(TpsLoad.Settings settings, BenchTransfers.Plan plan, Duration s
     out.put("senders", plan.senders());
     out.put("txs", plan.transfers());
     out.put("seed", plan.seed());
-    out.put("maxFeeGwei", new BigDecimal(plan.maxFeePerGas()).movePointLeft(9));
+    out.put("maxFeeGwei", plan.maxFeePerGas().divide(BenchTpsCommand.WEI_PER_GWEI).longValueExact());
     out.put("rate", settings.ratePerSecond());
     out.put("batch", settings.batch());
     out.put("connections", settings.connections());
@@ -147,8 +147,9 @@ record TpsReport(TpsLoad.Settings settings, BenchTransfers.Plan plan, Duration s
     out.put("stoppedBecause", outcome.stoppedBecause());
     out.put("followErrors", outcome.followErrors());
     out.put("firstFollowError", outcome.firstFollowError());
-    node.ifPresent(usage -> out.set("node", usageJson(usage).put("rssMiB", round(usage.after().rssBytes() / MIB))
-        .put("rssPeakMiB", round(usage.after().rssPeakBytes() / MIB))));
+    node.ifPresent(usage -> out.set("node", usageJson(usage)
+        .put("rssMiB", RpcBenchStats.round(usage.after().rssBytes() / MIB))
+        .put("rssPeakMiB", RpcBenchStats.round(usage.after().rssPeakBytes() / MIB))));
     generator.ifPresent(self -> out.set("generator", usageJson(self)));
     return out;
   }
@@ -164,9 +165,5 @@ record TpsReport(TpsLoad.Settings settings, BenchTransfers.Plan plan, Duration s
 
   private static double perSecond(long count, long nanos) {
     return nanos <= 0 ? 0 : count / (nanos / 1e9);
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 10) / 10.0;
   }
 }
