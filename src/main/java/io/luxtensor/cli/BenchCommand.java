@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure a running node under load.",
-    subcommands = {BenchRpcCommand.class, BenchStartupCommand.class},
-    footer = {"", "Examples:", "  luxtensor bench rpc --rate 2000 --duration 30", "  ./luxtensor bench startup --runs 5", "",
+    subcommands = {BenchRpcCommand.class, BenchTpsCommand.class, BenchStartupCommand.class},
+    footer = {"", "Examples:", "  luxtensor bench rpc --rate 2000 --duration 30",
+        "  luxtensor bench tps --senders 200 --txs 60000", "  ./luxtensor bench startup --runs 5", "",
         "Run 'luxtensor bench COMMAND --help' for a benchmark's options."})
 final class BenchCommand implements Runnable {
 
@@ -19,5 +20,12 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** A benchmark's option check: a usage error (exit 2) naming the option and its bounds if it fails. */
+  static void check(CommandLine.Model.CommandSpec spec, boolean condition, String message) {
+    if (!condition) {
+      throw new CommandLine.ParameterException(spec.commandLine(), message);
+    }
   }
 }

@@ -3,16 +3,12 @@ package io.luxtensor.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +34,6 @@ final class BenchRpcCommand implements Callable<Integer> {
   static final long DURATION_SECONDS_MAX = 3_600;
   /** Far above the node's default connection limit (80). */
   static final int CONNECTIONS_MAX = 1_024;
-  private static final Duration PROGRESS_TICK = Duration.ofMillis(250);
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -74,40 +69,16 @@ final class BenchRpcCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     RpcLoad.Settings settings = settings();
-    List<RpcBenchStats> results = withProgress(settings, new RpcLoad(settings));
-    PrintWriter out = spec.commandLine().getOut();
-    String summary = summary(settings, results);
-    if (json) {
-      out.println(json(settings, results));
-      spec.commandLine().getErr().println(summary);
-      spec.commandLine().getErr().flush();
-    } else {
-      out.println(table(results));
-      out.println(summary);
-    }
-    out.flush();
-    return results.stream().allMatch(r -> r.errors() == 0) ? ExitCodes.OK : ExitCodes.FAILED;
-  }
-
-  /** A run lasts up to an hour: stderr shows it is alive (a spinner on a terminal, a line every 5 s otherwise). */
-  private List<RpcBenchStats> withProgress(RpcLoad.Settings settings, RpcLoad load)
-      throws InterruptedException {
     String what = "bench rpc: " + settings.warmup().toSeconds() + " s warm-up + " + settings.duration().toSeconds()
         + " s measured";
-    WaitProgress progress = WaitProgress.on(spec.commandLine().getErr(),
-        spec.commandLine().getColorScheme().ansi().enabled(), what);
-    long start = System.nanoTime();
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-        .name("luxtensor-bench-progress").factory());
-    ticker.scheduleAtFixedRate(() -> progress.waiting(Duration.ofNanos(System.nanoTime() - start)),
-        PROGRESS_TICK.toMillis(), PROGRESS_TICK.toMillis(), TimeUnit.MILLISECONDS);
-    try {
-      return load.run();
-    } finally {
-      ticker.shutdownNow();
-      ticker.awaitTermination(1, TimeUnit.SECONDS);
-      progress.done();
+    List<RpcBenchStats> results = BenchProgress.during(spec, what, new RpcLoad(settings)::run);
+    String summary = summary(settings, results);
+    if (json) {
+      BenchOutput.json(spec, json(settings, results), summary);
+    } else {
+      BenchOutput.text(spec, table(results) + System.lineSeparator() + summary);
     }
+    return results.stream().allMatch(r -> r.errors() == 0) ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   private RpcLoad.Settings settings() {
@@ -131,9 +102,7 @@ final class BenchRpcCommand implements Callable<Integer> {
   }
 
   private void check(boolean condition, String message) {
-    if (!condition) {
-      throw new CommandLine.ParameterException(spec.commandLine(), message);
-    }
+    BenchCommand.check(spec, condition, message);
   }
 
   static String summary(RpcLoad.Settings settings, List<RpcBenchStats> results) {

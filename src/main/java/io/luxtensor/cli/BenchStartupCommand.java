@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +92,6 @@ final class BenchStartupCommand implements Callable<Integer> {
     String summary = "bench startup (dev node, launch to first JSON-RPC answer): " + plain.describe()
         + (cache.isEmpty() ? "" : "; " + cached.describe() + String.format(Locale.ROOT, "; ratio %.2f",
             (double) cached.median() / plain.median()));
-    PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode result = JsonNodeFactory.instance.objectNode();
       result.put("runs", runs);
@@ -102,13 +100,10 @@ final class BenchStartupCommand implements Callable<Integer> {
         result.put("aotCache", file.toAbsolutePath().toString());
         result.putPOJO("withAotCacheMillis", cached.millis());
       });
-      out.println(result);
-      spec.commandLine().getErr().println(summary);
-      spec.commandLine().getErr().flush();
+      BenchOutput.json(spec, result, summary);
     } else {
-      out.println(summary);
+      BenchOutput.text(spec, summary);
     }
-    out.flush();
     return ExitCodes.OK;
   }
 

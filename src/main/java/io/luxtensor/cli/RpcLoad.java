@@ -1,17 +1,11 @@
 package io.luxtensor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +31,6 @@ final class RpcLoad {
    * and further requests are counted as errors instead of growing the client's queue.
    */
   static final int IN_FLIGHT_MAX = 100_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * @param url the node's JSON-RPC endpoint
@@ -69,6 +62,7 @@ final class RpcLoad {
     try {
       HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
           new PoolOptions().setHttp1MaxSize(settings.connections()));
+      RpcChannel channel = new HttpRpcChannel(client, settings.url(), REQUEST_TIMEOUT_MS_MAX);
       Context context = vertx.getOrCreateContext();
       long intervalNanos = TimeUnit.SECONDS.toNanos(1) / settings.ratePerSecond();
       long warmupRequests = settings.warmup().toNanos() / intervalNanos;
@@ -90,7 +84,7 @@ final class RpcLoad {
               intended >= measureFrom));
         }
         next = dueEnd;
-        context.runOnContext(v -> due.forEach(request -> send(client, request, answered)));
+        context.runOnContext(v -> due.forEach(request -> send(channel, request, answered)));
       }
       // Requests still unanswered then are counted as errors (sent, never answered with a result).
       answered.await(REQUEST_TIMEOUT_MS_MAX * 2, TimeUnit.MILLISECONDS);
@@ -104,7 +98,7 @@ final class RpcLoad {
   private record Due(String body, long intendedNanos, RpcBenchStats stats, boolean measured) {}
 
   /** Sends a due request (on the event loop) and records its outcome against its intended time. */
-  private void send(HttpClient client, Due request, CountDownLatch answered) {
+  private void send(RpcChannel channel, Due request, CountDownLatch answered) {
     request.stats().sent(request.measured());
     if (inFlight.incrementAndGet() > IN_FLIGHT_MAX) {
       inFlight.decrementAndGet();
@@ -112,10 +106,10 @@ final class RpcLoad {
       answered.countDown();
       return;
     }
-    exchange(client, request.body()).onComplete(done -> {
+    channel.send(request.body()).onComplete(done -> {
       long end = System.nanoTime();
       inFlight.decrementAndGet();
-      String error = done.succeeded() ? done.result() : done.cause().toString();
+      String error = done.succeeded() ? problem(done.result()) : RpcChannel.describe(done.cause());
       if (error == null) {
         request.stats().succeeded(request.measured(), end - request.intendedNanos(), end);
       } else {
@@ -125,34 +119,16 @@ final class RpcLoad {
     });
   }
 
-  /** One request and its response; completes with null for a result, or with what went wrong. */
-  private Future<String> exchange(HttpClient client, String body) {
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-        .setAbsoluteURI(settings.url().toString())
-        .putHeader("Content-Type", "application/json")
-        .setConnectTimeout(REQUEST_TIMEOUT_MS_MAX)
-        .setIdleTimeout(REQUEST_TIMEOUT_MS_MAX);
-    return client.request(options)
-        .compose(request -> request.send(Buffer.buffer(body)))
-        .compose(response -> response.body().map(answer -> response.statusCode() == 200 ? problem(answer)
-            : "HTTP " + response.statusCode() + ": " + answer.toString()));
-  }
-
   /** Null when the answer carries a result; otherwise its error. */
-  private static String problem(Buffer answer) {
-    try {
-      JsonNode response = JSON.readTree(answer.getBytes());
-      if (response.has("result")) {
-        return null;
-      }
-      return response.has("error") ? response.get("error").toString() : "neither result nor error: " + answer;
-    } catch (IOException e) {
-      return "not JSON: " + e.getMessage();
+  private static String problem(JsonNode response) {
+    if (response.has("result")) {
+      return null;
     }
+    return response.has("error") ? response.get("error").toString() : "neither result nor error: " + response;
   }
 
   /** Paces the sender: parks until {@code deadlineNanos}, returning at once when it has passed. */
-  private static void waitUntil(long deadlineNanos) {
+  static void waitUntil(long deadlineNanos) {
     long remaining;
     while ((remaining = deadlineNanos - System.nanoTime()) > 0) {
       LockSupport.parkNanos(remaining);

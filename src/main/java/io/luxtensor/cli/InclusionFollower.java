@@ -1,0 +1,118 @@
+package io.luxtensor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.luxtensor.bytes.Hex;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Follows the chain from a block on and hands each block's transaction hashes over as soon as it is seen. The
+ * next block is asked for right after each one; when there is none yet, again after a pause or as soon as a new
+ * head is announced ({@link #headAnnounced}, from a newHeads subscription). Runs on its channel's Vert.x context.
+ */
+final class InclusionFollower {
+  /** Over HTTP: adds at most 10 ms to a time to inclusion, and costs the node at most 100 idle polls a second. */
+  static final long POLL_INTERVAL_MS = 10;
+  /** With newHeads announcing blocks: a poll now and then all the same, in case an announcement was dropped. */
+  static final long ANNOUNCED_POLL_INTERVAL_MS = 500;
+
+  /** Receives each block followed. */
+  interface Blocks {
+    void seen(long number, List<String> transactionHashes, long seenAtNanos);
+  }
+
+  private final Vertx vertx;
+  private final RpcChannel channel;
+  private final long pollIntervalMillis;
+  private final Blocks blocks;
+  private long next;
+  private boolean asking;
+  private boolean announcedWhileAsking;
+  private boolean stopped;
+  private long errors;
+  private String firstError = "";
+
+  /**
+   * @param first the first block to follow
+   * @param pollIntervalMillis the pause before asking again for a block not there yet
+   */
+  InclusionFollower(Vertx vertx, RpcChannel channel, long first, long pollIntervalMillis, Blocks blocks) {
+    this.vertx = vertx;
+    this.channel = channel;
+    this.next = first;
+    this.pollIntervalMillis = pollIntervalMillis;
+    this.blocks = blocks;
+  }
+
+  void start() {
+    ask();
+  }
+
+  /** A new head exists: ask for the next block now rather than after the pause. */
+  void headAnnounced() {
+    if (asking) {
+      announcedWhileAsking = true;
+    } else {
+      ask();
+    }
+  }
+
+  void stop() {
+    stopped = true;
+  }
+
+  /** Requests for blocks that failed (the follower asked again after a pause). */
+  long errors() {
+    return errors;
+  }
+
+  /** The first of those failures; empty if none. */
+  String firstError() {
+    return firstError;
+  }
+
+  private void ask() {
+    if (stopped || asking) {
+      return;
+    }
+    asking = true;
+    announcedWhileAsking = false;
+    channel.send("{\"jsonrpc\":\"2.0\",\"id\":" + next + ",\"method\":\"eth_getBlockByNumber\",\"params\":[\""
+        + Hex.encodeQuantity(next) + "\",false]}").onComplete(this::answered);
+  }
+
+  private void answered(AsyncResult<JsonNode> done) {
+    long seenAt = System.nanoTime();
+    asking = false;
+    if (stopped) {
+      return;
+    }
+    JsonNode block = done.succeeded() ? done.result().path("result") : null;
+    if (block == null || !done.result().has("result")) {
+      errors++;
+      if (firstError.isEmpty()) {
+        firstError = done.succeeded() ? "eth_getBlockByNumber answered " + done.result()
+            : RpcChannel.describe(done.cause());
+      }
+      askLater();
+    } else if (block.isNull()) {
+      if (announcedWhileAsking) {
+        ask();
+      } else {
+        askLater();
+      }
+    } else {
+      List<String> hashes = new ArrayList<>(block.path("transactions").size());
+      block.path("transactions").forEach(hash -> hashes.add(hash.asText()));
+      blocks.seen(next, hashes, seenAt);
+      next++;
+      ask();
+    }
+  }
+
+  private void askLater() {
+    vertx.setTimer(pollIntervalMillis, timer -> ask());
+  }
+}
