@@ -45,6 +45,7 @@ final class AiCli implements AutoCloseable {
   private LuxtensorNode node;
   /** Until {@link #start}, nobody listens here: a command that gets as far as the node exits 3. */
   private String rpc = "http://127.0.0.1:1";
+  private NodeClient client;
 
   /** The dev accounts {@link #KEYS} imported into a keystore in {@code directory}. */
   AiCli(Path directory) {
@@ -115,8 +116,12 @@ final class AiCli implements AutoCloseable {
     }, "an epoch granting the validator its permit");
   }
 
+  /** One client for the test's own calls: a client per call would hold a connection each, up to the node's limit. */
   JsonNode node(String method, Object... params) {
-    return new NodeClient(rpc).call(method, params);
+    if (client == null) {
+      client = new NodeClient(rpc);
+    }
+    return client.call(method, params);
   }
 
   long head() {

@@ -4,9 +4,11 @@ import io.luxtensor.api.ApiObserver;
 import io.luxtensor.api.jsonrpc.JsonRpcError;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -60,10 +62,21 @@ final class HttpConnectionLimit {
       ctx.next();
       return;
     }
-    ctx.response().putHeader("Connection", "close");
+    // HTTP/2 has no Connection header (a client must treat it as malformed) and a closed socket can lose the answer
+    // in flight: there the connection goes away gracefully, its answer delivered first.
+    boolean http2 = ctx.request().version() == HttpVersion.HTTP_2;
+    if (!http2) {
+      ctx.response().putHeader("Connection", "close");
+    }
     HttpRefusal.send(ctx, observer, ApiObserver.Refusal.CONNECTIONS, 503, JsonRpcError.LIMIT_EXCEEDED,
         "too many connections: the limit is " + connectionsMax + " (api.connectionsMax)")
-        .onComplete(sent -> connection.close());
+        .onComplete(sent -> {
+          if (http2) {
+            connection.shutdown(REFUSED_LINGER_MS_MAX, TimeUnit.MILLISECONDS);
+          } else {
+            connection.close();
+          }
+        });
   }
 
   int open() {

@@ -11,6 +11,10 @@ import io.luxtensor.testing.PrometheusText;
 import io.luxtensor.testing.RawHttp;
 import io.luxtensor.testing.TestNodes;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,27 @@ class ConnectionLimitTest {
       // At least the third client; scrapes that arrived before the resets were handled were refused as well.
       assertTrue(settled.require("luxtensor_api_refused_total{reason=\"connections\"}") >= 1);
       assertTrue(settled.require("luxtensor_rpc_errors_total{code=\"-32005\"}") >= 1);
+    }
+  }
+
+  /**
+   * Java's HttpClient upgrades plain HTTP to HTTP/2 (h2c): refused over the limit, it must read the 503 answer. A
+   * Connection header there, legal only in HTTP/1.x, made it fail the whole exchange as malformed instead.
+   */
+  @Test
+  void anHttp2ClientOverTheLimitReadsTheRefusal() throws Exception {
+    ApiSafety oneConnection = new ApiSafety(ApiSafety.RESPONSE_BYTES_MAX, 1, List.of(), 0, 0, Optional.empty());
+    try (LuxtensorNode node = TestNodes.devNode(oneConnection, System::currentTimeMillis);
+        RawHttp holder = RawHttp.connect(node.rpcPort());
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+      holder.postJson(BLOCK_NUMBER);
+      assertEquals(200, holder.read().status());
+
+      HttpResponse<String> refused = http2.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + node.rpcPort())).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(BLOCK_NUMBER)).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(503, refused.statusCode());
+      assertEquals(-32005, JSON.readTree(refused.body()).get("error").get("code").asInt());
     }
   }
 
