@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 /** A secp256k1 private key: a scalar in [1, n-1]. Its {@code toString} never reveals it. */
 public final class PrivateKey {
   private final byte[] bytes;
+  /** Derived on first use and kept: a point multiplication, and hashCode() asks for it. */
+  private volatile PublicKey publicKey;
 
   private PrivateKey(byte[] bytes) {
     this.bytes = bytes;
@@ -49,7 +51,12 @@ public final class PrivateKey {
   }
 
   public PublicKey publicKey() {
-    return Secp256k1.publicKeyOf(this);
+    PublicKey known = publicKey;
+    if (known == null) {
+      known = Secp256k1.publicKeyOf(this);
+      publicKey = known;
+    }
+    return known;
   }
 
   @Override
