@@ -9,7 +9,6 @@ import io.luxtensor.execution.abi.Abi;
 import io.luxtensor.execution.abi.AbiDecodingException;
 import io.luxtensor.execution.abi.AbiType;
 import io.luxtensor.types.Address;
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.List;
 
@@ -37,10 +36,8 @@ record ContractMethod(Address contract, String name, List<AbiType> inputs, List<
 
   /** The selector followed by the encoded arguments. */
   Bytes calldata(Object... arguments) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(Abi.selector(signature()));
-    out.writeBytes(Abi.encode(inputs, List.of(arguments).stream().map(ContractMethod::abiValue).toList()));
-    return Bytes.of(out.toByteArray());
+    return Bytes.of(Abi.calldata(signature(), inputs,
+        List.of(arguments).stream().map(ContractMethod::abiValue).toList()));
   }
 
   /**

@@ -9,11 +9,6 @@ public final class AbiCalls {
   private AbiCalls() {}
 
   public static byte[] calldata(String signature, List<AbiType> types, List<?> args) {
-    byte[] selector = Abi.selector(signature);
-    byte[] encoded = Abi.encode(types, args);
-    byte[] input = new byte[selector.length + encoded.length];
-    System.arraycopy(selector, 0, input, 0, selector.length);
-    System.arraycopy(encoded, 0, input, selector.length, encoded.length);
-    return input;
+    return Abi.calldata(signature, types, args);
   }
 }

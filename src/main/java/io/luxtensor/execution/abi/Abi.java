@@ -33,6 +33,16 @@ public final class Abi {
     return Keccak256.hash(signature.getBytes(StandardCharsets.US_ASCII));
   }
 
+  /** Calldata as a Solidity caller builds it: the selector of {@code signature}, then the encoded {@code values}. */
+  public static byte[] calldata(String signature, List<AbiType> types, List<?> values) {
+    byte[] selector = selector(signature);
+    byte[] encoded = encode(types, values);
+    byte[] input = new byte[selector.length + encoded.length];
+    System.arraycopy(selector, 0, input, 0, selector.length);
+    System.arraycopy(encoded, 0, input, selector.length, encoded.length);
+    return input;
+  }
+
   public static byte[] encode(List<AbiType> types, List<?> values) {
     if (types.size() != values.size()) {
       throw new IllegalArgumentException(types.size() + " types but " + values.size() + " values");

@@ -58,6 +58,10 @@ public final class AiTasksContract extends AbiSystemContract {
   public static final String VOTED_EVENT = "DisputeVoted(address,uint256,uint16,bool)";
   public static final String FINALIZED_EVENT = "TaskFinalized(address,uint256,uint256,uint256)";
   public static final int URI_BYTES_MAX = 128;
+  /** {@code submitTask}'s arguments, for the methods that build or recognize a submission. */
+  public static final List<AbiType> SUBMIT_TASK_INPUTS =
+      List.of(AbiType.UINT16, AbiType.BYTES32, AbiType.BYTES32, AbiType.STRING, AbiType.UINT64);
+  public static final String SUBMIT_TASK_SIGNATURE = "submitTask(uint16,bytes32,bytes32,string,uint64)";
 
   static final long VIEW_GAS = 2_600;
   static final long SUBMIT_GAS = 120_000;
@@ -165,8 +169,8 @@ public final class AiTasksContract extends AbiSystemContract {
         VOTED_EVENT, FINALIZED_EVENT));
     this.rules = rules;
     this.dispatcher = new AbiDispatcher("AITasks", List.of(
-        new ContractFunction("submitTask", List.of(AbiType.UINT16, AbiType.BYTES32, AbiType.BYTES32, AbiType.STRING,
-            AbiType.UINT64), List.of(AbiType.UINT256), SUBMIT_GAS, true, this::submit),
+        new ContractFunction("submitTask", SUBMIT_TASK_INPUTS, List.of(AbiType.UINT256), SUBMIT_GAS, true,
+            this::submit),
         new ContractFunction("commitResult", List.of(AbiType.UINT256, AbiType.BYTES32), List.of(), ACTION_GAS, false,
             this::commit),
         new ContractFunction("revealResult", List.of(AbiType.UINT256, AbiType.BYTES32, AbiType.STRING,
@@ -386,23 +390,24 @@ public final class AiTasksContract extends AbiSystemContract {
     Hash id = taskId(args);
     int uid = ((BigInteger) args.get(1)).intValueExact();
     int score = ((BigInteger) args.get(2)).intValueExact();
-    Checked<Address> miner = revealedResultOf(state, id, uid, call);
-    if (miner.problem().isPresent()) {
-      return revert(miner.problem().get(), ACTION_GAS);
+    Checked<Answer> answer = revealedResultOf(state, id, uid, call);
+    if (answer.problem().isPresent()) {
+      return revert(answer.problem().get(), ACTION_GAS);
     }
-    Task task = task(state, id).orElseThrow();
+    Task task = answer.value().task();
+    Address miner = answer.value().miner();
     if (!rules.windows().canScore(task.deadline(), call.block().number())) {
       return revert("results are scored in blocks " + (task.deadline() + 1) + " to "
           + rules.windows().scoreEnd(task.deadline()), ACTION_GAS);
     }
-    if (miner.value().equals(call.caller())) {
+    if (miner.equals(call.caller())) {
       return revert("a validator does not score its own result", ACTION_GAS);
     }
-    Hash slot = scoreSlot(id, miner.value(), call.caller());
+    Hash slot = scoreSlot(id, miner, call.caller());
     if (state.storage(ADDRESS, slot).signum() == 0) {
-      long scorers = resultField(state, id, miner.value(), SCORER_COUNT).longValueExact();
-      state.setStorage(ADDRESS, scorerSlot(id, miner.value(), scorers), wordOf(call.caller()));
-      setResultField(state, id, miner.value(), SCORER_COUNT, BigInteger.valueOf(scorers + 1));
+      long scorers = resultField(state, id, miner, SCORER_COUNT).longValueExact();
+      state.setStorage(ADDRESS, scorerSlot(id, miner, scorers), wordOf(call.caller()));
+      setResultField(state, id, miner, SCORER_COUNT, BigInteger.valueOf(scorers + 1));
     }
     state.setStorage(ADDRESS, slot, BigInteger.valueOf(score + 1L));
     return logged(SCORED_EVENT, call.caller(), List.of(AbiType.UINT256, AbiType.UINT16, AbiType.UINT16),
@@ -413,16 +418,17 @@ public final class AiTasksContract extends AbiSystemContract {
     WorldState state = call.state();
     Hash id = taskId(args);
     int uid = ((BigInteger) args.get(1)).intValueExact();
-    Checked<Address> miner = revealedResultOf(state, id, uid, call);
-    if (miner.problem().isPresent()) {
-      return revert(miner.problem().get(), ACTION_GAS);
+    Checked<Answer> answer = revealedResultOf(state, id, uid, call);
+    if (answer.problem().isPresent()) {
+      return revert(answer.problem().get(), ACTION_GAS);
     }
-    Task task = task(state, id).orElseThrow();
+    Task task = answer.value().task();
+    Address miner = answer.value().miner();
     if (!rules.windows().canDispute(task.deadline(), call.block().number())) {
       return revert("results are disputed in blocks " + (rules.windows().scoreEnd(task.deadline()) + 1) + " to "
           + rules.windows().disputeEnd(task.deadline()), ACTION_GAS);
     }
-    if (resultField(state, id, miner.value(), DISPUTER).signum() != 0) {
+    if (resultField(state, id, miner, DISPUTER).signum() != 0) {
       return revert("the result of UID " + uid + " is disputed already", ACTION_GAS);
     }
     BigInteger stake = StakeContract.totalStake(state, task.netuid(), call.caller());
@@ -431,8 +437,8 @@ public final class AiTasksContract extends AbiSystemContract {
           + call.caller().toChecksumHex() + " has " + Wei.of(stake).toLuxString() + " LUX on subnet "
           + task.netuid(), ACTION_GAS);
     }
-    setResultField(state, id, miner.value(), DISPUTER, wordOf(call.caller()));
-    setResultField(state, id, miner.value(), DISPUTE_OUTCOME, BigInteger.valueOf(DisputeOutcome.OPEN.ordinal()));
+    setResultField(state, id, miner, DISPUTER, wordOf(call.caller()));
+    setResultField(state, id, miner, DISPUTE_OUTCOME, BigInteger.valueOf(DisputeOutcome.OPEN.ordinal()));
     return logged(DISPUTED_EVENT, call.caller(), List.of(AbiType.UINT256, AbiType.UINT16),
         List.of(idNumber(id), BigInteger.valueOf(uid)));
   }
@@ -442,28 +448,29 @@ public final class AiTasksContract extends AbiSystemContract {
     Hash id = taskId(args);
     int uid = ((BigInteger) args.get(1)).intValueExact();
     boolean uphold = (Boolean) args.get(2);
-    Checked<Address> miner = revealedResultOf(state, id, uid, call);
-    if (miner.problem().isPresent()) {
-      return revert(miner.problem().get(), ACTION_GAS);
+    Checked<Answer> answer = revealedResultOf(state, id, uid, call);
+    if (answer.problem().isPresent()) {
+      return revert(answer.problem().get(), ACTION_GAS);
     }
-    Task task = task(state, id).orElseThrow();
-    if (resultField(state, id, miner.value(), DISPUTER).signum() == 0) {
+    Task task = answer.value().task();
+    Address miner = answer.value().miner();
+    if (resultField(state, id, miner, DISPUTER).signum() == 0) {
       return revert("the result of UID " + uid + " is not disputed", ACTION_GAS);
     }
     if (!rules.windows().canVote(task.deadline(), call.block().number())) {
       return revert("disputes are voted on until block " + rules.windows().voteEnd(task.deadline()), ACTION_GAS);
     }
-    if (addressOf(resultField(state, id, miner.value(), DISPUTER)).equals(call.caller())
-        || miner.value().equals(call.caller())) {
+    if (addressOf(resultField(state, id, miner, DISPUTER)).equals(call.caller())
+        || miner.equals(call.caller())) {
       return revert("the disputer and the miner do not vote on their dispute", ACTION_GAS);
     }
-    Hash voteSlot = ContractStorage.field(key("vote", idNumber(id), wordOf(miner.value()), wordOf(call.caller())), 0);
+    Hash voteSlot = ContractStorage.field(key("vote", idNumber(id), wordOf(miner), wordOf(call.caller())), 0);
     if (state.storage(ADDRESS, voteSlot).signum() != 0) {
       return revert(call.caller().toChecksumHex() + " voted on this dispute already", ACTION_GAS);
     }
     state.setStorage(ADDRESS, voteSlot, BigInteger.ONE);
     int field = uphold ? UPHOLD_VOTES : REJECT_VOTES;
-    setResultField(state, id, miner.value(), field, resultField(state, id, miner.value(), field).add(BigInteger.ONE));
+    setResultField(state, id, miner, field, resultField(state, id, miner, field).add(BigInteger.ONE));
     return logged(VOTED_EVENT, call.caller(), List.of(AbiType.UINT256, AbiType.UINT16, AbiType.BOOL),
         List.of(idNumber(id), BigInteger.valueOf(uid), uphold));
   }
@@ -539,8 +546,11 @@ public final class AiTasksContract extends AbiSystemContract {
     return upheld;
   }
 
-  /** The hotkey of UID {@code uid} with a revealed result on task {@code id}, checked for a permitted caller. */
-  private static Checked<Address> revealedResultOf(WorldState state, Hash id, int uid, SystemCall call) {
+  /** A task and the miner whose revealed result a validator acts on. */
+  private record Answer(Task task, Address miner) {}
+
+  /** Task {@code id} and the hotkey of UID {@code uid} with a revealed result on it, checked for a permitted caller. */
+  private static Checked<Answer> revealedResultOf(WorldState state, Hash id, int uid, SystemCall call) {
     Optional<Task> task = task(state, id);
     if (task.isEmpty()) {
       return Checked.refused("no task " + id);
@@ -554,7 +564,7 @@ public final class AiTasksContract extends AbiSystemContract {
     if (miner.isEmpty() || resultField(state, id, miner.get().hotkey(), REVEALED).signum() == 0) {
       return Checked.refused("UID " + uid + " revealed no result to this task");
     }
-    return Checked.of(miner.get().hotkey());
+    return Checked.of(new Answer(task.get(), miner.get().hotkey()));
   }
 
   private static void pay(WorldState state, Address to, BigInteger amount) {

@@ -240,7 +240,11 @@ public final class WeightsContract extends AbiSystemContract {
       return revert(refused.reason(), gas);
     }
     List<WeightsCheck.Weight> weights = ((WeightsCheck.Outcome.Accepted) outcome).weights();
-    clearUid(state, netuid, uid.get());
+    // The new weights overwrite the old ones' words; only the words past them are cleared.
+    int stored = field(state, netuid, uid.get(), COUNT_FIELD).intValueExact();
+    for (int w = words(weights.size()); w < words(stored); w++) {
+      setField(state, netuid, uid.get(), PAIRS_FIELD + w, BigInteger.ZERO);
+    }
     for (int w = 0; w < words(weights.size()); w++) {
       BigInteger word = BigInteger.ZERO;
       for (int i = w * PAIRS_PER_WORD; i < Math.min(weights.size(), (w + 1) * PAIRS_PER_WORD); i++) {

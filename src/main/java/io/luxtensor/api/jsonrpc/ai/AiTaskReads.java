@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxtensor.ai.TaskWindows;
 import io.luxtensor.api.jsonrpc.JsonRpcResults;
 import io.luxtensor.execution.system.AiTasksContract;
-import io.luxtensor.types.Hash;
 import java.util.Locale;
 
 /** AI tasks as the task methods show them: quantities in hex, ids and hashes as 32 bytes of hex. */
@@ -61,10 +60,5 @@ final class AiTaskReads {
     }
     return out.put("median", JsonRpcResults.quantity(result.median()))
         .put("payout", JsonRpcResults.quantity(result.payout().value()));
-  }
-
-  /** A task id as the methods return it: 32 bytes of hex. */
-  static String id(Hash id) {
-    return id.toHex();
   }
 }

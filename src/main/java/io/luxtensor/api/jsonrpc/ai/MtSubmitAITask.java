@@ -22,8 +22,6 @@ import java.util.Optional;
  * the transaction's hash. Anything but such a call is -32602. (A dev node also takes an object it signs.)
  */
 public final class MtSubmitAITask implements JsonRpcMethod {
-  static final String SUBMIT_TASK = "submitTask(uint16,bytes32,bytes32,string,uint64)";
-
   private final TransactionSubmission submission;
 
   public MtSubmitAITask(StatelessTransactionValidator validator, PendingTransactions pool) {
@@ -44,8 +42,9 @@ public final class MtSubmitAITask implements JsonRpcMethod {
     Transaction tx = TransactionSubmission.decode(params.data(0, "transaction"), 0);
     byte[] input = tx.data().toArray();
     if (!tx.to().equals(Optional.of(AiTasksContract.ADDRESS)) || input.length < 4
-        || !Arrays.equals(Arrays.copyOf(input, 4), Abi.selector(SUBMIT_TASK))) {
-      throw JsonRpcException.invalidParams("invalid argument 0 (transaction): not a call of " + SUBMIT_TASK + " on "
+        || !Arrays.equals(Arrays.copyOf(input, 4), Abi.selector(AiTasksContract.SUBMIT_TASK_SIGNATURE))) {
+      throw JsonRpcException.invalidParams("invalid argument 0 (transaction): not a call of "
+          + AiTasksContract.SUBMIT_TASK_SIGNATURE + " on "
           + AiTasksContract.ADDRESS.toHex());
     }
     RecoveredTransaction recovered = submission.recover(tx);
@@ -55,7 +54,7 @@ public final class MtSubmitAITask implements JsonRpcMethod {
 
   /** The answer: the task's id and the transaction's hash. */
   public static ObjectNode submitted(Hash taskId, Hash transactionHash) {
-    return JsonNodeFactory.instance.objectNode().put("taskId", AiTaskReads.id(taskId))
+    return JsonNodeFactory.instance.objectNode().put("taskId", taskId.toHex())
         .put("transactionHash", transactionHash.toHex());
   }
 }

@@ -10,7 +10,6 @@ import io.luxtensor.api.jsonrpc.JsonRpcParams;
 import io.luxtensor.api.jsonrpc.ai.MtSubmitAITask;
 import io.luxtensor.bytes.Hex;
 import io.luxtensor.execution.abi.Abi;
-import io.luxtensor.execution.abi.AbiType;
 import io.luxtensor.execution.system.AiTasksContract;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Hash;
@@ -23,9 +22,6 @@ import java.util.List;
  * the dev key of {@code from} (as {@code eth_sendTransaction} signs).
  */
 public final class MtSubmitAITaskDev implements JsonRpcMethod {
-  private static final List<AbiType> SUBMIT_TASK =
-      List.of(AbiType.UINT16, AbiType.BYTES32, AbiType.BYTES32, AbiType.STRING, AbiType.UINT64);
-
   private final MtSubmitAITask signed;
   private final EthSendTransaction sender;
   private final PendingTransactions pool;
@@ -50,17 +46,13 @@ public final class MtSubmitAITaskDev implements JsonRpcMethod {
     ObjectNode task = params.object(0, "task");
     Address from = JsonRpcParams.at(0, required(task, "from")).address(0, "task.from");
     BigInteger netuid = quantity(task, "netuid");
-    byte[] calldata;
+    byte[] input;
     try {
-      calldata = Abi.encode(SUBMIT_TASK, List.of(netuid, word(task, "modelHash"), word(task, "inputHash"),
-          text(task, "inputUri"), quantity(task, "deadline")));
+      input = Abi.calldata(AiTasksContract.SUBMIT_TASK_SIGNATURE, AiTasksContract.SUBMIT_TASK_INPUTS, List.of(netuid,
+          word(task, "modelHash"), word(task, "inputHash"), text(task, "inputUri"), quantity(task, "deadline")));
     } catch (IllegalArgumentException e) {
       throw JsonRpcException.invalidParams("invalid argument 0 (task): " + e.getMessage());
     }
-    byte[] selector = Abi.selector("submitTask(uint16,bytes32,bytes32,string,uint64)");
-    byte[] input = new byte[selector.length + calldata.length];
-    System.arraycopy(selector, 0, input, 0, selector.length);
-    System.arraycopy(calldata, 0, input, selector.length, calldata.length);
     long nonce = pool.nextNonce(from);
     ObjectNode transaction = JsonNodeFactory.instance.objectNode()
         .put("from", from.toHex())
