@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * JSON-RPC 2.0 over bytes, transport-free: parses a single request or a batch, dispatches each to its method and
@@ -93,7 +96,7 @@ public final class JsonRpcProcessor {
     if (request.isArray()) {
       return handleBatch((ArrayNode) request);
     }
-    return handleOne(request).map(response -> withinResponseLimit(write(response), response.get("id")));
+    return start(request).get().map(response -> withinResponseLimit(write(response), response.get("id")));
   }
 
   private Optional<byte[]> handleBatch(ArrayNode batch) {
@@ -105,9 +108,14 @@ public final class JsonRpcProcessor {
       return Optional.of(write(error(NODES.nullNode(), JsonRpcError.LIMIT_EXCEEDED,
           "batch of " + batch.size() + " requests exceeds the limit of " + batchSizeMax)));
     }
-    ArrayNode responses = NODES.arrayNode();
+    // Every request starts before any is awaited: transactions of one batch reach the pool together.
+    List<Supplier<Optional<ObjectNode>>> started = new ArrayList<>(batch.size());
     for (JsonNode request : batch) {
-      handleOne(request).ifPresent(responses::add);
+      started.add(start(request));
+    }
+    ArrayNode responses = NODES.arrayNode();
+    for (Supplier<Optional<ObjectNode>> response : started) {
+      response.get().ifPresent(responses::add);
     }
     return responses.isEmpty() ? Optional.empty()
         : Optional.of(withinResponseLimit(write(responses), NODES.nullNode()));
@@ -123,15 +131,17 @@ public final class JsonRpcProcessor {
         + " bytes exceeds the limit of " + responseBytesMax + " bytes"));
   }
 
-  private Optional<ObjectNode> handleOne(JsonNode request) {
+  /** Starts {@code request}; the supplier awaits and renders its response, or nothing for a notification. */
+  private Supplier<Optional<ObjectNode>> start(JsonNode request) {
     if (!request.isObject()) {
-      return Optional.of(error(NODES.nullNode(), JsonRpcError.INVALID_REQUEST, "invalid request: not an object"));
+      return answered(error(NODES.nullNode(), JsonRpcError.INVALID_REQUEST, "invalid request: not an object"));
     }
     JsonNode id = request.get("id");
     boolean notification = id == null;
     JsonNode responseId = notification ? NODES.nullNode() : id;
     if (!notification && !(id.isTextual() || id.isNumber() || id.isNull())) {
-      return Optional.of(error(NODES.nullNode(), JsonRpcError.INVALID_REQUEST, "invalid request: id must be a string, number or null"));
+      return answered(error(NODES.nullNode(), JsonRpcError.INVALID_REQUEST,
+          "invalid request: id must be a string, number or null"));
     }
     JsonNode version = request.get("jsonrpc");
     JsonNode method = request.get("method");
@@ -141,35 +151,66 @@ public final class JsonRpcProcessor {
         : params != null && !params.isArray() && !params.isNull() ? "params must be an array"
         : null;
     if (problem != null) {
-      return Optional.of(error(responseId, JsonRpcError.INVALID_REQUEST, "invalid request: " + problem));
+      return answered(error(responseId, JsonRpcError.INVALID_REQUEST, "invalid request: " + problem));
     }
-    ObjectNode response = execute(method.asText(), params == null || params.isNull() ? null : params, responseId);
-    return notification ? Optional.empty() : Optional.of(response);
+    String name = method.asText();
+    CompletableFuture<Object> result = start(name, params == null || params.isNull() ? null : params);
+    if (notification) {
+      return () -> {
+        render(name, responseId, result);
+        return Optional.empty();
+      };
+    }
+    return () -> Optional.of(render(name, responseId, result));
   }
 
-  private ObjectNode execute(String name, JsonNode params, JsonNode id) {
+  private static Supplier<Optional<ObjectNode>> answered(ObjectNode response) {
+    return () -> Optional.of(response);
+  }
+
+  private CompletableFuture<Object> start(String name, JsonNode params) {
     JsonRpcMethod method = methods.get(name);
     if (method == null) {
-      return error(id, JsonRpcError.METHOD_NOT_FOUND, "the method " + name + " does not exist/is not available");
+      return CompletableFuture.failedFuture(new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND,
+          "the method " + name + " does not exist/is not available"));
     }
     try {
-      Object result = method.execute(new JsonRpcParams(params));
-      ObjectNode response = envelope(id);
-      response.set("result", json.valueToTree(result));
-      return response;
-    } catch (JsonRpcException e) {
-      ObjectNode response = error(id, e.code(), e.getMessage());
-      if (e.data() != null) {
-        ((ObjectNode) response.get("error")).set("data", json.valueToTree(e.data()));
-      }
-      return response;
-    } catch (MissingTrieNodeException e) {
-      return error(id, JsonRpcError.SERVER_ERROR, "state not available: " + e.getMessage()
-          + " (a node started by state sync has state from its checkpoint on)");
+      return method.start(new JsonRpcParams(params));
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "JSON-RPC method " + name + " failed", e);
-      return error(id, JsonRpcError.INTERNAL_ERROR, "internal error");
+      return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /** The response to a started call, rendered on the caller's thread (not the one that completed the call). */
+  private ObjectNode render(String name, JsonNode id, CompletableFuture<Object> result) {
+    try {
+      Object value = result.join();
+      ObjectNode response = envelope(id);
+      response.set("result", json.valueToTree(value));
+      return response;
+    } catch (CompletionException e) {
+      return failure(name, id, e.getCause());
+    } catch (RuntimeException e) {
+      return failure(name, id, e);
+    }
+  }
+
+  private ObjectNode failure(String name, JsonNode id, Throwable failure) {
+    return switch (failure) {
+      case JsonRpcException e -> {
+        ObjectNode response = error(id, e.code(), e.getMessage());
+        if (e.data() != null) {
+          ((ObjectNode) response.get("error")).set("data", json.valueToTree(e.data()));
+        }
+        yield response;
+      }
+      case MissingTrieNodeException e -> error(id, JsonRpcError.SERVER_ERROR, "state not available: " + e.getMessage()
+          + " (a node started by state sync has state from its checkpoint on)");
+      default -> {
+        LOG.log(System.Logger.Level.ERROR, "JSON-RPC method " + name + " failed", failure);
+        yield error(id, JsonRpcError.INTERNAL_ERROR, "internal error");
+      }
+    };
   }
 
   private static ObjectNode envelope(JsonNode id) {

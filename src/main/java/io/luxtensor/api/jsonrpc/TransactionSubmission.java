@@ -7,9 +7,9 @@ import io.luxtensor.types.Hash;
 import io.luxtensor.types.RecoveredTransaction;
 import io.luxtensor.types.Transaction;
 import io.luxtensor.types.TransactionDecodingException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * How the methods that send transactions hand them to the pool: raw bytes decoded (malformed: -32602), checked for
@@ -51,21 +51,40 @@ public final class TransactionSubmission {
     return submit(pool, tx);
   }
 
+  /** Submits {@code tx} to the pool without waiting; completes with its hash, or fails with a JsonRpcException. */
+  public CompletableFuture<Hash> submitAsync(RecoveredTransaction tx) {
+    return submitAsync(pool, tx);
+  }
+
   /** Submits {@code tx}, already signed by a key the node holds, to {@code pool}; its hash if accepted. */
   public static Hash submit(PendingTransactions pool, RecoveredTransaction tx) throws JsonRpcException {
-    PendingTransactions.Submission submission;
+    return await(submitAsync(pool, tx));
+  }
+
+  /** The result of a call started without waiting, or the JsonRpcException it failed with. */
+  public static <T> T await(CompletableFuture<T> call) throws JsonRpcException {
     try {
-      submission = pool.submit(tx).get(POOL_TIMEOUT_MILLIS_MAX, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new JsonRpcException(JsonRpcError.INTERNAL_ERROR, "interrupted while submitting");
-    } catch (ExecutionException | TimeoutException e) {
-      throw new JsonRpcException(JsonRpcError.SERVER_ERROR, "the transaction pool did not answer: " + e.getMessage());
+      return call.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof JsonRpcException refused) {
+        throw refused;
+      }
+      throw e;
     }
-    return switch (submission) {
-      case PendingTransactions.Submission.Accepted accepted -> accepted.hash();
-      case PendingTransactions.Submission.Rejected rejected ->
-          throw new JsonRpcException(JsonRpcError.SERVER_ERROR, rejected.message());
-    };
+  }
+
+  private static CompletableFuture<Hash> submitAsync(PendingTransactions pool, RecoveredTransaction tx) {
+    return pool.submit(tx).orTimeout(POOL_TIMEOUT_MILLIS_MAX, TimeUnit.MILLISECONDS).handle((submission, failure) -> {
+      if (failure != null) {
+        Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+        throw new CompletionException(new JsonRpcException(JsonRpcError.SERVER_ERROR,
+            "the transaction pool did not answer: " + cause));
+      }
+      return switch (submission) {
+        case PendingTransactions.Submission.Accepted accepted -> accepted.hash();
+        case PendingTransactions.Submission.Rejected rejected ->
+            throw new CompletionException(new JsonRpcException(JsonRpcError.SERVER_ERROR, rejected.message()));
+      };
+    });
   }
 }

@@ -2,14 +2,18 @@ package io.luxtensor.api.jsonrpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** JSON-RPC 2.0 as the specification words it, with two small methods: echo and one that fails. */
@@ -99,6 +103,54 @@ class JsonRpcProcessorTest {
     String one = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_nope\"}";
     JsonNode r = call("[" + String.join(",", one, one, one, one) + "]");
     assertEquals(-32005, r.get("error").get("code").asInt());
+  }
+
+  /**
+   * A batch starts every request before it awaits any (so that a batch of transactions reaches the pool at once):
+   * here the first request's result only comes when the second one starts, which a batch run one request after
+   * another would wait for forever.
+   */
+  @Test
+  void aBatchStartsEveryRequestBeforeAwaitingAny() throws IOException {
+    CompletableFuture<Object> gate = new CompletableFuture<>();
+    CompletableFuture<Object> refused = new CompletableFuture<>();
+    JsonRpcProcessor gated = new JsonRpcProcessor(JSON, List.of(
+        started("test_await", params -> gate),
+        started("test_refused", params -> refused),
+        started("test_open", params -> {
+          gate.complete("opened later");
+          refused.completeExceptionally(new JsonRpcException(JsonRpcError.SERVER_ERROR, "nonce too low"));
+          return CompletableFuture.completedFuture("opening");
+        })), 3);
+    String batch = "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_await\"},"
+        + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"test_refused\"},"
+        + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"test_open\"}]";
+    byte[] answer = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> gated.handle(batch.getBytes(StandardCharsets.UTF_8)).orElseThrow());
+    JsonNode r = JSON.readTree(answer);
+    assertEquals("opened later", r.get(0).get("result").asText());
+    assertEquals(-32000, r.get(1).get("error").get("code").asInt());
+    assertEquals("nonce too low", r.get(1).get("error").get("message").asText());
+    assertEquals("opening", r.get(2).get("result").asText());
+  }
+
+  private static JsonRpcMethod started(String name, Function<JsonRpcParams, CompletableFuture<Object>> start) {
+    return new JsonRpcMethod() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Object execute(JsonRpcParams params) throws JsonRpcException {
+        return start(params).join();
+      }
+
+      @Override
+      public CompletableFuture<Object> start(JsonRpcParams params) {
+        return start.apply(params);
+      }
+    };
   }
 
   private JsonNode call(String body) throws IOException {

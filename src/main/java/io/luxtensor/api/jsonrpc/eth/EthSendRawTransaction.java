@@ -6,7 +6,9 @@ import io.luxtensor.api.jsonrpc.JsonRpcMethod;
 import io.luxtensor.api.jsonrpc.JsonRpcParams;
 import io.luxtensor.api.jsonrpc.TransactionSubmission;
 import io.luxtensor.execution.StatelessTransactionValidator;
+import io.luxtensor.types.Hash;
 import io.luxtensor.types.Transaction;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code eth_sendRawTransaction(data)}: decodes, checks what needs no state (signature, chain id, fees, intrinsic
@@ -27,8 +29,18 @@ public final class EthSendRawTransaction implements JsonRpcMethod {
 
   @Override
   public Object execute(JsonRpcParams params) throws JsonRpcException {
-    params.atMost(1);
-    Transaction tx = TransactionSubmission.decode(params.data(0, "transaction"), 0);
-    return submission.submit(submission.recover(tx)).toHex();
+    return TransactionSubmission.await(start(params));
+  }
+
+  /** Hands the transaction to the pool without waiting for its verdict: a batch of them reaches the pool at once. */
+  @Override
+  public CompletableFuture<Object> start(JsonRpcParams params) {
+    try {
+      params.atMost(1);
+      Transaction tx = TransactionSubmission.decode(params.data(0, "transaction"), 0);
+      return submission.submitAsync(submission.recover(tx)).thenApply(Hash::toHex);
+    } catch (JsonRpcException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 }
