@@ -39,6 +39,7 @@ import io.luxtensor.types.Address;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Checkpoint;
 import io.luxtensor.types.Hash;
+import io.luxtensor.types.IntrinsicGas;
 import io.luxtensor.types.Receipt;
 import io.luxtensor.types.RecoveredTransaction;
 import java.math.BigInteger;
@@ -68,10 +69,14 @@ import java.util.stream.IntStream;
  */
 public final class ChainService implements PendingTransactions, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ChainService.class.getName());
+  private static final InstantSealSchedule INSTANT_SEAL = InstantSealSchedule.DEFAULT;
 
   /** When blocks are sealed. */
   public sealed interface Sealing {
-    /** As soon as transactions are pending, each block taking all that fit. */
+    /**
+     * As soon as transactions are pending, each block taking all that fit; under a stream of transactions, blocks
+     * gather what arrives within {@link InstantSealSchedule#DEFAULT}'s wait.
+     */
     record Instant() implements Sealing {}
 
     /** At every slot this validator proposes, empty blocks included. */
@@ -117,7 +122,10 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   /** Finality from every vote this node has seen, gossiped or carried: what it serves as safe and finalized. */
   private FinalityTracker finality;
   private final TxPool pool;
-  private boolean sealQueued;
+  /** Instant sealing: whether a seal is scheduled, when its first transaction arrived and when the latest did. */
+  private boolean sealScheduled;
+  private long firstPendingNanos;
+  private long lastArrivalNanos;
   /** This validator's vote for the head, carried in the next block so the chain itself records justification. */
   private List<SignedVote> votesToInclude;
   /** What this node's validator has signed: read once, then kept in step with every seal it commits. */
@@ -400,18 +408,32 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     };
   }
 
+  /** Called when a transaction becomes pending: a block follows as {@link InstantSealSchedule} says. */
   private void queueInstantSeal() {
-    if (sealing instanceof Sealing.Instant && keys.isPresent() && forkChoice.isEmpty() && !sealQueued) {
-      sealQueued = true;
-      thread.execute(() -> {
-        sealQueued = false;
-        sealRefusable().ifPresent(sealed -> {
-          if (pool.status().pending() > 0 && !sealed.block().transactions().isEmpty()) {
-            queueInstantSeal();
-          }
-        });
-      });
+    if (sealing instanceof Sealing.Instant && keys.isPresent() && forkChoice.isEmpty()) {
+      lastArrivalNanos = System.nanoTime();
+      if (!sealScheduled) {
+        sealScheduled = true;
+        firstPendingNanos = lastArrivalNanos;
+        thread.schedule(this::instantSealDue, INSTANT_SEAL.quietNanos(), TimeUnit.NANOSECONDS);
+      }
     }
+  }
+
+  private void instantSealDue() {
+    // Transfers are the smallest transactions: a block holds at most this many.
+    boolean blockFull = pool.status().pending() >= head.gasLimit() / IntrinsicGas.TRANSFER;
+    long delay = INSTANT_SEAL.delayNanos(System.nanoTime(), firstPendingNanos, lastArrivalNanos, blockFull);
+    if (delay > 0) {
+      thread.schedule(this::instantSealDue, delay, TimeUnit.NANOSECONDS);
+      return;
+    }
+    sealScheduled = false;
+    sealRefusable().ifPresent(sealed -> {
+      if (pool.status().pending() > 0 && !sealed.block().transactions().isEmpty()) {
+        queueInstantSeal();
+      }
+    });
   }
 
   private void scheduleNextSlot() {
