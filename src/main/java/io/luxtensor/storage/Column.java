@@ -20,7 +20,7 @@ public enum Column {
   CHAIN_METADATA,
   CONSENSUS;
 
-  /** The name of the column on disk: a RocksDB column family, a MapDB map ("trie_nodes"). */
+  /** The name of the column on disk: a RocksDB column family ("trie_nodes"). */
   public String storageName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -21,8 +21,8 @@ import java.util.Optional;
  */
 public interface KeyValueStore extends AutoCloseable {
   /**
-   * Longest key. The node's longest keys are a 32-byte hash followed by an 8-byte index; MapDB keeps keys inside
-   * its B-tree nodes, so long keys make every node read and write longer.
+   * Longest key. The node's longest keys are a 32-byte hash followed by an 8-byte index; the bound keeps an engine's
+   * index blocks, which hold keys, small.
    */
   int KEY_LENGTH_BYTES_MAX = 1024;
 

@@ -15,7 +15,7 @@ public final class KeyValueStores {
    */
   public static KeyValueStore open(StorageConfig config) {
     return switch (config.engine()) {
-      case MEMORY -> MapDbStore.inMemory();
+      case MEMORY -> new MemoryStore();
       case ROCKSDB -> RocksDbStore.open(config);
       case MAPDB -> throw new StorageException(StorageEngine.MAPDB, "open", MAPDB_REFUSAL);
     };

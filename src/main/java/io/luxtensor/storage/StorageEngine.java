@@ -6,13 +6,13 @@ import java.util.stream.Collectors;
 
 /** The database behind a {@link KeyValueStore}, named in configuration as {@code storage.engine}. */
 public enum StorageEngine {
-  /** MapDB's memory store: ephemeral, the default of the dev node. */
+  /** Sorted maps on the heap: ephemeral, the default of the dev node. */
   MEMORY(false),
   /** RocksDB with its write-ahead log: the default of persistent nodes. */
   ROCKSDB(true),
   /**
-   * MapDB on disk, with transactions over a RandomAccessFile: the configuration that passed the crash test, about
-   * 10 times slower to write than RocksDB (see {@code MapDbStore} for the configurations that failed).
+   * MapDB on disk: refused when opened, since it corrupted its B-tree after kill -9 in the crash test (see
+   * {@code KeyValueStores}); the name stays so that a configuration naming it gets the reason.
    */
   MAPDB(true);
 

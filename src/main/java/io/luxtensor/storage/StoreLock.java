@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * Keeps the engines' native and file handles alive while they are used, and batches whole in readers' eyes.
- * Reads (and RocksDB's commits, atomic on their own) hold the lock shared; MapDB's commits, which apply one write at
- * a time, hold it exclusively; closing holds it exclusively and marks the store closed for everyone after.
+ * Reads (and RocksDB's commits, atomic on their own) hold the lock shared; the memory store's commits, which apply
+ * one write at a time, hold it exclusively; closing holds it exclusively and marks the store closed for everyone after.
  */
 final class StoreLock {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
