@@ -22,10 +22,9 @@ public record ValidatedTransaction(Transaction tx, Address sender, Hash hash, in
     Objects.requireNonNull(hash, "hash");
   }
 
-  /** Encodes {@code tx} once for both its hash and its size. */
+  /** Takes the hash and size from {@code tx}'s cached encoding, which block building and storage reuse. */
   public static ValidatedTransaction of(Transaction tx, Address sender) {
-    byte[] encoded = tx.encode();
-    return new ValidatedTransaction(tx, sender, Hash.keccak(encoded), encoded.length);
+    return new ValidatedTransaction(tx, sender, tx.hash(), tx.encode().length);
   }
 
   public long nonce() {

@@ -15,25 +15,45 @@ import java.util.OptionalLong;
 /**
  * An EIP-2930 transaction: {@code 0x01 || rlp([chainId, nonce, gasPrice, gasLimit, to, value, data, accessList,
  * yParity, r, s])}.
+ *
+ * <p>A class rather than a record so it can keep its encoding and hash: the node asks for them many times per
+ * transaction (pool, roots, block bodies, storage, RPC). Equality is over the fields, as a record's would be.
  */
-public record AccessListTransaction(
-    long chainIdValue,
-    long nonce,
-    BigInteger gasPrice,
-    long gasLimit,
-    Optional<Address> to,
-    Wei value,
-    Bytes data,
-    List<AccessListEntry> accessList,
-    Signature signature)
-    implements Transaction {
+public final class AccessListTransaction implements Transaction {
+  private final long chainIdValue;
+  private final long nonce;
+  private final BigInteger gasPrice;
+  private final long gasLimit;
+  private final Optional<Address> to;
+  private final Wei value;
+  private final Bytes data;
+  private final List<AccessListEntry> accessList;
+  private final Signature signature;
 
-  public AccessListTransaction {
-    Objects.requireNonNull(gasPrice, "gasPrice");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(data, "data");
-    accessList = List.copyOf(accessList);
+  // Filled on first use without a lock: racing threads compute equal values (as String.hashCode does), and Bytes and
+  // Hash keep their arrays in final fields, so another thread never sees a half-built one.
+  private Bytes encoding;
+  private Hash hash;
+
+  public AccessListTransaction(
+      long chainIdValue,
+      long nonce,
+      BigInteger gasPrice,
+      long gasLimit,
+      Optional<Address> to,
+      Wei value,
+      Bytes data,
+      List<AccessListEntry> accessList,
+      Signature signature) {
+    this.chainIdValue = chainIdValue;
+    this.nonce = nonce;
+    this.gasPrice = Objects.requireNonNull(gasPrice, "gasPrice");
+    this.gasLimit = gasLimit;
+    this.to = Objects.requireNonNull(to, "to");
+    this.value = Objects.requireNonNull(value, "value");
+    this.data = Objects.requireNonNull(data, "data");
+    this.accessList = List.copyOf(accessList);
+    this.signature = signature;
   }
 
   @Override
@@ -41,9 +61,52 @@ public record AccessListTransaction(
     return TransactionType.ACCESS_LIST;
   }
 
+  public long chainIdValue() {
+    return chainIdValue;
+  }
+
   @Override
   public OptionalLong chainId() {
     return OptionalLong.of(chainIdValue);
+  }
+
+  @Override
+  public long nonce() {
+    return nonce;
+  }
+
+  public BigInteger gasPrice() {
+    return gasPrice;
+  }
+
+  @Override
+  public long gasLimit() {
+    return gasLimit;
+  }
+
+  @Override
+  public Optional<Address> to() {
+    return to;
+  }
+
+  @Override
+  public Wei value() {
+    return value;
+  }
+
+  @Override
+  public Bytes data() {
+    return data;
+  }
+
+  @Override
+  public List<AccessListEntry> accessList() {
+    return accessList;
+  }
+
+  @Override
+  public Signature signature() {
+    return signature;
   }
 
   @Override
@@ -58,7 +121,8 @@ public record AccessListTransaction(
 
   @Override
   public AccessListTransaction withSignature(Signature newSignature) {
-    return new AccessListTransaction(chainIdValue, nonce, gasPrice, gasLimit, to, value, data, accessList, newSignature);
+    return new AccessListTransaction(
+        chainIdValue, nonce, gasPrice, gasLimit, to, value, data, accessList, newSignature);
   }
 
   @Override
@@ -68,9 +132,28 @@ public record AccessListTransaction(
 
   @Override
   public byte[] encode() {
-    List<RlpItem> fields = unsignedFields();
-    TransactionCodec.appendTypedSignature(fields, requireSignature());
-    return TransactionCodec.typedEnvelope(type(), fields);
+    return encoding().toArray();
+  }
+
+  @Override
+  public Hash hash() {
+    Hash h = hash;
+    if (h == null) {
+      h = Hash.keccak(encode());
+      hash = h;
+    }
+    return h;
+  }
+
+  private Bytes encoding() {
+    Bytes e = encoding;
+    if (e == null) {
+      List<RlpItem> fields = unsignedFields();
+      TransactionCodec.appendTypedSignature(fields, requireSignature());
+      e = Bytes.of(TransactionCodec.typedEnvelope(type(), fields));
+      encoding = e;
+    }
+    return e;
   }
 
   private List<RlpItem> unsignedFields() {
@@ -98,5 +181,39 @@ public record AccessListTransaction(
         TransactionCodec.data(f.get(6)),
         TransactionCodec.accessList(f.get(7)),
         TransactionCodec.typedSignature(f.get(8), f.get(9), f.get(10)));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AccessListTransaction other
+        && chainIdValue == other.chainIdValue
+        && nonce == other.nonce
+        && gasPrice.equals(other.gasPrice)
+        && gasLimit == other.gasLimit
+        && to.equals(other.to)
+        && value.equals(other.value)
+        && data.equals(other.data)
+        && accessList.equals(other.accessList)
+        && Objects.equals(signature, other.signature);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Long.hashCode(chainIdValue);
+    h = 31 * h + Long.hashCode(nonce);
+    h = 31 * h + gasPrice.hashCode();
+    h = 31 * h + Long.hashCode(gasLimit);
+    h = 31 * h + to.hashCode();
+    h = 31 * h + value.hashCode();
+    h = 31 * h + data.hashCode();
+    h = 31 * h + accessList.hashCode();
+    return 31 * h + Objects.hashCode(signature);
+  }
+
+  @Override
+  public String toString() {
+    return "AccessListTransaction[chainIdValue=" + chainIdValue + ", nonce=" + nonce + ", gasPrice=" + gasPrice
+        + ", gasLimit=" + gasLimit + ", to=" + to + ", value=" + value + ", data=" + data
+        + ", accessList=" + accessList + ", signature=" + signature + "]";
   }
 }

@@ -15,27 +15,48 @@ import java.util.OptionalLong;
 /**
  * An EIP-1559 transaction: {@code 0x02 || rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to,
  * value, data, accessList, yParity, r, s])}.
+ *
+ * <p>A class rather than a record so it can keep its encoding and hash: the node asks for them many times per
+ * transaction (pool, roots, block bodies, storage, RPC). Equality is over the fields, as a record's would be.
  */
-public record DynamicFeeTransaction(
-    long chainIdValue,
-    long nonce,
-    BigInteger maxPriorityFeePerGas,
-    BigInteger maxFeePerGas,
-    long gasLimit,
-    Optional<Address> to,
-    Wei value,
-    Bytes data,
-    List<AccessListEntry> accessList,
-    Signature signature)
-    implements Transaction {
+public final class DynamicFeeTransaction implements Transaction {
+  private final long chainIdValue;
+  private final long nonce;
+  private final BigInteger maxPriorityFeePerGas;
+  private final BigInteger maxFeePerGas;
+  private final long gasLimit;
+  private final Optional<Address> to;
+  private final Wei value;
+  private final Bytes data;
+  private final List<AccessListEntry> accessList;
+  private final Signature signature;
 
-  public DynamicFeeTransaction {
-    Objects.requireNonNull(maxPriorityFeePerGas, "maxPriorityFeePerGas");
-    Objects.requireNonNull(maxFeePerGas, "maxFeePerGas");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(data, "data");
-    accessList = List.copyOf(accessList);
+  // Filled on first use without a lock: racing threads compute equal values (as String.hashCode does), and Bytes and
+  // Hash keep their arrays in final fields, so another thread never sees a half-built one.
+  private Bytes encoding;
+  private Hash hash;
+
+  public DynamicFeeTransaction(
+      long chainIdValue,
+      long nonce,
+      BigInteger maxPriorityFeePerGas,
+      BigInteger maxFeePerGas,
+      long gasLimit,
+      Optional<Address> to,
+      Wei value,
+      Bytes data,
+      List<AccessListEntry> accessList,
+      Signature signature) {
+    this.chainIdValue = chainIdValue;
+    this.nonce = nonce;
+    this.maxPriorityFeePerGas = Objects.requireNonNull(maxPriorityFeePerGas, "maxPriorityFeePerGas");
+    this.maxFeePerGas = Objects.requireNonNull(maxFeePerGas, "maxFeePerGas");
+    this.gasLimit = gasLimit;
+    this.to = Objects.requireNonNull(to, "to");
+    this.value = Objects.requireNonNull(value, "value");
+    this.data = Objects.requireNonNull(data, "data");
+    this.accessList = List.copyOf(accessList);
+    this.signature = signature;
   }
 
   @Override
@@ -43,9 +64,58 @@ public record DynamicFeeTransaction(
     return TransactionType.DYNAMIC_FEE;
   }
 
+  public long chainIdValue() {
+    return chainIdValue;
+  }
+
   @Override
   public OptionalLong chainId() {
     return OptionalLong.of(chainIdValue);
+  }
+
+  @Override
+  public long nonce() {
+    return nonce;
+  }
+
+  @Override
+  public BigInteger maxPriorityFeePerGas() {
+    return maxPriorityFeePerGas;
+  }
+
+  @Override
+  public BigInteger maxFeePerGas() {
+    return maxFeePerGas;
+  }
+
+  @Override
+  public long gasLimit() {
+    return gasLimit;
+  }
+
+  @Override
+  public Optional<Address> to() {
+    return to;
+  }
+
+  @Override
+  public Wei value() {
+    return value;
+  }
+
+  @Override
+  public Bytes data() {
+    return data;
+  }
+
+  @Override
+  public List<AccessListEntry> accessList() {
+    return accessList;
+  }
+
+  @Override
+  public Signature signature() {
+    return signature;
   }
 
   @Override
@@ -61,9 +131,28 @@ public record DynamicFeeTransaction(
 
   @Override
   public byte[] encode() {
-    List<RlpItem> fields = unsignedFields();
-    TransactionCodec.appendTypedSignature(fields, requireSignature());
-    return TransactionCodec.typedEnvelope(type(), fields);
+    return encoding().toArray();
+  }
+
+  @Override
+  public Hash hash() {
+    Hash h = hash;
+    if (h == null) {
+      h = Hash.keccak(encode());
+      hash = h;
+    }
+    return h;
+  }
+
+  private Bytes encoding() {
+    Bytes e = encoding;
+    if (e == null) {
+      List<RlpItem> fields = unsignedFields();
+      TransactionCodec.appendTypedSignature(fields, requireSignature());
+      e = Bytes.of(TransactionCodec.typedEnvelope(type(), fields));
+      encoding = e;
+    }
+    return e;
   }
 
   private List<RlpItem> unsignedFields() {
@@ -93,5 +182,42 @@ public record DynamicFeeTransaction(
         TransactionCodec.data(f.get(7)),
         TransactionCodec.accessList(f.get(8)),
         TransactionCodec.typedSignature(f.get(9), f.get(10), f.get(11)));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DynamicFeeTransaction other
+        && chainIdValue == other.chainIdValue
+        && nonce == other.nonce
+        && maxPriorityFeePerGas.equals(other.maxPriorityFeePerGas)
+        && maxFeePerGas.equals(other.maxFeePerGas)
+        && gasLimit == other.gasLimit
+        && to.equals(other.to)
+        && value.equals(other.value)
+        && data.equals(other.data)
+        && accessList.equals(other.accessList)
+        && Objects.equals(signature, other.signature);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Long.hashCode(chainIdValue);
+    h = 31 * h + Long.hashCode(nonce);
+    h = 31 * h + maxPriorityFeePerGas.hashCode();
+    h = 31 * h + maxFeePerGas.hashCode();
+    h = 31 * h + Long.hashCode(gasLimit);
+    h = 31 * h + to.hashCode();
+    h = 31 * h + value.hashCode();
+    h = 31 * h + data.hashCode();
+    h = 31 * h + accessList.hashCode();
+    return 31 * h + Objects.hashCode(signature);
+  }
+
+  @Override
+  public String toString() {
+    return "DynamicFeeTransaction[chainIdValue=" + chainIdValue + ", nonce=" + nonce
+        + ", maxPriorityFeePerGas=" + maxPriorityFeePerGas + ", maxFeePerGas=" + maxFeePerGas
+        + ", gasLimit=" + gasLimit + ", to=" + to + ", value=" + value + ", data=" + data
+        + ", accessList=" + accessList + ", signature=" + signature + "]";
   }
 }

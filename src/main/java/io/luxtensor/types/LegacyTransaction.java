@@ -16,34 +16,92 @@ import java.util.OptionalLong;
 /**
  * An untyped transaction: {@code rlp([nonce, gasPrice, gasLimit, to, value, data, v, r, s])}. With EIP-155,
  * {@code v = chainId * 2 + 35 + yParity} and the signature covers the chain id; without, {@code v = 27 + yParity}.
+ *
+ * <p>A class rather than a record so it can keep its encoding and hash: the node asks for them many times per
+ * transaction (pool, roots, block bodies, storage, RPC). Equality is over the fields, as a record's would be.
  */
-public record LegacyTransaction(
-    OptionalLong chainId,
-    long nonce,
-    BigInteger gasPrice,
-    long gasLimit,
-    Optional<Address> to,
-    Wei value,
-    Bytes data,
-    Signature signature)
-    implements Transaction {
+public final class LegacyTransaction implements Transaction {
 
   /** EIP-155 v values start here; a v below it carries no chain id. */
   private static final long EIP155_V_OFFSET = 35;
   private static final long PRE_EIP155_V_OFFSET = 27;
   private static final BigInteger CHAIN_ID_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-  public LegacyTransaction {
-    Objects.requireNonNull(chainId, "chainId");
-    Objects.requireNonNull(gasPrice, "gasPrice");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(data, "data");
+  private final OptionalLong chainId;
+  private final long nonce;
+  private final BigInteger gasPrice;
+  private final long gasLimit;
+  private final Optional<Address> to;
+  private final Wei value;
+  private final Bytes data;
+  private final Signature signature;
+
+  // Filled on first use without a lock: racing threads compute equal values (as String.hashCode does), and Bytes and
+  // Hash keep their arrays in final fields, so another thread never sees a half-built one.
+  private Bytes encoding;
+  private Hash hash;
+
+  public LegacyTransaction(
+      OptionalLong chainId,
+      long nonce,
+      BigInteger gasPrice,
+      long gasLimit,
+      Optional<Address> to,
+      Wei value,
+      Bytes data,
+      Signature signature) {
+    this.chainId = Objects.requireNonNull(chainId, "chainId");
+    this.nonce = nonce;
+    this.gasPrice = Objects.requireNonNull(gasPrice, "gasPrice");
+    this.gasLimit = gasLimit;
+    this.to = Objects.requireNonNull(to, "to");
+    this.value = Objects.requireNonNull(value, "value");
+    this.data = Objects.requireNonNull(data, "data");
+    this.signature = signature;
   }
 
   @Override
   public TransactionType type() {
     return TransactionType.LEGACY;
+  }
+
+  @Override
+  public OptionalLong chainId() {
+    return chainId;
+  }
+
+  @Override
+  public long nonce() {
+    return nonce;
+  }
+
+  public BigInteger gasPrice() {
+    return gasPrice;
+  }
+
+  @Override
+  public long gasLimit() {
+    return gasLimit;
+  }
+
+  @Override
+  public Optional<Address> to() {
+    return to;
+  }
+
+  @Override
+  public Wei value() {
+    return value;
+  }
+
+  @Override
+  public Bytes data() {
+    return data;
+  }
+
+  @Override
+  public Signature signature() {
+    return signature;
   }
 
   @Override
@@ -79,12 +137,31 @@ public record LegacyTransaction(
 
   @Override
   public byte[] encode() {
-    Signature sig = requireSignature();
-    List<RlpItem> fields = commonFields();
-    fields.add(RlpString.of(v(sig)));
-    fields.add(TransactionCodec.uint256(sig.r()));
-    fields.add(TransactionCodec.uint256(sig.s()));
-    return Rlp.encode(new RlpList(fields));
+    return encoding().toArray();
+  }
+
+  @Override
+  public Hash hash() {
+    Hash h = hash;
+    if (h == null) {
+      h = Hash.keccak(encode());
+      hash = h;
+    }
+    return h;
+  }
+
+  private Bytes encoding() {
+    Bytes e = encoding;
+    if (e == null) {
+      Signature sig = requireSignature();
+      List<RlpItem> fields = commonFields();
+      fields.add(RlpString.of(v(sig)));
+      fields.add(TransactionCodec.uint256(sig.r()));
+      fields.add(TransactionCodec.uint256(sig.s()));
+      e = Bytes.of(Rlp.encode(new RlpList(fields)));
+      encoding = e;
+    }
+    return e;
   }
 
   /** The v value on the wire: it folds the chain id (EIP-155) and the signature's y parity into one integer. */
@@ -136,5 +213,37 @@ public record LegacyTransaction(
         Wei.of(TransactionCodec.uint256(f.get(4), "value")),
         TransactionCodec.data(f.get(5)),
         signature);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LegacyTransaction other
+        && chainId.equals(other.chainId)
+        && nonce == other.nonce
+        && gasPrice.equals(other.gasPrice)
+        && gasLimit == other.gasLimit
+        && to.equals(other.to)
+        && value.equals(other.value)
+        && data.equals(other.data)
+        && Objects.equals(signature, other.signature);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = chainId.hashCode();
+    h = 31 * h + Long.hashCode(nonce);
+    h = 31 * h + gasPrice.hashCode();
+    h = 31 * h + Long.hashCode(gasLimit);
+    h = 31 * h + to.hashCode();
+    h = 31 * h + value.hashCode();
+    h = 31 * h + data.hashCode();
+    return 31 * h + Objects.hashCode(signature);
+  }
+
+  @Override
+  public String toString() {
+    return "LegacyTransaction[chainId=" + chainId + ", nonce=" + nonce + ", gasPrice=" + gasPrice
+        + ", gasLimit=" + gasLimit + ", to=" + to + ", value=" + value + ", data=" + data
+        + ", signature=" + signature + "]";
   }
 }
