@@ -23,7 +23,9 @@ public final class NodeClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI endpoint;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  // HTTP/1.1: asked for HTTP/2 over plain http, Java's client sends "Upgrade: h2c", which Hardhat's node answers 400.
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(TIMEOUT).build();
   private int nextId = 1;
 
   public NodeClient(String url) {

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refused transactions grouped by reason: the error message up to its first ": ", which for the node's refusals is
- * Geth's fixed wording ("nonce too low", "insufficient funds for gas * price + value") without the numbers of the
- * case; the first whole message of each reason is kept as its example. Not thread-safe: one owner.
+ * Refused transactions grouped by reason: the error message up to its first ": " or ". ", which for the node's
+ * refusals is Geth's fixed wording ("nonce too low", "insufficient funds for gas * price + value") and for Hardhat's
+ * its first sentence ("Nonce too high"), without the numbers of the case; the first whole message of each reason is
+ * kept as its example. Not thread-safe: one owner.
  */
 final class Rejections {
   /** Groups kept, {@link #OTHER} included, which counts the reasons beyond. The node has about 20 reasons. */
@@ -16,7 +17,7 @@ final class Rejections {
   static final String OTHER = "other reasons";
 
   /**
-   * @param reason the message up to its first ": "
+   * @param reason the message up to its first ": " or ". "
    * @param count how many transactions were refused for it
    * @param example the first whole message
    */
@@ -26,8 +27,7 @@ final class Rejections {
   private long total;
 
   void add(String message) {
-    int colon = message.indexOf(": ");
-    String reason = colon < 0 ? message : message.substring(0, colon);
+    String reason = message.split(": |\\. ", 2)[0];
     if (!groups.containsKey(reason) && groups.size() >= REASONS_MAX - 1) {
       reason = OTHER;
     }

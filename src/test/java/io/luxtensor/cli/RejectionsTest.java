@@ -14,10 +14,16 @@ class RejectionsTest {
     rejections.add("txpool is full");
     rejections.add("nonce too low: next nonce 6, tx nonce 1");
     rejections.add("HTTP 503: too many connections");
+    rejections.add("Nonce too high. Expected nonce to be 0 but got 15. Note that transactions can't be queued when "
+        + "automining.");
+    rejections.add("Nonce too high. Expected nonce to be 3 but got 4. Note that transactions can't be queued when "
+        + "automining.");
 
-    assertEquals(4, rejections.total());
+    assertEquals(6, rejections.total());
     assertEquals(List.of(
         new Rejections.Group("nonce too low", 2, "nonce too low: next nonce 5, tx nonce 3"),
+        new Rejections.Group("Nonce too high", 2, "Nonce too high. Expected nonce to be 0 but got 15. Note that "
+            + "transactions can't be queued when automining."),
         new Rejections.Group("txpool is full", 1, "txpool is full"),
         new Rejections.Group("HTTP 503", 1, "HTTP 503: too many connections")), rejections.groups());
   }
