@@ -46,6 +46,21 @@ public final class Secp256k1 {
    */
   public static Signature sign(byte[] messageHash, PrivateKey key) {
     checkHashLength(messageHash);
+    if (NATIVE.isPresent()) {
+      Optional<byte[]> signed = NATIVE.get().sign(messageHash, key.toBytes());
+      // Recovery ids 2 and 3 (x of the nonce point >= n, odds ~2^-128) are not Ethereum's: BouncyCastle signs those.
+      if (signed.isPresent() && signed.get()[64] < 2) {
+        byte[] compact = signed.get();
+        return new Signature(new BigInteger(1, Arrays.copyOfRange(compact, 0, 32)),
+            new BigInteger(1, Arrays.copyOfRange(compact, 32, 64)), compact[64]);
+      }
+    }
+    return signWithBouncyCastle(messageHash, key);
+  }
+
+  /** Signing by BouncyCastle's arithmetic, whatever is installed: the reference the native library must match. */
+  static Signature signWithBouncyCastle(byte[] messageHash, PrivateKey key) {
+    checkHashLength(messageHash);
     BigInteger d = key.scalar();
     BigInteger z = new BigInteger(1, messageHash);
     HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
@@ -103,7 +118,7 @@ public final class Secp256k1 {
     return recoverUncached(messageHash, signature);
   }
 
-  /** What recovers public keys here: "libsecp256k1 (native)" or "BouncyCastle (Java)", for the node's log. */
+  /** What recovers public keys and signs here: "libsecp256k1 (native)" or "BouncyCastle (Java)", for the log. */
   public static String recoveryBackend() {
     return NATIVE.isPresent() ? "libsecp256k1 (native)" : "BouncyCastle (Java)";
   }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The system's libsecp256k1 and BouncyCastle recover the same key from 10,000 signatures of random keys over random
- * hashes, and agree on which of 2,000 random (r, s, recovery id) have a key at all. Fails where the library is
+ * hashes, make the same 10,000 signatures (RFC 6979 nonces, low s, recovery id), and agree on which of 2,000 random
+ * (r, s, recovery id) have a key at all. Fails where the library is
  * missing: CI installs it (.ci/run), and a node without it is four times slower at admitting transactions.
  */
 class NativeSecp256k1Test {
@@ -33,6 +34,21 @@ class NativeSecp256k1Test {
       assertArrayEquals(expected, Secp256k1.recoverWithBouncyCastle(hash, signature).toBytes(), "BouncyCastle");
       assertArrayEquals(expected, NATIVE.recover(hash, Arrays.copyOf(signature.toBytes(), 64),
           signature.recoveryId()).orElseThrow(), "libsecp256k1, signature " + i);
+    }
+  }
+
+  @Test
+  void nativeAndJavaMakeTheSameTenThousandSignatures() {
+    SecureRandom random = SeededRandom.of(258);
+    for (int i = 0; i < 10_000; i++) {
+      PrivateKey key = PrivateKey.random(random);
+      byte[] hash = new byte[32];
+      random.nextBytes(hash);
+      Signature java = Secp256k1.signWithBouncyCastle(hash, key);
+      byte[] compact = NATIVE.sign(hash, key.toBytes()).orElseThrow();
+      assertEquals(java, new Signature(new BigInteger(1, Arrays.copyOfRange(compact, 0, 32)),
+          new BigInteger(1, Arrays.copyOfRange(compact, 32, 64)), compact[64]), "signature " + i);
+      assertEquals(java, Secp256k1.sign(hash, key), "what the node signs with, " + i);
     }
   }
 
