@@ -20,7 +20,10 @@ public interface PendingTransactions {
     record Rejected(String message) implements Submission {}
   }
 
-  /** Offers a transaction (sender already recovered) to the pool. */
+  /**
+   * Offers a transaction (sender already recovered) to the pool. A node that seals as transactions arrive answers
+   * an accepted executable one after the block that follows it, so the caller's next read sees it mined.
+   */
   CompletableFuture<Submission> submit(RecoveredTransaction transaction);
 
   Optional<RecoveredTransaction> pending(Hash hash);

@@ -126,6 +126,8 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   private boolean sealScheduled;
   private long firstPendingNanos;
   private long lastArrivalNanos;
+  /** Instant sealing: the answers to submissions held until the next seal. */
+  private List<Runnable> answersAfterSeal = new ArrayList<>();
   /** This validator's vote for the head, carried in the next block so the chain itself records justification. */
   private List<SignedVote> votesToInclude;
   /** What this node's validator has signed: read once, then kept in step with every seal it commits. */
@@ -226,7 +228,16 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
 
   @Override
   public CompletableFuture<Submission> submit(RecoveredTransaction transaction) {
-    return CompletableFuture.supplyAsync(() -> add(transaction), thread);
+    CompletableFuture<Submission> answer = new CompletableFuture<>();
+    thread.execute(() -> {
+      try {
+        add(transaction, answer);
+      } catch (RuntimeException e) {
+        answer.completeExceptionally(e);
+        throw e;
+      }
+    });
+    return answer;
   }
 
   @Override
@@ -378,7 +389,10 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   public void close() {
     thread.shutdownNow();
     try {
-      if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+      if (thread.awaitTermination(10, TimeUnit.SECONDS)) {
+        // Their transactions were accepted; no block will follow them now.
+        answerAfterSeal();
+      } else {
         LOG.log(System.Logger.Level.WARNING, "chain thread did not stop within 10 s");
       }
     } catch (InterruptedException e) {
@@ -386,38 +400,56 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     }
   }
 
-  private Submission add(RecoveredTransaction transaction) {
+  /**
+   * Offers {@code transaction} to the pool and answers: at once, or, when it became pending under instant sealing,
+   * once the block that follows it is sealed, so that a client reading after its send sees the transaction mined,
+   * as with Hardhat's and Anvil's automine.
+   */
+  private void add(RecoveredTransaction transaction, CompletableFuture<Submission> answer) {
     AddResult result = pool.add(ValidatedTransaction.of(transaction.transaction(), transaction.sender()));
     publishedPoolStatus = pool.status();
-    if (!(result instanceof AddResult.Rejected)) {
-      pendingListeners.forEach(listener -> listener.accept(transaction));
+    if (result instanceof AddResult.Rejected rejected) {
+      answer.complete(new Submission.Rejected(rejected.message()));
+      return;
     }
-    return switch (result) {
-      case AddResult.Rejected rejected -> new Submission.Rejected(rejected.message());
-      case AddResult.AddedPending added -> {
-        queueInstantSeal();
-        yield new Submission.Accepted(transaction.transaction().hash());
-      }
-      case AddResult.Replaced replaced -> {
-        if (replaced.pending()) {
-          queueInstantSeal();
-        }
-        yield new Submission.Accepted(transaction.transaction().hash());
-      }
-      case AddResult.AddedQueued queued -> new Submission.Accepted(transaction.transaction().hash());
+    pendingListeners.forEach(listener -> listener.accept(transaction));
+    Submission accepted = new Submission.Accepted(transaction.transaction().hash());
+    boolean pending = switch (result) {
+      case AddResult.AddedPending added -> true;
+      case AddResult.Replaced replaced -> replaced.pending();
+      case AddResult.AddedQueued queued -> false;
+      case AddResult.Rejected rejected -> throw new AssertionError("answered above");
     };
+    if (pending && queueInstantSeal()) {
+      answersAfterSeal.add(() -> answer.complete(accepted));
+    } else {
+      answer.complete(accepted);
+    }
   }
 
-  /** Called when a transaction becomes pending: a block follows as {@link InstantSealSchedule} says. */
-  private void queueInstantSeal() {
-    if (sealing instanceof Sealing.Instant && keys.isPresent() && forkChoice.isEmpty()) {
-      lastArrivalNanos = System.nanoTime();
-      if (!sealScheduled) {
-        sealScheduled = true;
-        firstPendingNanos = lastArrivalNanos;
-        thread.schedule(this::instantSealDue, INSTANT_SEAL.quietNanos(), TimeUnit.NANOSECONDS);
-      }
+  /**
+   * Called when a transaction becomes pending: a block follows as {@link InstantSealSchedule} says.
+   *
+   * @return whether one does: this node seals instantly
+   */
+  private boolean queueInstantSeal() {
+    if (!(sealing instanceof Sealing.Instant && keys.isPresent() && forkChoice.isEmpty())) {
+      return false;
     }
+    lastArrivalNanos = System.nanoTime();
+    if (!sealScheduled) {
+      sealScheduled = true;
+      firstPendingNanos = lastArrivalNanos;
+      thread.schedule(this::instantSealDue, INSTANT_SEAL.quietNanos(), TimeUnit.NANOSECONDS);
+    }
+    return true;
+  }
+
+  /** Answers the submissions that waited for this seal, whether it took their transactions or refused to sign. */
+  private void answerAfterSeal() {
+    List<Runnable> answers = answersAfterSeal;
+    answersAfterSeal = new ArrayList<>();
+    answers.forEach(Runnable::run);
   }
 
   private void instantSealDue() {
@@ -429,11 +461,15 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       return;
     }
     sealScheduled = false;
-    sealRefusable().ifPresent(sealed -> {
-      if (pool.status().pending() > 0 && !sealed.block().transactions().isEmpty()) {
-        queueInstantSeal();
-      }
-    });
+    try {
+      sealRefusable().ifPresent(sealed -> {
+        if (pool.status().pending() > 0 && !sealed.block().transactions().isEmpty()) {
+          queueInstantSeal();
+        }
+      });
+    } finally {
+      answerAfterSeal();
+    }
   }
 
   private void scheduleNextSlot() {

@@ -1,5 +1,7 @@
 package io.luxtensor.api.jsonrpc;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * A second name for a method, answering exactly as the method does: the ModernTensor SDK calls some methods by
  * {@code lux_} names that LuxTensor serves under {@code mt_} ones.
@@ -21,5 +23,10 @@ public final class JsonRpcAlias implements JsonRpcMethod {
   @Override
   public Object execute(JsonRpcParams params) throws JsonRpcException {
     return target.execute(params);
+  }
+
+  @Override
+  public CompletableFuture<Object> start(JsonRpcParams params) {
+    return target.start(params);
   }
 }
