@@ -11,6 +11,8 @@
 # instamine, `luxtensor dev`); N > 0 is a block every N ms (Hardhat interval mining, --miner.blockTime,
 # --block-time). Hardhat's automine refuses a nonce ahead of the account's ("can't be queued when automining"),
 # so with BLOCK_MS=0 pass --connections 1 --batch 1 for transfers in order. PEERS picks the nodes to run.
+# ROUNDS (default 1) runs the bench that many times on each node, one after another (later rounds on a node whose
+# JIT has warmed up); the script gives each round its own --seed, so pass none.
 # All three start with the dev mnemonic's accounts (10,000 ETH/LUX each) and chain id 31337.
 set -euo pipefail
 hardhat_version=2.29.1
@@ -81,11 +83,13 @@ for peer in ${PEERS:-hardhat ganache luxtensor}; do
   done
   answers "$url" || { echo "$label did not answer on $url within 180 s; see $log" >&2; exit 3; }
   echo "== $label on $url (pid $pid, BLOCK_MS=$block_ms)" >&2
-  # In the background, so that a signal stops it and the node at once.
-  "${luxtensor[@]}" bench tps --rpc "$url" "$@" > "$cache/result" & bench=$!
-  rc=0; wait "$bench" || rc=$?; bench=""
-  while IFS= read -r line; do echo "$label: $line"; done < "$cache/result"
-  [ "$rc" -eq 0 ] || { echo "$label: bench tps exited $rc" >&2; status=$rc; }
+  for round in $(seq 1 "${ROUNDS:-1}"); do
+    # In the background, so that a signal stops it and the node at once; each round with its own senders.
+    "${luxtensor[@]}" bench tps --rpc "$url" --seed "$round" "$@" > "$cache/result" & bench=$!
+    rc=0; wait "$bench" || rc=$?; bench=""
+    while IFS= read -r line; do echo "$label (round $round): $line"; done < "$cache/result"
+    [ "$rc" -eq 0 ] || { echo "$label: bench tps exited $rc" >&2; status=$rc; }
+  done
   stop
 done
 exit "$status"
