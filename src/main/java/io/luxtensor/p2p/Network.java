@@ -124,6 +124,8 @@ public final class Network implements NetworkStatus, AutoCloseable {
   private final Map<PeerId, Peer> peers = new TreeMap<>();
   private final Map<PeerId, Dialing> addressBook = new TreeMap<>();
   private final SeenCache seen = new SeenCache(SEEN_MAX);
+  /** A block was gossiped while a sync ran, which may end below it: a catch-up follows that sync. */
+  private boolean blockPassedDuringSync;
   private final List<Transaction> transactionsToGossip = new ArrayList<>();
   /** The last transactions gossiped, for peers that greet this node after they went out. */
   private final ArrayDeque<Transaction> recentTransactions = new ArrayDeque<>();
@@ -162,7 +164,7 @@ public final class Network implements NetworkStatus, AutoCloseable {
   public Network start() {
     context = vertx.getOrCreateContext();
     sync = new BlockSync(context, chain, validators, parameters, config.sync(), scores, clock, peers,
-        config.followDistance(), this::dropBanned, progress -> syncListeners.forEach(l -> l.accept(progress)));
+        config.followDistance(), this::dropBanned, this::onSyncChange);
     if (config.syncMode() == SyncMode.SNAP && chain.latest().number() == 0) {
       stateSync = Optional.of(new StateSync(context, chain, database, validators, parameters, genesisHash, scores,
           peers, this::banForInvalidData, clock, () -> {
@@ -572,7 +574,12 @@ public final class Network implements NetworkStatus, AutoCloseable {
     peer.markKnown(hash);
     peer.sawHead(message.block().header().number(), hash);
     bestKnownBlock = Math.max(bestKnownBlock, message.block().header().number());
-    if (!seen.add(hash) || sync.syncing() || snapping()) {
+    if (sync.syncing() || snapping()) {
+      // Not marked seen: another peer's announcement of it after the sync is not to be ignored either.
+      blockPassedDuringSync = true;
+      return;
+    }
+    if (!seen.add(hash)) {
       return;
     }
     chain.importBlock(message.block()).whenComplete((received, error) -> onContext(() -> {
@@ -588,6 +595,18 @@ public final class Network implements NetworkStatus, AutoCloseable {
         case ALREADY_KNOWN, IGNORED -> { }
       }
     }));
+  }
+
+  /**
+   * A sync ends where its target was when it began: blocks gossiped meanwhile were passed over, and on a chain that
+   * has stopped growing no later block would bring this node up to them, so it catches up with its peers' heads.
+   */
+  private void onSyncChange(SyncEvent event) {
+    syncListeners.forEach(l -> l.accept(event));
+    if (!event.syncing() && blockPassedDuringSync) {
+      blockPassedDuringSync = false;
+      context.runOnContext(v -> sync.catchUp());
+    }
   }
 
   private void onNewHead(Block block) {

@@ -3,6 +3,7 @@ package io.luxtensor.p2p;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.luxtensor.p2p.NetworkedNodes.Node;
+import io.luxtensor.p2p.NetworkedNodes.Offline;
 import io.luxtensor.testing.Await;
 import io.luxtensor.testing.TestChains;
 import io.luxtensor.types.RecoveredTransaction;
@@ -10,6 +11,7 @@ import io.luxtensor.types.Transaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,26 @@ class NetworkGossipTest {
     assertEquals(4, third.chain().head().latest().number());
     assertEquals(3, third.chain().head().finalized().number(), "the last block's vote reached the far end");
     network.nodes().forEach(n -> assertEquals(0, n.chain().status().pending(), "pools emptied by the block"));
+  }
+
+  @Test
+  void aBlockGossipedDuringASyncIsCaughtUpWithThoughNoBlockFollows() throws Exception {
+    Offline built = network.create(true);
+    for (int i = 0; i < 100; i++) {
+      TestChains.seal(built.chain(), List.of());
+    }
+    Node validator = network.start(built, List.of());
+    Node late = network.start(false, List.of());
+    AtomicBoolean sealed = new AtomicBoolean();
+    late.network().onSyncChange(event -> {
+      if (event.syncing() && sealed.compareAndSet(false, true)) {
+        // On the late node's network context, as its sync begins: the block's announcement arrives during the sync.
+        TestChains.seal(validator.chain(), List.of());
+      }
+    });
+    late.network().addPeer(validator.address());
+    Await.until("the late node reaches the block sealed while it synced", DEADLINE,
+        () -> late.chain().head().latest().number() == 101, this::describe);
   }
 
   private void awaitConnected(int peers) {
