@@ -1,6 +1,7 @@
 package io.luxtensor.testing;
 
 import io.luxtensor.bytes.Bytes;
+import io.luxtensor.chain.BlockImporter;
 import io.luxtensor.chain.DevChain;
 import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.chain.StoredBlock;
@@ -26,6 +27,8 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Chain services on the dev chain with a fixed genesis, in memory, without an API: a validator that seals on demand
@@ -87,7 +90,14 @@ public final class TestChains {
       for (Transaction tx : transactions) {
         validator.submit(RecoveredTransaction.recover(tx)).get();
       }
-      return validator.seal().get();
+      StoredBlock sealed = validator.seal().get();
+      // Sealed faster than a block a millisecond, the slots run ahead of the clock, and importers refuse a block
+      // more than BlockImporter.CLOCK_DISPARITY_MILLIS_MAX ahead: the chain is kept within a tenth of that.
+      long slotStart = GENESIS.parameters().slotStartMillis(sealed.block().header().slot());
+      while (slotStart - System.currentTimeMillis() > BlockImporter.CLOCK_DISPARITY_MILLIS_MAX / 10) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      }
+      return sealed;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
