@@ -440,7 +440,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     if (!sealScheduled) {
       sealScheduled = true;
       firstPendingNanos = lastArrivalNanos;
-      thread.schedule(this::instantSealDue, INSTANT_SEAL.quietNanos(), TimeUnit.NANOSECONDS);
+      thread.schedule(this::instantSealDue, INSTANT_SEAL.loneQuietNanos(), TimeUnit.NANOSECONDS);
     }
     return true;
   }
@@ -454,8 +454,9 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
 
   private void instantSealDue() {
     // Transfers are the smallest transactions: a block holds at most this many.
-    boolean blockFull = pool.status().pending() >= head.gasLimit() / IntrinsicGas.TRANSFER;
-    long delay = INSTANT_SEAL.delayNanos(System.nanoTime(), firstPendingNanos, lastArrivalNanos, blockFull);
+    int pending = pool.status().pending();
+    boolean blockFull = pending >= head.gasLimit() / IntrinsicGas.TRANSFER;
+    long delay = INSTANT_SEAL.delayNanos(System.nanoTime(), firstPendingNanos, lastArrivalNanos, pending, blockFull);
     if (delay > 0) {
       thread.schedule(this::instantSealDue, delay, TimeUnit.NANOSECONDS);
       return;
