@@ -1,5 +1,6 @@
 package io.luxtensor.p2p.transport;
 
+import io.luxtensor.bytes.Hex;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -46,7 +47,9 @@ public record Hello(Capabilities capabilities, byte[] ephemeralKey, byte[] nonce
    */
   public static Hello decode(byte[] body) throws TransportException {
     if (body.length < MAGIC.length || !Arrays.equals(body, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-      throw new TransportException(CloseReason.BAD_HANDSHAKE, "not a LuxTensor hello (wrong magic)");
+      // What came instead tells an operator who is dialing: "GET " or "HTTP" is a web client or server.
+      throw new TransportException(CloseReason.BAD_HANDSHAKE, "not a LuxTensor hello (wrong magic): a frame of "
+          + body.length + " bytes starting " + Hex.encode(Arrays.copyOf(body, Math.min(body.length, 8))));
     }
     if (body.length > MAGIC.length && body[MAGIC.length] != VERSION) {
       throw new TransportException(CloseReason.BAD_HANDSHAKE,

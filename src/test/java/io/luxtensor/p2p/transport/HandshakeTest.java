@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.testing.SeededRandom;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,16 @@ class HandshakeTest {
     byte[] initiatorAuth = initiator.onHello(body(responder.helloFrame()));
     responder.onHello(body(initiator.helloFrame()));
     assertFalse(responder.onAuth(body(initiatorAuth)).capabilities().deflate());
+  }
+
+  @Test
+  void aFirstFrameThatIsNotAHelloIsRefusedSayingWhatCameInstead() {
+    Handshake initiator = Handshake.initiator(alice, bob.publicKey(), Capabilities.ALL, random);
+    byte[] webAnswer = "HTTP/1.1 400 Bad Request".getBytes(StandardCharsets.US_ASCII);
+    TransportException refused = assertThrows(TransportException.class, () -> initiator.onHello(webAnswer));
+    assertEquals(CloseReason.BAD_HANDSHAKE, refused.reason());
+    assertEquals("not a LuxTensor hello (wrong magic): a frame of 24 bytes starting 0x485454502f312e31",
+        refused.getMessage());
   }
 
   @Test
