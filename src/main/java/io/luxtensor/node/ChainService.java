@@ -234,7 +234,6 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
         add(transaction, answer);
       } catch (RuntimeException e) {
         answer.completeExceptionally(e);
-        throw e;
       }
     });
     return answer;
@@ -414,12 +413,8 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     }
     pendingListeners.forEach(listener -> listener.accept(transaction));
     Submission accepted = new Submission.Accepted(transaction.transaction().hash());
-    boolean pending = switch (result) {
-      case AddResult.AddedPending added -> true;
-      case AddResult.Replaced replaced -> replaced.pending();
-      case AddResult.AddedQueued queued -> false;
-      case AddResult.Rejected rejected -> throw new AssertionError("answered above");
-    };
+    boolean pending = result instanceof AddResult.AddedPending
+        || result instanceof AddResult.Replaced replaced && replaced.pending();
     if (pending && queueInstantSeal()) {
       answersAfterSeal.add(() -> answer.complete(accepted));
     } else {
