@@ -1,6 +1,8 @@
 package io.luxtensor.p2p.transport;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
@@ -47,6 +49,19 @@ public final class Transport {
    * the TCP connection cannot be made.
    */
   public Future<PeerConnection> connect(NodeAddress address) {
+    Context current = Vertx.currentContext();
+    if (current != null && current.isEventLoopContext()) {
+      return dial(address);
+    }
+    // Dialed from another thread, the connection completes on an event loop while the handshake's handler is set on
+    // a later turn: the peer's hello could arrive in between and be lost, and its next frame taken for a hello
+    // (seen as "wrong magic" on a 145-byte encrypted frame in the tests). From an event loop both happen in one turn.
+    Promise<PeerConnection> dialed = Promise.promise();
+    vertx.getOrCreateContext().runOnContext(v -> dial(address).onComplete(dialed));
+    return dialed.future();
+  }
+
+  private Future<PeerConnection> dial(NodeAddress address) {
     return client.connect(address.port(), address.host()).compose(socket -> HandshakeDriver.run(socket,
         () -> Handshake.initiator(nodeKey.privateKey(), address.key(), options.capabilities(), random), options));
   }
