@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure a running node under load.",
-    subcommands = {BenchRpcCommand.class, BenchTpsCommand.class, BenchStartupCommand.class},
+    subcommands = {BenchRpcCommand.class, BenchTpsCommand.class, BenchStartupCommand.class, BenchChainCommand.class},
     footer = {"", "Examples:", "  luxtensor bench rpc --rate 2000 --duration 30",
-        "  luxtensor bench tps --senders 200 --txs 60000", "  ./luxtensor bench startup --runs 5", "",
+        "  luxtensor bench tps --senders 200 --txs 60000", "  ./luxtensor bench startup --runs 5",
+        "  luxtensor bench chain --rpc http://127.0.0.1:8545 --from 100", "",
         "Run 'luxtensor bench COMMAND --help' for a benchmark's options."})
 final class BenchCommand implements Runnable {
 
