@@ -21,6 +21,7 @@ import io.luxtensor.execution.BlockExecutor;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.Vote;
 import io.luxtensor.execution.CandidateTransactions;
+import io.luxtensor.execution.TimeBoxedCandidates;
 import io.luxtensor.execution.FeeMarket;
 import io.luxtensor.execution.TransactionResult;
 import io.luxtensor.state.WorldState;
@@ -70,6 +71,14 @@ import java.util.stream.IntStream;
 public final class ChainService implements PendingTransactions, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ChainService.class.getName());
   private static final InstantSealSchedule INSTANT_SEAL = InstantSealSchedule.DEFAULT;
+  /**
+   * On a chain with several validators a proposer fills its block for a sixteenth of the slot at most. Every other
+   * node must import the block before it votes, a third into the slot. Without a bound a backlog made blocks that took
+   * longer than a slot to build and import: slots were missed, which grew the backlog and the next blocks. A
+   * 4-validator testnet on two cores at 500 transfers/s missed 501 of 789 slots; with a sixteenth, 4 of 645
+   * (docs/performance.md).
+   */
+  private static final int SLOT_SHARE_FOR_TRANSACTIONS = 16;
 
   /** When blocks are sealed. */
   public sealed interface Sealing {
@@ -581,7 +590,9 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     ForkChoiceStore store = forkChoice.orElseThrow();
     apply(store.refresh(clockMillis.getAsLong()));
     apply(store.onSlotStart(slot, clockMillis.getAsLong(), parent -> parent.hash().equals(head.hash())
-        ? new PoolCandidates(pool.candidates(nextBaseFee())) : CandidateTransactions.of(List.of())));
+        ? new TimeBoxedCandidates(new PoolCandidates(pool.candidates(nextBaseFee())), System::nanoTime,
+            System.nanoTime() + parameters.slotMillis() * 1_000_000L / SLOT_SHARE_FOR_TRANSACTIONS)
+        : CandidateTransactions.of(List.of())));
     long voteAt = parameters.slotStartMillis(slot) + parameters.slotMillis() / 3;
     thread.schedule(() -> {
       try {

@@ -13,6 +13,7 @@ import io.luxtensor.consensus.ValidatorSet;
 import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.execution.BlockExecutor;
 import io.luxtensor.execution.CandidateTransactions;
+import io.luxtensor.execution.TimeBoxedCandidates;
 import io.luxtensor.execution.TransactionProcessor;
 import io.luxtensor.execution.abi.Abi;
 import io.luxtensor.execution.system.ChainInfoContract;
@@ -48,6 +49,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +88,22 @@ class BlockProductionAndImportTest {
     ProducedBlock empty = producer.produce(3, List.of());
     assertEquals(header.stateRoot(), empty.block().header().stateRoot(), "an empty block changes nothing");
     assertInstanceOf(ImportResult.Imported.class, importer.importBlock(empty.block(), 3));
+  }
+
+  @Test
+  void aBlockFilledUntilItsProposersDeadlineHoldsTheTransactionsSelectedInTimeAndImportsAnywhere() {
+    List<Transaction> txs = sampleTransactions();
+    AtomicLong nanos = new AtomicLong();
+    // Each offer reads the clock once, and the clock moves a nanosecond a read: two offers before the deadline.
+    CandidateTransactions boxed = new TimeBoxedCandidates(
+        CandidateTransactions.of(txs.stream().map(RecoveredTransaction::recover).toList()), nanos::getAndIncrement, 2);
+
+    ProducedBlock block = producer.produce(1, boxed);
+
+    assertTrue(txs.size() > 2);
+    assertEquals(txs.subList(0, 2), block.block().transactions());
+    assertInstanceOf(ImportResult.Imported.class, importer.importBlock(block.block(), 1),
+        "an importer checks the block without a clock");
   }
 
   @Test
@@ -230,11 +248,20 @@ class BlockProductionAndImportTest {
     }
 
     ProducedBlock produce(long slot, List<Transaction> txs, List<SignedVote> votes, List<SlashingEvidence> evidence) {
+      return produce(slot, CandidateTransactions.of(txs.stream().map(RecoveredTransaction::recover).toList()), votes,
+          evidence);
+    }
+
+    ProducedBlock produce(long slot, CandidateTransactions candidates) {
+      return produce(slot, candidates, List.of(), List.of());
+    }
+
+    ProducedBlock produce(long slot, CandidateTransactions candidates, List<SignedVote> votes,
+        List<SlashingEvidence> evidence) {
       WorldState state = WorldState.at(nodes, head.stateRoot());
       Checkpoint genesisCheckpoint = new Checkpoint(0, genesis.block().hash());
       ProducedBlock block = new BlockProducer(spec.parameters(), validator, executor).produce(head, slot, state,
-          FinalityState.atGenesis(genesisCheckpoint),
-          CandidateTransactions.of(txs.stream().map(RecoveredTransaction::recover).toList()), votes, evidence, nodes);
+          FinalityState.atGenesis(genesisCheckpoint), candidates, votes, evidence, nodes);
       advance(block.block().header());
       return block;
     }
