@@ -4,19 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.luxtensor.bytes.Hex;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
  * Follows the chain from a block on and hands each block's transaction hashes over as soon as it is seen. The
  * next block is asked for right after each one; when there is none yet, again after a pause or as soon as a new
- * head is announced ({@link #headAnnounced}, from a newHeads subscription). Runs on its channel's Vert.x context.
+ * head is announced ({@link #headAnnounced}, from a newHeads subscription). A block whose parent is not the block
+ * seen before it means the chain was reorganised: the follower steps back and reads the replaced blocks again, whose
+ * transactions may differ (on a network of several validators). Runs on its channel's Vert.x context.
  */
 final class InclusionFollower {
   /** Over HTTP: adds at most 10 ms to a time to inclusion, and costs the node at most 100 idle polls a second. */
   static final long POLL_INTERVAL_MS = 10;
   /** With newHeads announcing blocks: a poll now and then all the same, in case an announcement was dropped. */
   static final long ANNOUNCED_POLL_INTERVAL_MS = 500;
+  /** Far deeper than a reorganisation of a chain that finalizes within slots. */
+  static final int REMEMBERED_BLOCKS_MAX = 1_024;
 
   /** Receives each block followed. */
   interface Blocks {
@@ -28,6 +34,9 @@ final class InclusionFollower {
   private final long pollIntervalMillis;
   private final Blocks blocks;
   private long next;
+  /** The hashes of the blocks seen last, the newest (block next - 1) last. */
+  private final Deque<String> seenHashes = new ArrayDeque<>();
+  private long blocksReplaced;
   private boolean asking;
   private boolean announcedWhileAsking;
   private boolean stopped;
@@ -61,6 +70,11 @@ final class InclusionFollower {
 
   void stop() {
     stopped = true;
+  }
+
+  /** Blocks seen and then found replaced by a reorganisation of the chain (each was read again). */
+  long blocksReplaced() {
+    return blocksReplaced;
   }
 
   /** Requests for blocks that failed (the follower asked again after a pause). */
@@ -103,10 +117,19 @@ final class InclusionFollower {
       } else {
         askLater();
       }
+    } else if (!seenHashes.isEmpty() && !seenHashes.peekLast().equals(block.path("parentHash").asText())) {
+      blocksReplaced++;
+      seenHashes.removeLast();
+      next--;
+      ask();
     } else {
       List<String> hashes = new ArrayList<>(block.path("transactions").size());
       block.path("transactions").forEach(hash -> hashes.add(hash.asText()));
       blocks.seen(next, hashes, seenAt);
+      seenHashes.addLast(block.path("hash").asText());
+      if (seenHashes.size() > REMEMBERED_BLOCKS_MAX) {
+        seenHashes.removeFirst();
+      }
       next++;
       ask();
     }

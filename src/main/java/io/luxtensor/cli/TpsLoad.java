@@ -81,10 +81,11 @@ final class TpsLoad {
    * @param blocks blocks followed, from the first after the start
    * @param stoppedBecause why sending stopped before the end; empty if it did not
    * @param followErrors failed requests for blocks, and the first one's reason (empty if none)
+   * @param blocksReplaced blocks followed and then replaced by a reorganisation (read again)
    */
   record Outcome(int submitted, int accepted, int included, Rejections rejections, Histogram inclusionNanos,
       long firstSentNanos, long lastAnswerNanos, long lastInclusionNanos, long blocks, String stoppedBecause,
-      long followErrors, String firstFollowError) {}
+      long followErrors, String firstFollowError, long blocksReplaced) {}
 
   private final Settings settings;
   private final List<String> requests;
@@ -314,7 +315,7 @@ final class TpsLoad {
     webSockets.forEach(socket -> socket.close("the run is over"));
     outcome.complete(new Outcome(submitted, ledger.accepted(), ledger.included(), ledger.rejections(),
         inclusionNanos, firstSentNanos, lastAnswerNanos, lastInclusionNanos, blocks, stoppedBecause,
-        follower.errors(), follower.firstError()));
+        follower.errors(), follower.firstError(), follower.blocksReplaced()));
   }
 
   private static <T> T await(CompletableFuture<T> future, long timeoutMillis) throws InterruptedException {

@@ -110,6 +110,9 @@ record TpsReport(TpsLoad.Settings settings, BenchTransfers.Plan plan, Duration s
       line.append("; ").append(outcome.followErrors()).append(" failed requests for blocks, the first: ")
           .append(outcome.firstFollowError());
     }
+    if (outcome.blocksReplaced() > 0) {
+      line.append("; ").append(outcome.blocksReplaced()).append(" blocks followed were replaced by reorganisations");
+    }
     return line.toString();
   }
 
@@ -147,6 +150,7 @@ record TpsReport(TpsLoad.Settings settings, BenchTransfers.Plan plan, Duration s
     out.put("stoppedBecause", outcome.stoppedBecause());
     out.put("followErrors", outcome.followErrors());
     out.put("firstFollowError", outcome.firstFollowError());
+    out.put("blocksReplaced", outcome.blocksReplaced());
     node.ifPresent(usage -> out.set("node", usageJson(usage)
         .put("rssMiB", RpcBenchStats.round(usage.after().rssBytes() / MIB))
         .put("rssPeakMiB", RpcBenchStats.round(usage.after().rssPeakBytes() / MIB))));
