@@ -65,8 +65,12 @@ public final class ChainDatabase implements ChainReader {
   /** The record before the flag existed: the watermarks alone, of a key whose history is known. */
   private static final int SLASHING_PROTECTION_BYTES_UNFLAGGED = 3 * Long.BYTES;
 
+  /** The head and the blocks just below it, which readers ask for most, with room for a few more. */
+  private static final int RECENT_BLOCKS = 32;
+
   private final KeyValueStore store;
   private final NodeStore trieNodes;
+  private final RecentBlocks recentBlocks = new RecentBlocks(RECENT_BLOCKS);
 
   public ChainDatabase(KeyValueStore store) {
     this.store = store;
@@ -93,6 +97,10 @@ public final class ChainDatabase implements ChainReader {
   }
 
   public Optional<StoredBlock> block(Hash hash) {
+    return recentBlocks.get(hash, this::readBlock);
+  }
+
+  private Optional<StoredBlock> readBlock(Hash hash) {
     Optional<BlockHeader> header = header(hash);
     if (header.isEmpty()) {
       return Optional.empty();
