@@ -26,8 +26,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The chain of a network with several validators, as this node stores it: {@link NodeCore} keeps the block tree, the
@@ -50,7 +52,19 @@ final class ForkChoiceStore {
    * being canonical (their transactions go back to the pool), and this node's votes to publish.
    */
   record Step<T>(T result, boolean headMoved, List<ChainService.NewHead> newHeads, List<StoredBlock> dropped,
-      List<SignedVote> votes) {}
+      List<SignedVote> votes) {
+
+    /** This step with {@code productionNanos} on the new heads that this node proposed in it. */
+    Step<T> withProductionTime(List<NodeCore.Outbound> outbound, long productionNanos) {
+      Set<Hash> proposed = outbound.stream().filter(NodeCore.Outbound.PublishBlock.class::isInstance)
+          .map(o -> ((NodeCore.Outbound.PublishBlock) o).block().hash()).collect(Collectors.toSet());
+      if (proposed.isEmpty()) {
+        return this;
+      }
+      return new Step<>(result, headMoved, newHeads.stream().map(head -> proposed.contains(head.block().block().hash())
+          ? new ChainService.NewHead(head.block(), head.receipts(), productionNanos) : head).toList(), dropped, votes);
+    }
+  }
 
   private final ChainParameters parameters;
   private final ChainDatabase database;
@@ -150,8 +164,10 @@ final class ForkChoiceStore {
 
   /** The slot has begun: the head may move (a late block loses its boost), and this node may propose. */
   Step<Void> onSlotStart(long slot, long nowMillis, Function<BlockHeader, CandidateTransactions> candidates) {
+    long startNanos = System.nanoTime();
     List<NodeCore.Outbound> out = core.onSlotStart(slot, candidates);
-    return commit(null, nowMillis, out);
+    Step<Void> step = commit(null, nowMillis, out);
+    return step.withProductionTime(out, System.nanoTime() - startNanos);
   }
 
   Step<Void> onVoteDue(long slot, long nowMillis) {

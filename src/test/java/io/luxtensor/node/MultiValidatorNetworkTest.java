@@ -1,6 +1,7 @@
 package io.luxtensor.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.api.PendingTransactions;
@@ -34,10 +35,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +75,8 @@ class MultiValidatorNetworkTest {
           directory.resolve("node" + i).resolve("db")));
     }
     LuxtensorNode first = start(genesis, stores.get(0), keys.get(0), "node0", List.of());
+    List<ChainService.NewHead> firstHeads = new CopyOnWriteArrayList<>();
+    first.chain().addHeadListener(firstHeads::add);
     NodeAddress boot = first.network().orElseThrow().address();
     for (int i = 1; i < VALIDATORS; i++) {
       start(genesis, stores.get(i), keys.get(i), "node" + i, List.of(boot));
@@ -78,6 +84,14 @@ class MultiValidatorNetworkTest {
 
     awaitFinalized(12);
     assertSameFinalizedChain();
+    Map<Boolean, List<Long>> productionNanosByOwn = firstHeads.stream().collect(Collectors.partitioningBy(
+        head -> head.block().block().header().proposer().equals(keys.get(0).address()),
+        Collectors.mapping(ChainService.NewHead::productionNanos, Collectors.toList())));
+    assertFalse(productionNanosByOwn.get(true).isEmpty(), "node 0 proposed a head block");
+    assertTrue(productionNanosByOwn.get(true).stream().allMatch(nanos -> nanos > 0),
+        "the blocks it proposed carry their production time (the block production metric): " + productionNanosByOwn);
+    assertTrue(productionNanosByOwn.get(false).stream().allMatch(nanos -> nanos == 0),
+        "imported blocks do not: " + productionNanosByOwn);
     Await.until("every validator proposes a finalized block", Duration.ofSeconds(60),
         () -> finalizedProposers(running.getFirst()).size() == VALIDATORS,
         () -> finalizedProposers(running.getFirst()).toString());
