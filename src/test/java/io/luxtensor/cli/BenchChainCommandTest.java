@@ -10,8 +10,6 @@ import io.luxtensor.node.LuxtensorNode;
 import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.testing.TestNodes;
 import io.luxtensor.types.BlockHeader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +38,7 @@ class BenchChainCommandTest {
       long firstSlot = sealed.getFirst().slot();
       long[] lags = sealed.stream().mapToLong(h -> h.slot() - h.finalized().slot()).sorted().toArray();
 
-      Run run = run("bench", "chain", "--rpc", "http://127.0.0.1:" + node.rpcPort(), "--json");
+      WalletCli.Run run = run("bench", "chain", "--rpc", "http://127.0.0.1:" + node.rpcPort(), "--json");
 
       assertEquals(ExitCodes.OK, run.exitCode(), run.err());
       JsonNode result = JSON.readTree(run.out());
@@ -65,22 +63,15 @@ class BenchChainCommandTest {
   @Test
   void aRangePastTheHeadIsAUsageError() {
     try (LuxtensorNode node = TestNodes.devNode()) {
-      Run run = run("bench", "chain", "--rpc", "http://127.0.0.1:" + node.rpcPort(), "--from", "0", "--to", "5");
+      WalletCli.Run run = run("bench", "chain", "--rpc", "http://127.0.0.1:" + node.rpcPort(), "--from", "0",
+          "--to", "5");
       assertEquals(ExitCodes.USAGE, run.exitCode());
       assertTrue(run.err().contains("--to 5 is past the node's head, block 0"), run.err());
       assertEquals(ExitCodes.USAGE, run("bench", "chain", "--from", "-1").exitCode());
     }
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    picocli.CommandLine cli = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exitCode = cli.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static WalletCli.Run run(String... args) {
+    return WalletCli.execute(ScriptedConsole.noTerminal(), args);
   }
 }
