@@ -55,6 +55,7 @@ final class BenchChainCommand implements Callable<Integer> {
     NodeClient node = rpc.client();
     long head = NodeAnswers.number(node.call("eth_getBlockByNumber", "latest", false), "number");
     long last = to == null ? head : to;
+    BenchCommand.check(spec, from <= head, "--from " + from + " is past the node's head, block " + head);
     BenchCommand.check(spec, last >= from, "--to must not be before --from");
     BenchCommand.check(spec, last <= head, "--to " + last + " is past the node's head, block " + head);
     long slotMillis = NodeAnswers.number(node.call("lux_getEpochInfo"), "slotMillis");

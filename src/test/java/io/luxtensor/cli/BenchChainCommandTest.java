@@ -68,6 +68,8 @@ class BenchChainCommandTest {
       assertEquals(ExitCodes.USAGE, run.exitCode());
       assertTrue(run.err().contains("--to 5 is past the node's head, block 0"), run.err());
       assertEquals(ExitCodes.USAGE, run("bench", "chain", "--from", "-1").exitCode());
+      WalletCli.Run pastHead = run("bench", "chain", "--rpc", "http://127.0.0.1:" + node.rpcPort(), "--from", "7");
+      assertTrue(pastHead.err().contains("--from 7 is past the node's head, block 0"), pastHead.err());
     }
   }
 
