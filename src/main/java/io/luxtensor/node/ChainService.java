@@ -313,7 +313,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
           : new Received(Verdict.WAITING, "its parent " + header.parentHash() + " is not known yet");
     }
     try (WriteBatch batch = database.store().newBatch()) {
-      BatchNodeStore sink = new BatchNodeStore(database.store(), batch);
+      BatchNodeStore sink = database.trieNodesInto(batch);
       ImportResult result = recovered.isPresent()
           ? importer.importBlock(recovered.get(), head, headState, clockMillis.getAsLong(), sink)
           : importer.importBlock(block, head, headState, clockMillis.getAsLong(), sink);
@@ -529,7 +529,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
         .orElse(signed).withBlock(slot).withVote(source.slot(), slot);
     BlockCandidates candidates = pool.candidates(nextBaseFee());
     try (WriteBatch batch = database.store().newBatch()) {
-      BatchNodeStore nodeSink = new BatchNodeStore(database.store(), batch);
+      BatchNodeStore nodeSink = database.trieNodesInto(batch);
       Optional<SignedVote> signedBridge = bridge.map(v -> v.sign(parameters.chainId(), keys.signingKey()));
       List<SignedVote> carried = new ArrayList<>(votesToInclude);
       signedBridge.ifPresent(carried::add);

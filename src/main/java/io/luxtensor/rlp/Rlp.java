@@ -42,15 +42,44 @@ public final class Rlp {
     return decode(input).asList(what);
   }
 
+  /*
+   * Writing in place, for encoders of hot structures that would otherwise build an item tree only to flatten it:
+   * size the output with the length methods, then write each part where it goes.
+   */
+
+  /** The length of {@code bytes} encoded as an RLP string. */
+  public static int encodedStringLength(byte[] bytes) {
+    return isSingleByte(bytes) ? 1 : headerLength(bytes.length) + bytes.length;
+  }
+
+  /** Writes {@code bytes} as an RLP string into {@code out} at {@code pos}; returns the position after it. */
+  public static int writeString(byte[] bytes, byte[] out, int pos) {
+    if (isSingleByte(bytes)) {
+      out[pos] = bytes[0];
+      return pos + 1;
+    }
+    pos = writeHeader(0x80, bytes.length, out, pos);
+    System.arraycopy(bytes, 0, out, pos, bytes.length);
+    return pos + bytes.length;
+  }
+
+  /** The length of the header of a list whose items take {@code payloadLength} bytes. */
+  public static int listHeaderLength(int payloadLength) {
+    return headerLength(payloadLength);
+  }
+
+  /** Writes the header of a list whose items take {@code payloadLength} bytes; returns the position after it. */
+  public static int writeListHeader(int payloadLength, byte[] out, int pos) {
+    return writeHeader(0xc0, payloadLength, out, pos);
+  }
+
+  private static boolean isSingleByte(byte[] bytes) {
+    return bytes.length == 1 && (bytes[0] & 0xff) < 0x80;
+  }
+
   private static int encodedLength(RlpItem item) {
     return switch (item) {
-      case RlpString s -> {
-        byte[] b = s.bytes();
-        if (b.length == 1 && (b[0] & 0xff) < 0x80) {
-          yield 1;
-        }
-        yield headerLength(b.length) + b.length;
-      }
+      case RlpString s -> encodedStringLength(s.bytes());
       case RlpList l -> {
         int payload = payloadLength(l);
         yield headerLength(payload) + payload;
@@ -77,17 +106,10 @@ public final class Rlp {
   private static int write(RlpItem item, byte[] out, int pos) {
     switch (item) {
       case RlpString s -> {
-        byte[] b = s.bytes();
-        if (b.length == 1 && (b[0] & 0xff) < 0x80) {
-          out[pos] = b[0];
-          return pos + 1;
-        }
-        pos = writeHeader(0x80, b.length, out, pos);
-        System.arraycopy(b, 0, out, pos, b.length);
-        return pos + b.length;
+        return writeString(s.bytes(), out, pos);
       }
       case RlpList l -> {
-        pos = writeHeader(0xc0, payloadLength(l), out, pos);
+        pos = writeListHeader(payloadLength(l), out, pos);
         for (RlpItem child : l.items()) {
           pos = write(child, out, pos);
         }

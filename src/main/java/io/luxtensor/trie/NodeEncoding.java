@@ -1,22 +1,24 @@
 package io.luxtensor.trie;
 
 import io.luxtensor.crypto.Keccak256;
-import io.luxtensor.rlp.RlpItem;
-import io.luxtensor.rlp.RlpString;
+import io.luxtensor.rlp.Rlp;
 
 /**
- * A node's RLP and the item its parent holds for it: the node itself if its RLP is shorter than a hash, otherwise
- * the Keccak-256 hash of the RLP.
+ * A node's RLP and how its parent refers to it: by the Keccak-256 hash of the RLP, or by embedding the RLP itself
+ * when that is shorter than a hash.
  *
  * @param rlp the node's canonical RLP; never modified
- * @param reference what a parent embeds for this node
+ * @param referenceHash the hash of {@code rlp} a parent holds, or null for a node its parent embeds; never modified
  */
-record NodeEncoding(byte[] rlp, RlpItem reference) {
+record NodeEncoding(byte[] rlp, byte[] referenceHash) {
   /** Nodes whose RLP has at least this many bytes are referenced by hash; shorter ones are embedded (as Ethereum). */
   static final int HASH_REFERENCE_LENGTH_MIN = Keccak256.LENGTH;
 
-  static NodeEncoding of(RlpItem item, byte[] rlp) {
-    return new NodeEncoding(rlp, isEmbedded(rlp.length) ? item : RlpString.of(Keccak256.hash(rlp)));
+  /** A hash reference in a parent's RLP: a 32-byte string and its one-byte header. */
+  static final int HASH_REFERENCE_RLP_LENGTH = 1 + Keccak256.LENGTH;
+
+  static NodeEncoding of(byte[] rlp) {
+    return new NodeEncoding(rlp, isEmbedded(rlp.length) ? null : Keccak256.hash(rlp));
   }
 
   static boolean isEmbedded(int rlpLength) {
@@ -24,7 +26,7 @@ record NodeEncoding(byte[] rlp, RlpItem reference) {
   }
 
   boolean embedded() {
-    return isEmbedded(rlp.length);
+    return referenceHash == null;
   }
 
   /**
@@ -32,6 +34,20 @@ record NodeEncoding(byte[] rlp, RlpItem reference) {
    * must not modify the array.
    */
   byte[] hash() {
-    return embedded() ? Keccak256.hash(rlp) : ((RlpString) reference).bytes();
+    return embedded() ? Keccak256.hash(rlp) : referenceHash;
+  }
+
+  /** How many bytes the reference to this node takes in its parent's RLP. */
+  int referenceLength() {
+    return embedded() ? rlp.length : HASH_REFERENCE_RLP_LENGTH;
+  }
+
+  /** Writes the reference to this node into a parent's RLP, {@code out}, at {@code pos}; returns the position after. */
+  int writeReference(byte[] out, int pos) {
+    if (embedded()) {
+      System.arraycopy(rlp, 0, out, pos, rlp.length);
+      return pos + rlp.length;
+    }
+    return Rlp.writeString(referenceHash, out, pos);
   }
 }

@@ -6,8 +6,6 @@ import io.luxtensor.rlp.RlpDecodingException;
 import io.luxtensor.rlp.RlpItem;
 import io.luxtensor.rlp.RlpList;
 import io.luxtensor.rlp.RlpString;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Trie nodes to and from RLP (Yellow Paper appendix D): a leaf is {@code [hexPrefix(path, leaf), value]}, an
@@ -23,29 +21,58 @@ final class TrieNodeCodec {
   private TrieNodeCodec() {}
 
   static NodeEncoding encode(ContentNode node) {
-    RlpList item = switch (node) {
-      case LeafNode leaf -> RlpList.of(
-          RlpString.of(Nibbles.encodeHexPrefix(leaf.path(), true)), RlpString.of(leaf.value()));
-      case ExtensionNode extension -> RlpList.of(
-          RlpString.of(Nibbles.encodeHexPrefix(extension.path(), false)), reference(extension.child()));
+    byte[] rlp = switch (node) {
+      case LeafNode leaf -> {
+        byte[] path = Nibbles.encodeHexPrefix(leaf.path(), true);
+        int payload = Rlp.encodedStringLength(path) + Rlp.encodedStringLength(leaf.value());
+        byte[] out = list(payload);
+        Rlp.writeString(leaf.value(), out, Rlp.writeString(path, out, Rlp.writeListHeader(payload, out, 0)));
+        yield out;
+      }
+      case ExtensionNode extension -> {
+        byte[] path = Nibbles.encodeHexPrefix(extension.path(), false);
+        int payload = Rlp.encodedStringLength(path) + referenceLength(extension.child());
+        byte[] out = list(payload);
+        writeReference(extension.child(), out, Rlp.writeString(path, out, Rlp.writeListHeader(payload, out, 0)));
+        yield out;
+      }
       case BranchNode branch -> {
-        List<RlpItem> items = new ArrayList<>(BRANCH_NODE_SIZE);
+        int payload = Rlp.encodedStringLength(branch.value());
         for (int slot = 0; slot < BranchNode.WIDTH; slot++) {
-          items.add(reference(branch.child(slot)));
+          payload += referenceLength(branch.child(slot));
         }
-        items.add(RlpString.of(branch.value()));
-        yield new RlpList(items);
+        byte[] out = list(payload);
+        int pos = Rlp.writeListHeader(payload, out, 0);
+        for (int slot = 0; slot < BranchNode.WIDTH; slot++) {
+          pos = writeReference(branch.child(slot), out, pos);
+        }
+        Rlp.writeString(branch.value(), out, pos);
+        yield out;
       }
     };
-    return NodeEncoding.of(item, Rlp.encode(item));
+    return NodeEncoding.of(rlp);
   }
 
-  /** What a parent holds for {@code child}. */
-  static RlpItem reference(TrieNode child) {
+  /** The output for a list whose items take {@code payloadLength} bytes. */
+  private static byte[] list(int payloadLength) {
+    return new byte[Rlp.listHeaderLength(payloadLength) + payloadLength];
+  }
+
+  /** How many bytes what a parent holds for {@code child} takes. */
+  private static int referenceLength(TrieNode child) {
     return switch (child) {
-      case EmptyNode empty -> RlpString.EMPTY;
-      case HashNode hashed -> RlpString.of(hashed.hash());
-      case ContentNode content -> content.encoding().reference();
+      case EmptyNode empty -> Rlp.encodedStringLength(Nibbles.EMPTY);
+      case HashNode hashed -> NodeEncoding.HASH_REFERENCE_RLP_LENGTH;
+      case ContentNode content -> content.encoding().referenceLength();
+    };
+  }
+
+  /** Writes what a parent holds for {@code child}: the empty string, its hash, or the child itself if embedded. */
+  private static int writeReference(TrieNode child, byte[] out, int pos) {
+    return switch (child) {
+      case EmptyNode empty -> Rlp.writeString(Nibbles.EMPTY, out, pos);
+      case HashNode hashed -> Rlp.writeString(hashed.hash(), out, pos);
+      case ContentNode content -> content.encoding().writeReference(out, pos);
     };
   }
 
