@@ -169,9 +169,10 @@ public final class AccessListTransaction implements Transaction {
     return fields;
   }
 
-  static AccessListTransaction fromRlp(RlpList list) {
+  /** The transaction {@code list} holds; it keeps {@code encoding}, the bytes decoded, rather than rebuild them. */
+  static AccessListTransaction fromRlp(RlpList list, byte[] encoding) {
     RlpList f = list.expectSize("EIP-2930 transaction", 11);
-    return new AccessListTransaction(
+    AccessListTransaction tx = new AccessListTransaction(
         f.get(0).asString("chainId").asLong("chainId"),
         TransactionCodec.unsignedLong(f.get(1), "nonce"),
         TransactionCodec.uint256(f.get(2), "gasPrice"),
@@ -181,6 +182,8 @@ public final class AccessListTransaction implements Transaction {
         TransactionCodec.data(f.get(6)),
         TransactionCodec.accessList(f.get(7)),
         TransactionCodec.typedSignature(f.get(8), f.get(9), f.get(10)));
+    tx.encoding = Bytes.of(encoding);
+    return tx;
   }
 
   @Override

@@ -169,9 +169,10 @@ public final class DynamicFeeTransaction implements Transaction {
     return fields;
   }
 
-  static DynamicFeeTransaction fromRlp(RlpList list) {
+  /** The transaction {@code list} holds; it keeps {@code encoding}, the bytes decoded, rather than rebuild them. */
+  static DynamicFeeTransaction fromRlp(RlpList list, byte[] encoding) {
     RlpList f = list.expectSize("EIP-1559 transaction", 12);
-    return new DynamicFeeTransaction(
+    DynamicFeeTransaction tx = new DynamicFeeTransaction(
         f.get(0).asString("chainId").asLong("chainId"),
         TransactionCodec.unsignedLong(f.get(1), "nonce"),
         TransactionCodec.uint256(f.get(2), "maxPriorityFeePerGas"),
@@ -182,6 +183,8 @@ public final class DynamicFeeTransaction implements Transaction {
         TransactionCodec.data(f.get(7)),
         TransactionCodec.accessList(f.get(8)),
         TransactionCodec.typedSignature(f.get(9), f.get(10), f.get(11)));
+    tx.encoding = Bytes.of(encoding);
+    return tx;
   }
 
   @Override

@@ -184,7 +184,8 @@ public final class LegacyTransaction implements Transaction {
     return fields;
   }
 
-  static LegacyTransaction fromRlp(RlpList list) {
+  /** The transaction {@code list} holds; it keeps {@code encoding}, the bytes decoded, rather than rebuild them. */
+  static LegacyTransaction fromRlp(RlpList list, byte[] encoding) {
     RlpList f = list.expectSize("legacy transaction", 9);
     BigInteger v = TransactionCodec.uint256(f.get(6), "v");
     OptionalLong chainId;
@@ -204,7 +205,7 @@ public final class LegacyTransaction implements Transaction {
     }
     Signature signature =
         new Signature(TransactionCodec.uint256(f.get(7), "r"), TransactionCodec.uint256(f.get(8), "s"), yParity);
-    return new LegacyTransaction(
+    LegacyTransaction tx = new LegacyTransaction(
         chainId,
         TransactionCodec.unsignedLong(f.get(0), "nonce"),
         TransactionCodec.uint256(f.get(1), "gasPrice"),
@@ -213,6 +214,8 @@ public final class LegacyTransaction implements Transaction {
         Wei.of(TransactionCodec.uint256(f.get(4), "value")),
         TransactionCodec.data(f.get(5)),
         signature);
+    tx.encoding = Bytes.of(encoding);
+    return tx;
   }
 
   @Override

@@ -26,12 +26,12 @@ final class TransactionCodec {
     int first = raw[0] & 0xff;
     try {
       if (first >= 0xc0) {
-        return LegacyTransaction.fromRlp(Rlp.decodeList(raw, "legacy transaction"));
+        return LegacyTransaction.fromRlp(Rlp.decodeList(raw, "legacy transaction"), raw);
       }
       RlpList fields = Rlp.decodeList(Arrays.copyOfRange(raw, 1, raw.length), "typed transaction payload");
       return switch (first) {
-        case 1 -> AccessListTransaction.fromRlp(fields);
-        case 2 -> DynamicFeeTransaction.fromRlp(fields);
+        case 1 -> AccessListTransaction.fromRlp(fields, raw);
+        case 2 -> DynamicFeeTransaction.fromRlp(fields, raw);
         default -> throw new TransactionDecodingException(
             first < 0x80
                 ? "unsupported transaction type 0x" + Integer.toHexString(first)
