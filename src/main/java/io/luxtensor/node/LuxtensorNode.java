@@ -151,6 +151,7 @@ public final class LuxtensorNode implements AutoCloseable {
 
       final FilterManager filters = push(started,
           new FilterManager(options.api().rpcLimits().filtersMax(), clockMillis));
+      chain.addHeadListener(head -> database.rememberHeadBlock(head.block()));
       chain.addHeadListener(head -> filters.onNewBlock(head.block(), head.receipts()));
       chain.addPendingListener(tx -> filters.onPendingTransaction(tx.transaction().hash()));
       final SubscriptionHub subscriptions = push(started, new SubscriptionHub(new ObjectMapper()));

@@ -118,6 +118,14 @@ public final class ChainDatabase implements ChainReader {
     return recentBlocks.get(hash, this::readBlock);
   }
 
+  /**
+   * Keeps {@code block}, which a committed batch has just made the head, decoded for the readers that will ask for
+   * it: they then read it without decoding its body.
+   */
+  public void rememberHeadBlock(StoredBlock block) {
+    recentBlocks.put(block);
+  }
+
   private Optional<StoredBlock> readBlock(Hash hash) {
     Optional<BlockHeader> header = header(hash);
     if (header.isEmpty()) {

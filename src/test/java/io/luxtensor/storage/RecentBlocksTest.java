@@ -44,6 +44,20 @@ class RecentBlocksTest {
   }
 
   @Test
+  void aBlockPutIsReadWithoutLoadingAndCountsAsRecentlyUsed() {
+    RecentBlocks recent = new RecentBlocks(2);
+    StoredBlock head = load(data.hash()).orElseThrow();
+    Hash old = data.hash();
+    loads.clear();
+    recent.get(old, this::load);
+    recent.put(head);
+    assertSame(head, recent.get(head.block().hash(), this::load).orElseThrow());
+    recent.get(data.hash(), this::load); // evicts the older of the two: old
+    recent.get(old, this::load);
+    assertEquals(3, loads.size(), "old was loaded again, the head block never: " + loads);
+  }
+
+  @Test
   void aBlockNotFoundIsNotRemembered() {
     RecentBlocks recent = new RecentBlocks(2);
     Hash missing = data.hash();
