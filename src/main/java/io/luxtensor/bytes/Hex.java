@@ -1,23 +1,25 @@
 package io.luxtensor.bytes;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 /** Hexadecimal text to and from bytes: lowercase on output, either case (with or without {@code 0x}) on input. */
 public final class Hex {
-  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+  private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
   private Hex() {}
 
   /** {@code 0x}-prefixed lowercase hex of {@code bytes}; {@code "0x"} for none. */
   public static String encode(byte[] bytes) {
-    char[] out = new char[2 + bytes.length * 2];
+    // Built as Latin-1 bytes, the form a String of hex digits keeps: a char[] would be copied and compressed.
+    byte[] out = new byte[2 + bytes.length * 2];
     out[0] = '0';
     out[1] = 'x';
     for (int i = 0; i < bytes.length; i++) {
       out[2 + 2 * i] = DIGITS[(bytes[i] >> 4) & 0xf];
       out[3 + 2 * i] = DIGITS[bytes[i] & 0xf];
     }
-    return new String(out);
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   /** Lowercase hex of {@code bytes} without a prefix. */

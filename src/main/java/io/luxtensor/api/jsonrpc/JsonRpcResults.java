@@ -52,9 +52,14 @@ public final class JsonRpcResults {
   }
 
   public static ObjectNode header(BlockHeader h) {
+    return header(h, h.hash().toHex());
+  }
+
+  /** The header {@code h}, whose hash is {@code hash}: hashing a header encodes it, so a rendering does it once. */
+  private static ObjectNode header(BlockHeader h, String hash) {
     ObjectNode out = NODES.objectNode();
     out.put("number", quantity(h.number()));
-    out.put("hash", h.hash().toHex());
+    out.put("hash", hash);
     out.put("parentHash", h.parentHash().toHex());
     out.put("nonce", ZERO_NONCE);
     out.put("sha3Uncles", EMPTY_OMMERS_HASH.toHex());
@@ -79,14 +84,15 @@ public final class JsonRpcResults {
 
   public static ObjectNode block(StoredBlock stored, boolean fullTransactions) {
     BlockHeader h = stored.block().header();
-    ObjectNode out = header(h);
+    String hash = h.hash().toHex();
+    ObjectNode out = header(h, hash);
     out.put("totalDifficulty", "0x0");
     out.put("size", quantity(stored.block().encode().length));
     ArrayNode transactions = out.putArray("transactions");
     List<Transaction> txs = stored.block().transactions();
     for (int i = 0; i < txs.size(); i++) {
       if (fullTransactions) {
-        transactions.add(transaction(txs.get(i), stored.senders().get(i), h, i));
+        transactions.add(transaction(txs.get(i), stored.senders().get(i), h, hash, i));
       } else {
         transactions.add(txs.get(i).hash().toHex());
       }
@@ -97,6 +103,11 @@ public final class JsonRpcResults {
 
   /** A transaction, in a block when {@code header} is given, pending otherwise. */
   public static ObjectNode transaction(Transaction tx, Address sender, BlockHeader header, int index) {
+    return transaction(tx, sender, header, header == null ? null : header.hash().toHex(), index);
+  }
+
+  private static ObjectNode transaction(Transaction tx, Address sender, BlockHeader header, String blockHash,
+      int index) {
     ObjectNode out = NODES.objectNode();
     out.put("type", quantity(tx.type().id()));
     out.put("hash", tx.hash().toHex());
@@ -106,7 +117,7 @@ public final class JsonRpcResults {
       out.putNull("blockNumber");
       out.putNull("transactionIndex");
     } else {
-      out.put("blockHash", header.hash().toHex());
+      out.put("blockHash", blockHash);
       out.put("blockNumber", quantity(header.number()));
       out.put("blockTimestamp", quantity(header.timestamp()));
       out.put("transactionIndex", quantity(index));
@@ -160,7 +171,8 @@ public final class JsonRpcResults {
     out.put("type", quantity(tx.type().id()));
     out.put("transactionHash", tx.hash().toHex());
     out.put("transactionIndex", quantity(index));
-    out.put("blockHash", h.hash().toHex());
+    String blockHash = h.hash().toHex();
+    out.put("blockHash", blockHash);
     out.put("blockNumber", quantity(h.number()));
     out.put("from", stored.senders().get(index).toHex());
     if (tx.to().isPresent()) {
@@ -174,7 +186,7 @@ public final class JsonRpcResults {
     ArrayNode logs = out.putArray("logs");
     int logIndex = firstLogIndex(receipts, index);
     for (Log log : receipt.logs()) {
-      logs.add(log(log, h, tx.hash(), index, logIndex++));
+      logs.add(log(log, h, blockHash, tx.hash(), index, logIndex++));
     }
     out.put("logsBloom", receipt.logsBloom().toHex());
     out.put("status", receipt.succeeded() ? "0x1" : "0x0");
@@ -183,6 +195,11 @@ public final class JsonRpcResults {
   }
 
   public static ObjectNode log(Log log, BlockHeader header, Hash transactionHash, int transactionIndex, int logIndex) {
+    return log(log, header, header.hash().toHex(), transactionHash, transactionIndex, logIndex);
+  }
+
+  private static ObjectNode log(Log log, BlockHeader header, String blockHash, Hash transactionHash,
+      int transactionIndex, int logIndex) {
     ObjectNode out = NODES.objectNode();
     out.put("address", log.address().toHex());
     ArrayNode topics = out.putArray("topics");
@@ -191,7 +208,7 @@ public final class JsonRpcResults {
     out.put("blockNumber", quantity(header.number()));
     out.put("transactionHash", transactionHash.toHex());
     out.put("transactionIndex", quantity(transactionIndex));
-    out.put("blockHash", header.hash().toHex());
+    out.put("blockHash", blockHash);
     out.put("blockTimestamp", quantity(header.timestamp()));
     out.put("logIndex", quantity(logIndex));
     out.put("removed", false);
