@@ -62,8 +62,14 @@ final class StartCommand implements Runnable {
     NodeConfig config = NodeConfig.parse(read(configFile), configFile.toAbsolutePath().getParent());
     GenesisSpec genesis = genesisOf(config);
     List<ValidatorKeys> validators = validatorsOf(config, genesis);
+    ChainService.Sealing.EverySlot sealing = new ChainService.Sealing.EverySlot(config.blockFillMillisMax());
+    try {
+      sealing.check(genesis.parameters().slotMillis());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("validator.blockFillMillisMax: " + e.getMessage());
+    }
     LuxtensorNode node = LuxtensorNode.start(new LuxtensorNode.Options(config.storage(), genesis, true, validators,
-        new ChainService.Sealing.EverySlot(), config.api(), config.txpool(),
+        sealing, config.api(), config.txpool(),
         config.allowUnprotectedTransactions(), VersionProvider.version(), List.of(), p2p(config)),
         () -> System.currentTimeMillis() + config.clockOffsetMillis());
     System.out.println("LuxTensor " + VersionProvider.version() + ": chain " + genesis.parameters().chainId()

@@ -47,6 +47,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,14 +72,6 @@ import java.util.stream.IntStream;
 public final class ChainService implements PendingTransactions, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ChainService.class.getName());
   private static final InstantSealSchedule INSTANT_SEAL = InstantSealSchedule.DEFAULT;
-  /**
-   * On a chain with several validators a proposer fills its block for a sixteenth of the slot at most. Every other
-   * node must import the block before it votes, a third into the slot. Without a bound a backlog made blocks that took
-   * longer than a slot to build and import: slots were missed, which grew the backlog and the next blocks. A
-   * 4-validator testnet on two cores at 500 transfers/s missed 501 of 789 slots; with a sixteenth, 4 of 645
-   * (docs/performance.md).
-   */
-  private static final int SLOT_SHARE_FOR_TRANSACTIONS = 16;
 
   /** When blocks are sealed. */
   public sealed interface Sealing {
@@ -88,8 +81,39 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
      */
     record Instant() implements Sealing {}
 
-    /** At every slot this validator proposes, empty blocks included. */
-    record EverySlot() implements Sealing {}
+    /**
+     * At every slot this validator proposes, empty blocks included. On a chain with several validators the proposer
+     * fills its block for {@code blockFillMillisMax} at most, by default a sixteenth of the slot. Every other node
+     * must import the block before it votes, a third into the slot. Without a bound a backlog made blocks that took
+     * longer than a slot to build and import: slots were missed, which grew the backlog and the next blocks. A
+     * 4-validator testnet on two cores at 500 transfers/s missed 501 of 789 slots; with a sixteenth, 4 of 645
+     * (docs/performance.md).
+     *
+     * @param blockFillMillisMax the bound, if not the default; at least 1 and under a third of the slot
+     */
+    record EverySlot(OptionalLong blockFillMillisMax) implements Sealing {
+      static final int DEFAULT_SLOT_SHARE = 16;
+
+      public EverySlot() {
+        this(OptionalLong.empty());
+      }
+
+      /** The bound in nanoseconds for slots of {@code slotMillis}. */
+      long blockFillNanos(long slotMillis) {
+        return blockFillMillisMax.isPresent() ? blockFillMillisMax.getAsLong() * 1_000_000L
+            : slotMillis * 1_000_000L / DEFAULT_SLOT_SHARE;
+      }
+
+      /** @throws IllegalArgumentException if the bound leaves the other validators no time to import before voting */
+      public void check(long slotMillis) {
+        blockFillMillisMax.ifPresent(millis -> {
+          if (millis < 1 || millis >= slotMillis / 3) {
+            throw new IllegalArgumentException(millis + " ms is not between 1 and a third of the " + slotMillis
+                + " ms slot, when validators vote on the block: at most " + (slotMillis / 3 - 1));
+          }
+        });
+      }
+    }
 
     /** Only when {@link ChainService#seal()} is called (tests, and nodes that must not produce). */
     record Manual() implements Sealing {}
@@ -117,6 +141,8 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   private final Optional<ForkChoiceStore> forkChoice;
   private final BlockImporter importer;
   private final Sealing sealing;
+  /** How long a proposer fills its block on a chain with several validators: see {@link Sealing.EverySlot}. */
+  private final long blockFillNanos;
   private final LongSupplier clockMillis;
   private final ScheduledExecutorService thread;
   private final List<Consumer<NewHead>> headListeners = new CopyOnWriteArrayList<>();
@@ -152,6 +178,8 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   public ChainService(ChainParameters parameters, ValidatorSet validators, ChainDatabase database,
       BlockExecutor executor, List<ValidatorKeys> validatorKeys, TxPoolConfig poolConfig, Sealing sealing,
       LongSupplier clockMillis) {
+    Sealing.EverySlot fill = sealing instanceof Sealing.EverySlot everySlot ? everySlot : new Sealing.EverySlot();
+    fill.check(parameters.slotMillis());
     boolean severalValidators = validators.validators().size() > 1;
     if (!severalValidators && validatorKeys.size() > 1) {
       throw new IllegalArgumentException("a chain with one validator takes one key, not " + validatorKeys.size());
@@ -168,6 +196,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     this.producer = validator.map(k -> new BlockProducer(parameters, k, executor));
     this.importer = new BlockImporter(parameters, validators, executor, database);
     this.sealing = sealing;
+    this.blockFillNanos = fill.blockFillNanos(parameters.slotMillis());
     this.clockMillis = clockMillis;
     Hash headHash = database.headHash().orElseThrow(() -> new IllegalStateException("database has no head"));
     this.head = database.header(headHash).orElseThrow(() -> new IllegalStateException("head block is missing"));
@@ -591,7 +620,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     apply(store.refresh(clockMillis.getAsLong()));
     apply(store.onSlotStart(slot, clockMillis.getAsLong(), parent -> parent.hash().equals(head.hash())
         ? new TimeBoxedCandidates(new PoolCandidates(pool.candidates(nextBaseFee())), System::nanoTime,
-            System.nanoTime() + parameters.slotMillis() * 1_000_000L / SLOT_SHARE_FOR_TRANSACTIONS)
+            System.nanoTime() + blockFillNanos)
         : CandidateTransactions.of(List.of())));
     long voteAt = parameters.slotStartMillis(slot) + parameters.slotMillis() / 3;
     thread.schedule(() -> {

@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -37,6 +38,8 @@ import java.util.Set;
  * @param allowUnprotectedTransactions whether the API accepts pre-EIP-155 transactions (replayable on any chain)
  * @param validatorKeystore the validator's keystore file, if this node validates
  * @param validatorPasswordFile the file holding its password
+ * @param blockFillMillisMax the longest this node's validators spend filling a block with transactions, on a chain
+ *     with several validators; empty for the default ({@link ChainService.Sealing.EverySlot})
  * @param txpool pool limits
  * @param p2p how the node joins the network; empty when {@code p2p.enabled} is false
  * @param clockOffsetMillis added to the system clock for everything the node times (slots, votes, timeouts):
@@ -44,7 +47,7 @@ import java.util.Set;
  */
 public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig storage, ApiServerConfig api,
     boolean allowUnprotectedTransactions, Optional<Path> validatorKeystore, Optional<Path> validatorPasswordFile,
-    TxPoolConfig txpool, Optional<P2pSettings> p2p, long clockOffsetMillis) {
+    OptionalLong blockFillMillisMax, TxPoolConfig txpool, Optional<P2pSettings> p2p, long clockOffsetMillis) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
@@ -60,7 +63,7 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
       Map.entry("api", Set.of("host", "port", "hostAllowlist", "bodyBytesMax", "batchSizeMax", "workerThreads",
           "allowUnprotectedTransactions", "logsBlockRangeMax", "logsResultsMax", "filtersMax",
           "responseBytesMax", "connectionsMax", "corsOrigins", "rateLimitPerSecond", "rateLimitBurst", "jwtSecretFile")),
-      Map.entry("validator", Set.of("keystore", "passwordFile")),
+      Map.entry("validator", Set.of("keystore", "passwordFile", "blockFillMillisMax")),
       Map.entry("txpool", Set.of("transactionsMax", "senderTransactionsMax", "minTipPerGas")),
       Map.entry("p2p", Set.of("enabled", "host", "port", "bootnodes", "inboundPeersMax", "outboundPeersMax",
           "nodeKeyFile", "followDistance", "sync", "syncMode", "discovery")),
@@ -137,9 +140,14 @@ public record NodeConfig(Path datadir, Optional<Path> genesis, StorageConfig sto
     if (keystore.isPresent() != password.isPresent()) {
       throw new ConfigException("validator: keystore and passwordFile go together");
     }
+    OptionalLong blockFill = validator.has("blockFillMillisMax")
+        ? OptionalLong.of(number(validator, "blockFillMillisMax", "validator.blockFillMillisMax")) : OptionalLong.empty();
+    if (blockFill.isPresent() && blockFill.getAsLong() == 0) {
+      throw new ConfigException("validator.blockFillMillisMax: 0 leaves no time for transactions; at least 1");
+    }
     return new NodeConfig(datadir, text(root, "genesis", "genesis").map(baseDirectory::resolve), storageConfig,
         apiConfig, bool(api, "allowUnprotectedTransactions", "api.allowUnprotectedTransactions", false), keystore,
-        password, poolConfig, p2p(p2p, datadir, baseDirectory), clockOffset(section(root, "testing")));
+        password, blockFill, poolConfig, p2p(p2p, datadir, baseDirectory), clockOffset(section(root, "testing")));
   }
 
   private static long clockOffset(JsonNode testing) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class NodeConfigTest {
@@ -37,6 +38,19 @@ class NodeConfigTest {
         config.api().webSocket());
     assertEquals(4, config.api().graphQl().queryDepthMax());
     assertEquals(7, config.api().graphQl().blocksRangeMax());
+  }
+
+  @Test
+  void aValidatorsBlockFillBoundIsOptionalAndPositive() {
+    assertEquals(OptionalLong.empty(), NodeConfig.parse("{}", Path.of(".")).blockFillMillisMax());
+    assertEquals(OptionalLong.of(40),
+        NodeConfig.parse("{\"validator\": {\"blockFillMillisMax\": 40}}", Path.of(".")).blockFillMillisMax());
+    assertEquals("validator.blockFillMillisMax: 0 leaves no time for transactions; at least 1",
+        assertThrows(ConfigException.class, () -> NodeConfig.parse(
+            "{\"validator\": {\"blockFillMillisMax\": 0}}", Path.of("."))).getMessage());
+    assertEquals("validator.blockFillMillisMax: expected a non-negative whole number",
+        assertThrows(ConfigException.class, () -> NodeConfig.parse(
+            "{\"validator\": {\"blockFillMillisMax\": \"40ms\"}}", Path.of("."))).getMessage());
   }
 
   @Test
