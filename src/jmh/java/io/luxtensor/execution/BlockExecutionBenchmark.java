@@ -7,6 +7,7 @@ import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.execution.system.SystemContracts;
 import io.luxtensor.state.Account;
 import io.luxtensor.state.WorldState;
+import io.luxtensor.storage.BatchNodeStore;
 import io.luxtensor.storage.ChainDatabase;
 import io.luxtensor.storage.KeyValueStore;
 import io.luxtensor.storage.KeyValueStores;
@@ -75,7 +76,7 @@ public class BlockExecutionBenchmark {
         ? StorageConfig.persistent(storageEngine, directory.resolve("db")) : StorageConfig.memory());
     database = new ChainDatabase(store);
     try (WriteBatch batch = store.newBatch()) {
-      WorldState state = WorldState.at(database.trieNodesInto(batch), Account.EMPTY_STORAGE_ROOT);
+      WorldState state = WorldState.at(new BatchNodeStore(store, batch), Account.EMPTY_STORAGE_ROOT);
       for (int i = 0; i < TRANSFERS; i++) {
         PrivateKey key = PrivateKey.fromBytes(Keccak256.hash(new byte[] {(byte) (i >> 8), (byte) i, 7}));
         Address sender = Address.of(key.publicKey());
@@ -85,7 +86,7 @@ public class BlockExecutionBenchmark {
             Wei.of(1_000), Bytes.EMPTY, List.of(), null).sign(key);
         transfers.add(new RecoveredTransaction(tx, sender));
       }
-      genesisRoot = state.commit(database.trieNodesInto(batch)).stateRoot();
+      genesisRoot = state.commit(new BatchNodeStore(store, batch)).stateRoot();
       batch.commit();
     }
   }
@@ -106,7 +107,7 @@ public class BlockExecutionBenchmark {
       if (execution.transactions().size() != TRANSFERS) {
         throw new IllegalStateException("not every transfer executed");
       }
-      Hash root = state.commit(database.trieNodesInto(batch)).stateRoot();
+      Hash root = state.commit(new BatchNodeStore(store, batch)).stateRoot();
       batch.commit();
       return root;
     }

@@ -2,7 +2,6 @@ package io.luxtensor.state;
 
 import io.luxtensor.crypto.Keccak256;
 import io.luxtensor.trie.InMemoryNodeStore;
-import io.luxtensor.trie.TrieNodeCache;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.Wei;
@@ -15,16 +14,15 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Committing a block that changes 2,000 accounts of a state holding 100,000 (trie reads, updates, hashing, writes),
- * without decoded trie nodes kept and with as many as a node keeps. Each iteration starts from a fresh store: the
- * store otherwise grows by every op's nodes, and so does the work of the garbage collector.
+ * Committing a block that changes 2,000 accounts of a state holding 100,000 (trie reads, updates, hashing, writes).
+ * Each iteration starts from a fresh store: the store otherwise grows by every op's nodes, and so does the work of
+ * the garbage collector, which made iterations of one run differ fourfold.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,10 +34,6 @@ public class StateCommitBenchmark {
   private static final int ACCOUNTS = 100_000;
   private static final int TOUCHED = 2_000;
 
-  /** Slots of the store's {@link TrieNodeCache}: 0 is none, 32768 what a node's database keeps. */
-  @Param({"0", "32768"})
-  int decodedNodes;
-
   private InMemoryNodeStore nodes;
   private final Address[] addresses = new Address[ACCOUNTS];
   private Hash root;
@@ -47,7 +41,7 @@ public class StateCommitBenchmark {
 
   @Setup(Level.Iteration)
   public void setUp() {
-    nodes = new InMemoryNodeStore(new TrieNodeCache(decodedNodes));
+    nodes = new InMemoryNodeStore();
     WorldState state = WorldState.at(nodes, Account.EMPTY_STORAGE_ROOT);
     for (int i = 0; i < ACCOUNTS; i++) {
       addresses[i] = Address.wrap(Arrays.copyOf(Keccak256.hash(new byte[] {(byte) (i >> 16), (byte) (i >> 8), (byte) i}), 20));

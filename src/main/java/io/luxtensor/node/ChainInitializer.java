@@ -5,6 +5,7 @@ import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.chain.ProducedBlock;
 import io.luxtensor.consensus.FinalityState;
 import io.luxtensor.execution.BlockExecution;
+import io.luxtensor.storage.BatchNodeStore;
 import io.luxtensor.storage.ChainDatabase;
 import io.luxtensor.storage.WriteBatch;
 import io.luxtensor.trie.InMemoryNodeStore;
@@ -52,7 +53,7 @@ public final class ChainInitializer {
 
   private static void write(ChainDatabase database, GenesisSpec genesis) {
     try (WriteBatch batch = database.store().newBatch()) {
-      Genesis.GenesisBlock block = Genesis.of(genesis, database.trieNodesInto(batch));
+      Genesis.GenesisBlock block = Genesis.of(genesis, new BatchNodeStore(database.store(), batch));
       Hash hash = block.block().hash();
       database.writeHeadBlock(batch, new ProducedBlock(block.block(), new BlockExecution(List.of(), 0), block.state()),
           List.of());

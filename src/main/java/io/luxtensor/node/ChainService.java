@@ -342,7 +342,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
           : new Received(Verdict.WAITING, "its parent " + header.parentHash() + " is not known yet");
     }
     try (WriteBatch batch = database.store().newBatch()) {
-      BatchNodeStore sink = database.trieNodesInto(batch);
+      BatchNodeStore sink = new BatchNodeStore(database.store(), batch);
       ImportResult result = recovered.isPresent()
           ? importer.importBlock(recovered.get(), head, headState, clockMillis.getAsLong(), sink)
           : importer.importBlock(block, head, headState, clockMillis.getAsLong(), sink);
@@ -558,7 +558,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
         .orElse(signed).withBlock(slot).withVote(source.slot(), slot);
     BlockCandidates candidates = pool.candidates(nextBaseFee());
     try (WriteBatch batch = database.store().newBatch()) {
-      BatchNodeStore nodeSink = database.trieNodesInto(batch);
+      BatchNodeStore nodeSink = new BatchNodeStore(database.store(), batch);
       Optional<SignedVote> signedBridge = bridge.map(v -> v.sign(parameters.chainId(), keys.signingKey()));
       List<SignedVote> carried = new ArrayList<>(votesToInclude);
       signedBridge.ifPresent(carried::add);

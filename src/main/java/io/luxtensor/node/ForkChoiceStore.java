@@ -98,7 +98,7 @@ final class ForkChoiceStore {
    */
   static ForkChoiceStore open(ChainParameters parameters, ChainDatabase database,
       BlockExecutor executor, List<ValidatorKeys> keys, long nowMillis) {
-    BufferedNodeStore nodes = database.bufferedTrieNodes();
+    BufferedNodeStore nodes = new BufferedNodeStore(database.store());
     Genesis.GenesisBlock genesis = Genesis.of(database.genesisSpec().orElseThrow(
         () -> new IllegalStateException("the database has no genesis spec")), nodes);
     Map<Address, SlashingProtection> signed = new TreeMap<>();

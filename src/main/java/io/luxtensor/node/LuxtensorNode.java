@@ -167,7 +167,6 @@ public final class LuxtensorNode implements AutoCloseable {
       feedChainMetrics(chain, new ChainMetrics(metrics.registry(), network, chain::poolStatus,
           options.pool().poolTransactionsMax()));
       SyncMetrics.register(metrics.registry(), network);
-      StorageMetrics.registerTrieNodeCache(metrics.registry(), database.trieNodes().decodedNodes());
       if (options.storage().directory() != null) {
         StorageMetrics.register(metrics.registry(), options.storage().directory());
       }

@@ -9,6 +9,7 @@ import io.luxtensor.p2p.message.Message.GetHeaders;
 import io.luxtensor.p2p.message.Message.GetTrieNodes;
 import io.luxtensor.p2p.message.Message.Headers;
 import io.luxtensor.p2p.message.Message.TrieNodes;
+import io.luxtensor.storage.BatchNodeStore;
 import io.luxtensor.storage.ChainDatabase;
 import io.luxtensor.storage.WriteBatch;
 import io.luxtensor.sync.PeerEvent;
@@ -193,7 +194,7 @@ final class StateSync {
     context.<TrieDownload.Accepted>executeBlocking(() -> {
       try (WriteBatch batch = database.store().newBatch()) {
         TrieDownload.Accepted accepted = download.accept(request.get().hashes(), message.nodes(),
-            database.trieNodesInto(batch));
+            new BatchNodeStore(database.store(), batch));
         batch.commit();
         publish(download);
         return accepted;

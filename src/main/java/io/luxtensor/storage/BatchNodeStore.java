@@ -2,7 +2,6 @@ package io.luxtensor.storage;
 
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.trie.NodeStore;
-import io.luxtensor.trie.TrieNodeCache;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,19 +14,15 @@ import java.util.Optional;
  * over this adapter read back their nodes before the batch commits. The overlay is the adapter's own, not the
  * batch's: open every trie of a block over the same adapter. It holds what the batch holds and is bounded by the
  * batch's limits. Use one adapter per batch, on the batch's thread, and drop both after the commit.
- *
- * <p>The decoded nodes it is given are the store's, shared with its readers ({@link ChainDatabase#trieNodes()}).
  */
 public final class BatchNodeStore implements NodeStore {
   private final KeyValueStore store;
   private final WriteBatch batch;
-  private final TrieNodeCache decodedNodes;
   private final Map<Bytes, byte[]> pending = new HashMap<>();
 
-  public BatchNodeStore(KeyValueStore store, WriteBatch batch, TrieNodeCache decodedNodes) {
+  public BatchNodeStore(KeyValueStore store, WriteBatch batch) {
     this.store = store;
     this.batch = batch;
-    this.decodedNodes = decodedNodes;
   }
 
   @Override
@@ -44,10 +39,5 @@ public final class BatchNodeStore implements NodeStore {
       batch.put(Column.TRIE_NODES, hash, encodedNode);
       pending.put(key, encodedNode.clone());
     }
-  }
-
-  @Override
-  public TrieNodeCache decodedNodes() {
-    return decodedNodes;
   }
 }

@@ -2,7 +2,6 @@ package io.luxtensor.storage;
 
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.trie.NodeStore;
-import io.luxtensor.trie.TrieNodeCache;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,12 +13,10 @@ import java.util.Optional;
  */
 public final class BufferedNodeStore implements NodeStore {
   private final KeyValueStore store;
-  private final TrieNodeCache decodedNodes;
   private final Map<Bytes, byte[]> pending = new LinkedHashMap<>();
 
-  public BufferedNodeStore(KeyValueStore store, TrieNodeCache decodedNodes) {
+  public BufferedNodeStore(KeyValueStore store) {
     this.store = store;
-    this.decodedNodes = decodedNodes;
   }
 
   @Override
@@ -36,11 +33,6 @@ public final class BufferedNodeStore implements NodeStore {
   /** Puts every node written since the last flush into {@code batch}; they are read from the store once it commits. */
   public void flushInto(WriteBatch batch) {
     pending.forEach((hash, node) -> batch.put(Column.TRIE_NODES, hash.toArray(), node));
-  }
-
-  @Override
-  public TrieNodeCache decodedNodes() {
-    return decodedNodes;
   }
 
   /** Forgets the flushed nodes: call after the batch {@link #flushInto} filled has committed. */

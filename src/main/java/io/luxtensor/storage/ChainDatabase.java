@@ -16,7 +16,6 @@ import io.luxtensor.state.FlatState;
 import io.luxtensor.state.StateCommit;
 import io.luxtensor.state.StorageSlot;
 import io.luxtensor.trie.NodeStore;
-import io.luxtensor.trie.TrieNodeCache;
 import io.luxtensor.types.Address;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
@@ -69,39 +68,22 @@ public final class ChainDatabase implements ChainReader {
   /** The head and the blocks just below it, which readers ask for most, with room for a few more. */
   private static final int RECENT_BLOCKS = 32;
 
-  /**
-   * Decoded trie nodes kept: the state trie's top four levels (4,369 nodes) and the nodes blocks changed last.
-   * About 40 MB when full of branches.
-   */
-  static final int DECODED_TRIE_NODES = 1 << 15;
-
   private final KeyValueStore store;
-  private final TrieNodeCache decodedTrieNodes = new TrieNodeCache(DECODED_TRIE_NODES);
   private final NodeStore trieNodes;
   private final RecentBlocks recentBlocks = new RecentBlocks(RECENT_BLOCKS);
 
   public ChainDatabase(KeyValueStore store) {
     this.store = store;
-    this.trieNodes = new ReadOnlyNodeStore(store, decodedTrieNodes);
+    this.trieNodes = new ReadOnlyNodeStore(store);
   }
 
   public KeyValueStore store() {
     return store;
   }
 
-  /** The trie nodes, read-only: writes go through {@link #trieNodesInto} or {@link #bufferedTrieNodes}. */
+  /** The trie nodes, read-only: writes go through a {@link BatchNodeStore}. */
   public NodeStore trieNodes() {
     return trieNodes;
-  }
-
-  /** The trie nodes for a commit into {@code batch}; see {@link BatchNodeStore}. */
-  public BatchNodeStore trieNodesInto(WriteBatch batch) {
-    return new BatchNodeStore(store, batch, decodedTrieNodes);
-  }
-
-  /** The trie nodes for a writer that chooses when they go into a batch; see {@link BufferedNodeStore}. */
-  public BufferedNodeStore bufferedTrieNodes() {
-    return new BufferedNodeStore(store, decodedTrieNodes);
   }
 
   /** The flat state of the head: valid for reads of the head's state only. */
@@ -402,7 +384,7 @@ public final class ChainDatabase implements ChainReader {
   }
 
   /** Trie nodes for readers: committed nodes only; writing is a bug. */
-  private record ReadOnlyNodeStore(KeyValueStore store, TrieNodeCache decodedNodes) implements NodeStore {
+  private record ReadOnlyNodeStore(KeyValueStore store) implements NodeStore {
     @Override
     public Optional<byte[]> get(byte[] hash) {
       return store.get(Column.TRIE_NODES, hash);

@@ -28,11 +28,6 @@ final class BranchNode implements ContentNode {
     return children[nibble];
   }
 
-  /** A copy of the sixteen children, in nibble order. */
-  TrieNode[] children() {
-    return children.clone();
-  }
-
   /** The value of the key ending at this branch, empty if none; callers must not modify the array. */
   byte[] value() {
     return value;

@@ -13,17 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryNodeStore implements NodeStore {
   private final Map<HashKey, byte[]> nodes = new ConcurrentHashMap<>();
-  private final TrieNodeCache decodedNodes;
-
-  /** A store without decoded nodes: every walk reads and decodes. */
-  public InMemoryNodeStore() {
-    this(TrieNodeCache.NONE);
-  }
-
-  /** A store whose tries share {@code decodedNodes}. */
-  public InMemoryNodeStore(TrieNodeCache decodedNodes) {
-    this.decodedNodes = decodedNodes;
-  }
 
   @Override
   public Optional<byte[]> get(byte[] hash) {
@@ -34,11 +23,6 @@ public final class InMemoryNodeStore implements NodeStore {
   @Override
   public void put(byte[] hash, byte[] encodedNode) {
     nodes.putIfAbsent(new HashKey(hash), encodedNode.clone());
-  }
-
-  @Override
-  public TrieNodeCache decodedNodes() {
-    return decodedNodes;
   }
 
   /** How many distinct nodes are stored. */

@@ -17,8 +17,7 @@ import java.util.Optional;
  * <p>Opening reads nothing: nodes are loaded from the store when a walk reaches them. Updates copy the nodes on
  * their path and share the rest, and every node memoizes its hash, so {@link #rootHash()} after a few updates hashes
  * only the changed paths. {@link #commit()} writes the new nodes and leaves the trie holding just the root hash;
- * nothing is ever overwritten, so instances opened at older roots keep reading their own snapshot. Loads go through
- * the store's {@link TrieNodeCache}, and commits fill it.
+ * nothing is ever overwritten, so instances opened at older roots keep reading their own snapshot.
  *
  * <p>Any operation that must read a node throws {@link MissingTrieNodeException} if the store lacks it, and
  * {@link MalformedTrieNodeException} if the store holds something else than a node under its hash.
@@ -33,12 +32,10 @@ public final class MerklePatriciaTrie implements Trie {
   private static final byte[] EMPTY_ROOT_HASH = Keccak256.hash(Rlp.encode(RlpString.EMPTY));
 
   private final NodeStore store;
-  private final TrieNodeCache cache;
   private TrieNode root;
 
   private MerklePatriciaTrie(NodeStore store, TrieNode root) {
     this.store = Objects.requireNonNull(store, "store");
-    this.cache = store.decodedNodes();
     this.root = root;
   }
 
@@ -123,7 +120,6 @@ public final class MerklePatriciaTrie implements Trie {
     if (root instanceof ContentNode content) {
       byte[] hash = content.encoding().hash();
       store.put(hash, content.encoding().rlp());
-      cache.put(hash, content);
       writeChildren(content);
       root = new HashNode(hash);
     }
@@ -294,19 +290,12 @@ public final class MerklePatriciaTrie implements Trie {
     // An embedded node is part of its parent's RLP; it cannot hold a hash reference (33 bytes) either.
     if (node instanceof ContentNode content && !content.encoding().embedded()) {
       store.put(content.encoding().hash(), content.encoding().rlp());
-      cache.put(content.encoding().hash(), content);
       writeChildren(content);
     }
   }
 
   private ContentNode load(HashNode node) {
-    ContentNode cached = cache.get(node.hash());
-    if (cached != null) {
-      return cached;
-    }
-    ContentNode loaded = decodeStored(node, read(node));
-    cache.put(node.hash(), loaded);
-    return loaded;
+    return decodeStored(node, read(node));
   }
 
   private byte[] read(HashNode node) {

@@ -13,12 +13,4 @@ public interface NodeStore {
 
   /** Stores {@code encodedNode}, whose Keccak-256 hash is {@code hash}. */
   void put(byte[] hash, byte[] encodedNode);
-
-  /**
-   * The decoded nodes kept in memory for this store, shared by the tries opened over it; {@link TrieNodeCache#NONE}
-   * unless the store has one. A store whose writes go elsewhere (a batch) shares the cache of the store it fills.
-   */
-  default TrieNodeCache decodedNodes() {
-    return TrieNodeCache.NONE;
-  }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.luxtensor.crypto.Keccak256;
 import io.luxtensor.trie.MerklePatriciaTrie;
 import io.luxtensor.trie.MissingTrieNodeException;
-import io.luxtensor.trie.TrieNodeCache;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,7 +29,7 @@ class BatchNodeStoreTest {
     byte[] secondRoot;
     try (KeyValueStore store = KeyValueStores.open(config)) {
       try (WriteBatch block = store.newBatch()) {
-        BatchNodeStore nodes = new BatchNodeStore(store, block, TrieNodeCache.NONE);
+        BatchNodeStore nodes = new BatchNodeStore(store, block);
         MerklePatriciaTrie trie = MerklePatriciaTrie.empty(nodes);
         for (int i = 0; i < ACCOUNTS; i++) {
           trie.put(key(i), value(i, 1));
@@ -40,7 +39,7 @@ class BatchNodeStoreTest {
         assertAccounts(trie, 1);
         assertAccounts(MerklePatriciaTrie.open(nodes, firstRoot), 1);
         assertThrows(MissingTrieNodeException.class,
-            () -> MerklePatriciaTrie.open(new BatchNodeStore(store, block, TrieNodeCache.NONE), firstRoot).get(key(0)),
+            () -> MerklePatriciaTrie.open(new BatchNodeStore(store, block), firstRoot).get(key(0)),
             "the overlay is the adapter's: another adapter, even over the same batch, reads the store alone");
         block.commit();
         assertAccounts(trie, 1);
@@ -48,7 +47,7 @@ class BatchNodeStoreTest {
       assertAccounts(MerklePatriciaTrie.open(readOnly(store), firstRoot), 1);
 
       try (WriteBatch block = store.newBatch()) {
-        MerklePatriciaTrie trie = MerklePatriciaTrie.open(new BatchNodeStore(store, block, TrieNodeCache.NONE), firstRoot);
+        MerklePatriciaTrie trie = MerklePatriciaTrie.open(new BatchNodeStore(store, block), firstRoot);
         for (int i = 0; i < ACCOUNTS; i += 2) {
           trie.put(key(i), value(i, 2));
         }
@@ -74,7 +73,7 @@ class BatchNodeStoreTest {
     StorageConfig config = StorageConfig.persistent(engine, directory);
     byte[] root;
     try (KeyValueStore store = KeyValueStores.open(config); WriteBatch abandoned = store.newBatch()) {
-      MerklePatriciaTrie trie = MerklePatriciaTrie.empty(new BatchNodeStore(store, abandoned, TrieNodeCache.NONE));
+      MerklePatriciaTrie trie = MerklePatriciaTrie.empty(new BatchNodeStore(store, abandoned));
       for (int i = 0; i < ACCOUNTS; i++) {
         trie.put(key(i), value(i, 1));
       }
@@ -90,7 +89,7 @@ class BatchNodeStoreTest {
 
   /** An adapter over a batch never committed: reads come from the store alone. */
   private static BatchNodeStore readOnly(KeyValueStore store) {
-    return new BatchNodeStore(store, store.newBatch(), TrieNodeCache.NONE);
+    return new BatchNodeStore(store, store.newBatch());
   }
 
   private static void assertAccounts(MerklePatriciaTrie trie, int version) {

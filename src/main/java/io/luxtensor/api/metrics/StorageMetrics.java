@@ -1,7 +1,5 @@
 package io.luxtensor.api.metrics;
 
-import io.luxtensor.trie.TrieNodeCache;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -10,9 +8,7 @@ import java.nio.file.Path;
 
 /**
  * {@code luxtensor_storage_free_bytes} and {@code luxtensor_storage_total_bytes}: the file system that holds the
- * database, read at scrape time, so that an alert fires before a full disk stops the node mid-block. And how often
- * the decoded trie nodes kept in memory spare a read of the store: {@code luxtensor_trie_node_cache_hits_total} and
- * {@code luxtensor_trie_node_cache_misses_total}.
+ * database, read at scrape time, so that an alert fires before a full disk stops the node mid-block.
  */
 public final class StorageMetrics {
   private StorageMetrics() {}
@@ -23,13 +19,6 @@ public final class StorageMetrics {
         .register(registry);
     Gauge.builder("luxtensor.storage.total.bytes", () -> space(databaseDirectory, false))
         .description("Size of the file system of the node's database").strongReference(true).register(registry);
-  }
-
-  public static void registerTrieNodeCache(MeterRegistry registry, TrieNodeCache cache) {
-    FunctionCounter.builder("luxtensor.trie.node.cache.hits", cache, TrieNodeCache::hits)
-        .description("Trie nodes found decoded in memory, not read from the store").register(registry);
-    FunctionCounter.builder("luxtensor.trie.node.cache.misses", cache, TrieNodeCache::misses)
-        .description("Trie nodes read from the store and decoded").register(registry);
   }
 
   /** NaN when the file system cannot be read: Prometheus shows a gap rather than a false zero. */
