@@ -51,7 +51,9 @@ final class BenchRpcCommand implements Callable<Integer> {
   long durationSeconds;
 
   @Option(names = "--warmup", defaultValue = "2", paramLabel = "S",
-      description = "Seconds at the rate before measuring: JIT and connections (default: ${DEFAULT-VALUE}).")
+      description = {"Seconds at the rate before measuring: JIT and connections (default: ${DEFAULT-VALUE}).",
+          "The measured seconds start once the warm-up's requests are answered: its backlog is reported, "
+              + "not counted."})
   long warmupSeconds;
 
   @Option(names = "--methods", split = ",", paramLabel = "METHOD",
@@ -71,14 +73,14 @@ final class BenchRpcCommand implements Callable<Integer> {
     RpcLoad.Settings settings = settings();
     String what = "bench rpc: " + settings.warmup().toSeconds() + " s warm-up + " + settings.duration().toSeconds()
         + " s measured";
-    List<RpcBenchStats> results = BenchProgress.during(spec, what, new RpcLoad(settings)::run);
-    String summary = summary(settings, results);
+    RpcLoad.Outcome outcome = BenchProgress.during(spec, what, new RpcLoad(settings)::run);
+    String summary = summary(settings, outcome);
     if (json) {
-      BenchOutput.json(spec, json(settings, results), summary);
+      BenchOutput.json(spec, json(settings, outcome), summary);
     } else {
-      BenchOutput.text(spec, table(results) + System.lineSeparator() + summary);
+      BenchOutput.text(spec, table(outcome.calls()) + System.lineSeparator() + summary);
     }
-    return results.stream().allMatch(r -> r.errors() == 0) ? ExitCodes.OK : ExitCodes.FAILED;
+    return outcome.calls().stream().allMatch(r -> r.errors() == 0) ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   private RpcLoad.Settings settings() {
@@ -105,24 +107,27 @@ final class BenchRpcCommand implements Callable<Integer> {
     BenchCommand.check(spec, condition, message);
   }
 
-  static String summary(RpcLoad.Settings settings, List<RpcBenchStats> results) {
+  static String summary(RpcLoad.Settings settings, RpcLoad.Outcome outcome) {
+    List<RpcBenchStats> results = outcome.calls();
     Histogram all = RpcBenchStats.merged(results);
     long requests = results.stream().mapToLong(RpcBenchStats::requests).sum();
     long errors = results.stream().mapToLong(RpcBenchStats::errors).sum();
     return String.format(Locale.ROOT, "bench rpc: %d req/s for %d s over %d connections: %d requests, %d errors, "
-            + "%.1f req/s; latency p50 %.3f ms, p99 %.3f ms, p999 %.3f ms, max %.3f ms",
+            + "%.1f req/s; latency p50 %.3f ms, p99 %.3f ms, p999 %.3f ms, max %.3f ms; warm-up backlog %d ms",
         settings.ratePerSecond(), settings.duration().toSeconds(), settings.connections(), requests, errors,
         throughput(results), RpcBenchStats.toMillis(all.getValueAtPercentile(50)),
         RpcBenchStats.toMillis(all.getValueAtPercentile(99)), RpcBenchStats.toMillis(all.getValueAtPercentile(99.9)),
-        RpcBenchStats.toMillis(all.getMaxValue()));
+        RpcBenchStats.toMillis(all.getMaxValue()), outcome.warmupBacklog().toMillis());
   }
 
-  static ObjectNode json(RpcLoad.Settings settings, List<RpcBenchStats> results) {
+  static ObjectNode json(RpcLoad.Settings settings, RpcLoad.Outcome outcome) {
+    List<RpcBenchStats> results = outcome.calls();
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     out.put("url", settings.url().toString());
     out.put("rate", settings.ratePerSecond());
     out.put("durationSeconds", settings.duration().toSeconds());
     out.put("warmupSeconds", settings.warmup().toSeconds());
+    out.put("warmupBacklogMs", outcome.warmupBacklog().toMillis());
     out.put("connections", settings.connections());
     out.put("requests", results.stream().mapToLong(RpcBenchStats::requests).sum());
     out.put("errors", results.stream().mapToLong(RpcBenchStats::errors).sum());

@@ -56,8 +56,21 @@ final class RpcLoad {
     }
   }
 
-  /** Runs the load and returns the measured calls, in {@code --methods} order. */
-  List<RpcBenchStats> run() throws InterruptedException {
+  /**
+   * What a run measured.
+   *
+   * @param calls the measured calls, in {@code --methods} order
+   * @param warmupBacklog from the warm-up's last intended send to its last answer (or to giving up on it): how far
+   *     behind the warm-up left the node, which the measured requests then did not inherit
+   */
+  record Outcome(List<RpcBenchStats> calls, Duration warmupBacklog) {}
+
+  /**
+   * Runs the warm-up, waits for its answers, then runs the measured load on a schedule of its own. Without the wait,
+   * the requests due first in the measured window would queue behind a backlog the warm-up left (a cold JVM's), and
+   * their latencies would measure the warm-up rather than the node at the rate.
+   */
+  Outcome run() throws InterruptedException {
     Vertx vertx = Vertx.vertx();
     try {
       HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
@@ -65,33 +78,42 @@ final class RpcLoad {
       RpcChannel channel = new HttpRpcChannel(client, settings.url(), REQUEST_TIMEOUT_MS_MAX);
       Context context = vertx.getOrCreateContext();
       long intervalNanos = TimeUnit.SECONDS.toNanos(1) / settings.ratePerSecond();
-      long warmupRequests = settings.warmup().toNanos() / intervalNanos;
-      long total = warmupRequests + settings.duration().toNanos() / intervalNanos;
-      CountDownLatch answered = new CountDownLatch(Math.toIntExact(total));
-      long start = System.nanoTime();
-      long measureFrom = start + warmupRequests * intervalNanos;
-      stats.values().forEach(s -> s.startMeasuring(measureFrom));
-      long next = 0;
-      while (next < total) {
-        waitUntil(start + next * intervalNanos);
-        // Everything due by now goes to the event loop in one task: a late wake-up costs one hand-off, not many.
-        long dueEnd = Math.min(total, (System.nanoTime() - start) / intervalNanos + 1);
-        List<Due> due = new ArrayList<>((int) (dueEnd - next));
-        for (long i = next; i < dueEnd; i++) {
-          long intended = start + i * intervalNanos;
-          int turn = (int) (i % statsByTurn.size());
-          due.add(new Due(settings.calls().get(turn).body(i), intended, statsByTurn.get(turn),
-              intended >= measureFrom));
-        }
-        next = dueEnd;
-        context.runOnContext(v -> due.forEach(request -> send(channel, request, answered)));
-      }
+      long warmupEnd = System.nanoTime() + settings.warmup().toNanos();
+      sendAtRate(channel, context, settings.warmup().toNanos() / intervalNanos, intervalNanos, false)
+          .await(REQUEST_TIMEOUT_MS_MAX * 2, TimeUnit.MILLISECONDS);
+      Duration warmupBacklog = Duration.ofNanos(Math.max(0, System.nanoTime() - warmupEnd));
       // Requests still unanswered then are counted as errors (sent, never answered with a result).
-      answered.await(REQUEST_TIMEOUT_MS_MAX * 2, TimeUnit.MILLISECONDS);
+      sendAtRate(channel, context, settings.duration().toNanos() / intervalNanos, intervalNanos, true)
+          .await(REQUEST_TIMEOUT_MS_MAX * 2, TimeUnit.MILLISECONDS);
+      return new Outcome(List.copyOf(stats.values()), settings.warmup().isZero() ? Duration.ZERO : warmupBacklog);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().join();
     }
-    return List.copyOf(stats.values());
+  }
+
+  /** Sends {@code count} requests, one every {@code intervalNanos} from now; the latch counts their outcomes. */
+  private CountDownLatch sendAtRate(RpcChannel channel, Context context, long count, long intervalNanos,
+      boolean measured) {
+    CountDownLatch answered = new CountDownLatch(Math.toIntExact(count));
+    long start = System.nanoTime();
+    if (measured) {
+      stats.values().forEach(s -> s.startMeasuring(start));
+    }
+    long next = 0;
+    while (next < count) {
+      waitUntil(start + next * intervalNanos);
+      // Everything due by now goes to the event loop in one task: a late wake-up costs one hand-off, not many.
+      long dueEnd = Math.min(count, (System.nanoTime() - start) / intervalNanos + 1);
+      List<Due> due = new ArrayList<>((int) (dueEnd - next));
+      for (long i = next; i < dueEnd; i++) {
+        int turn = (int) (i % statsByTurn.size());
+        due.add(new Due(settings.calls().get(turn).body(i), start + i * intervalNanos, statsByTurn.get(turn),
+            measured));
+      }
+      next = dueEnd;
+      context.runOnContext(v -> due.forEach(request -> send(channel, request, answered)));
+    }
+    return answered;
   }
 
   /** A request whose time has come. */

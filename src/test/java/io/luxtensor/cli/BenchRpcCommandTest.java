@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.luxtensor.node.LuxtensorNode;
 import io.luxtensor.testing.TestNodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -40,6 +46,7 @@ class BenchRpcCommandTest {
       }
       assertTrue(run.err().startsWith("bench rpc: 200 req/s for 1 s over 2 connections: 200 requests, 0 errors"),
           run.err());
+      assertEquals(0, result.get("warmupBacklogMs").asLong(), "no warm-up, no backlog");
     }
   }
 
@@ -65,6 +72,42 @@ class BenchRpcCommandTest {
       assertEquals(ExitCodes.OK, run.exitCode(), run.err());
       assertTrue(run.err().contains("bench rpc: 0 s warm-up + 6 s measured (5 s)"), run.err());
       assertTrue(run.out().strip().startsWith("{"), "stdout is the JSON alone: " + run.out());
+    }
+  }
+
+  /**
+   * A node that answers nothing for its first 3 s, as a cold JVM may fall behind, with a 1 s warm-up on one
+   * connection: the warm-up's requests wait ~2 s past its end. Were the measured window to start on the warm-up's
+   * clock, its first second of requests would queue behind them and measure ~1-2 s each.
+   */
+  @Test
+  void theMeasuredWindowStartsOnceTheWarmUpIsAnsweredAndReportsItsBacklog() throws Exception {
+    long stallMillis = 3_000;
+    AtomicLong firstRequestNanos = new AtomicLong();
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      firstRequestNanos.compareAndSet(0, System.nanoTime());
+      RpcLoad.waitUntil(firstRequestNanos.get() + TimeUnit.MILLISECONDS.toNanos(stallMillis));
+      byte[] answer = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x1\"}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, answer.length);
+      exchange.getResponseBody().write(answer);
+      exchange.close();
+    });
+    server.start();
+    try {
+      Run run = run("bench", "rpc", "--rpc", "http://127.0.0.1:" + server.getAddress().getPort(), "--rate", "20",
+          "--duration", "1", "--warmup", "1", "--connections", "1", "--methods", "eth_blockNumber", "--json");
+      assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+      JsonNode result = JSON.readTree(run.out());
+      assertEquals(20, result.get("requests").asLong(), result.toString());
+      assertTrue(result.get("warmupBacklogMs").asLong() >= 1_000,
+          "the warm-up's answers came ~2 s after it: " + result);
+      assertTrue(result.get("latencyMs").get("max").asDouble() < 1_000,
+          "no measured request waited for the stall: " + result);
+      assertTrue(run.err().contains("; warm-up backlog "), run.err());
+    } finally {
+      server.stop(0);
     }
   }
 
