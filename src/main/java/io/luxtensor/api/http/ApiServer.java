@@ -6,6 +6,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -77,7 +78,8 @@ public final class ApiServer {
   }
 
   private void checkHost(RoutingContext ctx) {
-    String host = ctx.request().authority() == null ? null : ctx.request().authority().toString();
+    HostAndPort authority = ctx.request().authority();
+    String host = authority == null ? null : authority.toString();
     if (!config.allowsHost(host)) {
       ctx.response().setStatusCode(403).end("host not allowed: " + host + " (see api.hostAllowlist)\n");
       return;
