@@ -201,6 +201,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     Hash headHash = database.headHash().orElseThrow(() -> new IllegalStateException("database has no head"));
     this.head = database.header(headHash).orElseThrow(() -> new IllegalStateException("head block is missing"));
     this.flatStateComplete = forkChoice.isEmpty() && database.hasFlatState();
+    declareFlatState();
     this.headState = openHeadState();
     this.finality = new FinalityTracker(validators, database.finality().orElseThrow(
         () -> new IllegalStateException("database has no finality record")));
@@ -371,6 +372,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       batch.commit();
       finality = next;
       head = header;
+      declareFlatState();
       pool.onNewHead(poolHead());
       published = canonicalHead();
       publishedPoolStatus = pool.status();
@@ -380,6 +382,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       return new Received(Verdict.ACCEPTED, "");
     } catch (RuntimeException e) {
       headState = openHeadState();
+      declareFlatState();
       throw e;
     }
   }
@@ -582,6 +585,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       signed = afterSigning;
       votesToInclude = List.of(vote);
       head = header;
+      declareFlatState();
       pool.onNewHead(poolHead());
       published = canonicalHead();
       publishedPoolStatus = pool.status();
@@ -593,6 +597,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     } catch (RuntimeException e) {
       // The world state may hold half a block: start again from the stored head.
       headState = openHeadState();
+      declareFlatState();
       throw e;
     }
   }
@@ -662,6 +667,13 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     block.evidence().forEach(evidence -> LOG.log(System.Logger.Level.WARNING, "block " + block.header().number()
         + " carries evidence of a " + evidence.getClass().getSimpleName() + " in slot " + evidence.offenceSlot()
         + " by validator " + evidence.offender().toChecksumHex() + ": it is slashed"));
+  }
+
+  /** Lets readers on other threads read the head's state from the flat state, where the node keeps it whole. */
+  private void declareFlatState() {
+    if (flatStateComplete) {
+      database.flatStateCommitted(head.stateRoot());
+    }
   }
 
   /** The head's state for the chain thread: over the flat state where the node has it, through the trie if not. */

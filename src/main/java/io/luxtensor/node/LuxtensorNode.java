@@ -179,7 +179,7 @@ public final class LuxtensorNode implements AutoCloseable {
       final ActiveValidators activeValidators =
           new ActiveValidators(queries, genesis.parameters(), validators, genesis.validatorsStake());
       final JsonRpcMethods.Context context = new JsonRpcMethods.Context(queries, chain,
-          new StateCallSimulator(genesis.parameters(), database.trieNodes(), processor),
+          new StateCallSimulator(genesis.parameters(), database.trieNodes(), database.headFlatState(), processor),
           new StatelessTransactionValidator(genesis.parameters().chainId(), options.allowUnprotectedTransactions()),
           genesis.parameters().minBaseFeePerGas(), options.version(), filters, options.api().rpcLimits(),
           activeValidators, genesis.parameters(), network);

@@ -73,6 +73,6 @@ final class NodeQueries implements BlockchainQueries {
 
   @Override
   public StateSnapshot state(BlockHeader header) {
-    return StateSnapshot.at(database.trieNodes(), header.stateRoot());
+    return StateSnapshot.at(database.trieNodes(), header.stateRoot(), database.headFlatState());
   }
 }

@@ -7,6 +7,8 @@ import io.luxtensor.execution.FeeMarket;
 import io.luxtensor.execution.Message;
 import io.luxtensor.execution.TransactionProcessor;
 import io.luxtensor.execution.TransactionResult;
+import io.luxtensor.state.HeadFlatState;
+import io.luxtensor.state.StateSnapshot;
 import io.luxtensor.state.WorldState;
 import io.luxtensor.trie.NodeStore;
 import io.luxtensor.types.BlockHeader;
@@ -19,17 +21,21 @@ import java.math.BigInteger;
 final class StateCallSimulator implements CallSimulator {
   private final ChainParameters parameters;
   private final NodeStore trieNodes;
+  private final HeadFlatState headFlat;
   private final TransactionProcessor processor;
 
-  StateCallSimulator(ChainParameters parameters, NodeStore trieNodes, TransactionProcessor processor) {
+  StateCallSimulator(ChainParameters parameters, NodeStore trieNodes, HeadFlatState headFlat,
+      TransactionProcessor processor) {
     this.parameters = parameters;
     this.trieNodes = trieNodes;
+    this.headFlat = headFlat;
     this.processor = processor;
   }
 
   @Override
   public TransactionResult simulate(Message message, BlockHeader header, boolean chargeBaseFee) {
-    return run(message, header, chargeBaseFee, WorldState.at(trieNodes, header.stateRoot()));
+    return run(message, header, chargeBaseFee, WorldState.at(trieNodes, header.stateRoot(),
+        StateSnapshot.at(trieNodes, header.stateRoot(), headFlat)));
   }
 
   @Override

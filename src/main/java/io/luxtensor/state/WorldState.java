@@ -21,7 +21,7 @@ import java.util.TreeSet;
 
 /**
  * The state as the single writer changes it while executing blocks: reads go to the changes made so far, then a cache,
- * then the flat state (if it is the flat state of this root) or the tries; writes are kept in memory with a journal,
+ * then a reader of this root's state (the head's flat state, or a snapshot) or the tries; writes are kept in memory with a journal,
  * so {@link #revertTo} undoes everything after a {@link #checkpoint}; {@link #commit} writes the changed trie nodes and
  * returns the new root with the flat-state changes.
  *
@@ -32,7 +32,7 @@ public final class WorldState implements StateReader {
   static final int ACCOUNT_CACHE_MAX = 100_000;
 
   private final NodeStore nodes;
-  private final Optional<FlatState> flat;
+  private final Optional<StateReader> flat;
   private Hash root;
   private final Map<Address, Account> accountCache = new HashMap<>();
   private final SortedMap<Address, Account> changedAccounts = new TreeMap<>();
@@ -41,7 +41,7 @@ public final class WorldState implements StateReader {
   /** Slots read or written, reverted or not, when tracing (eth_createAccessList); bounded by the call's gas. */
   private final Optional<SortedSet<StorageSlot>> accessedStorage;
 
-  private WorldState(NodeStore nodes, Hash root, Optional<FlatState> flat,
+  private WorldState(NodeStore nodes, Hash root, Optional<StateReader> flat,
       Optional<SortedSet<StorageSlot>> accessedStorage) {
     this.nodes = Objects.requireNonNull(nodes, "nodes");
     this.root = Objects.requireNonNull(root, "root");
@@ -54,8 +54,11 @@ public final class WorldState implements StateReader {
     return new WorldState(nodes, root, Optional.empty(), Optional.empty());
   }
 
-  /** The state at {@code root} whose flat state is {@code flat}: reads skip the trie walk. */
-  public static WorldState at(NodeStore nodes, Hash root, FlatState flat) {
+  /**
+   * The state at {@code root} whose reads of unchanged state go to {@code flat}, which reads exactly that root's state
+   * (the head's flat state, or a {@link StateSnapshot} of the root): reads skip the trie walk where it can.
+   */
+  public static WorldState at(NodeStore nodes, Hash root, StateReader flat) {
     return new WorldState(nodes, root, Optional.of(flat), Optional.empty());
   }
 

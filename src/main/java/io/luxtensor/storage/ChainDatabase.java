@@ -13,6 +13,7 @@ import io.luxtensor.rlp.RlpList;
 import io.luxtensor.rlp.RlpString;
 import io.luxtensor.state.Account;
 import io.luxtensor.state.FlatState;
+import io.luxtensor.state.HeadFlatState;
 import io.luxtensor.state.StateCommit;
 import io.luxtensor.state.StorageSlot;
 import io.luxtensor.trie.NodeStore;
@@ -31,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The chain's layout in the key-value store. Reads are safe from any thread; writes go into a caller's batch, so a
@@ -71,6 +73,13 @@ public final class ChainDatabase implements ChainReader {
   private final KeyValueStore store;
   private final NodeStore trieNodes;
   private final RecentBlocks recentBlocks = new RecentBlocks(RECENT_BLOCKS);
+  private final HeadFlatState headFlatState = new CurrentFlatState();
+  /**
+   * The state root the flat columns hold, as the chain's writer last declared it: null while a batch that changes
+   * them may be committing, and when they are not known to be complete. A new box each time, so a reader can tell by
+   * identity that a commit came in between, even one that left the root as it was.
+   */
+  private volatile FlatStateRoot flatStateRoot;
 
   public ChainDatabase(KeyValueStore store) {
     this.store = store;
@@ -89,6 +98,22 @@ public final class ChainDatabase implements ChainReader {
   /** The flat state of the head: valid for reads of the head's state only. */
   public FlatState flatState() {
     return new StoreFlatState();
+  }
+
+  /**
+   * The flat state for readers on other threads: it answers for the root the writer declared by
+   * {@link #flatStateCommitted}, until the writer puts the next head block in a batch.
+   */
+  public HeadFlatState headFlatState() {
+    return headFlatState;
+  }
+
+  /**
+   * Declares that the flat columns hold the whole state of {@code stateRoot}, as committed: called by the chain's
+   * writer after the batch of the head with that root commits, on a node that keeps the whole flat state.
+   */
+  public void flatStateCommitted(Hash stateRoot) {
+    flatStateRoot = new FlatStateRoot(stateRoot);
   }
 
   @Override
@@ -169,6 +194,7 @@ public final class ChainDatabase implements ChainReader {
    * batch through a {@link BatchNodeStore} when the state was committed.
    */
   public void writeHeadBlock(WriteBatch batch, ProducedBlock block, List<Address> senders) {
+    flatStateRoot = null;
     Block b = block.block();
     Hash hash = b.hash();
     writeCanonicalBlock(batch, new StoredBlock(b, senders));
@@ -185,6 +211,7 @@ public final class ChainDatabase implements ChainReader {
    * nodes; the blocks up to the head are marked for backfill. The trie nodes are stored already; the finality goes into the same batch through {@link #writeFinality}.
    */
   public void writeSnapshotHead(WriteBatch batch, List<BlockHeader> headers) {
+    flatStateRoot = null;
     for (BlockHeader header : headers) {
       batch.put(Column.HEADERS, header.hash().toBytes(), header.encode());
       batch.put(Column.CANONICAL_INDEX, numberKey(header.number()), header.hash().toBytes());
@@ -268,6 +295,7 @@ public final class ChainDatabase implements ChainReader {
    * through the trie at the head's state root.
    */
   public void writeCanonicalChange(WriteBatch batch, List<Block> dropped, List<Block> added, Hash head) {
+    flatStateRoot = null;
     for (Block block : dropped) {
       batch.delete(Column.CANONICAL_INDEX, numberKey(block.header().number()));
       block.transactions().forEach(tx -> batch.delete(Column.TRANSACTION_INDEX, tx.hash().toBytes()));
@@ -380,6 +408,38 @@ public final class ChainDatabase implements ChainReader {
       return store.get(Column.STORAGE_SLOTS, new StorageSlot(address, slot).toKey())
           .map(v -> Rlp.decode(v).asString("storage value").asUnsignedInteger("storage value", 32))
           .orElse(BigInteger.ZERO);
+    }
+  }
+
+  /** The root of {@link #flatStateRoot}, boxed so that every declaration is a new object. */
+  private record FlatStateRoot(Hash root) {}
+
+  /** Reads of the flat-state columns for a given root, checked against {@link #flatStateRoot} before and after. */
+  private final class CurrentFlatState implements HeadFlatState {
+    private final FlatState columns = new StoreFlatState();
+
+    @Override
+    public Optional<Account> account(Hash root, Address address) {
+      return whileAt(root, () -> columns.account(address));
+    }
+
+    @Override
+    public Optional<BigInteger> storage(Hash root, Address address, Hash slot) {
+      return whileAt(root, () -> columns.storage(address, slot));
+    }
+
+    /**
+     * {@code read} (one lookup: a batch reaches it whole or not at all) if the columns held {@code root} before it
+     * and still do after it. A writer clears the box before it puts a new head in a batch, so a box unchanged by
+     * identity means no commit began in between.
+     */
+    private <T> Optional<T> whileAt(Hash root, Supplier<T> read) {
+      FlatStateRoot before = flatStateRoot;
+      if (before == null || !before.root().equals(root)) {
+        return Optional.empty();
+      }
+      T value = read.get();
+      return flatStateRoot == before ? Optional.of(value) : Optional.empty();
     }
   }
 

@@ -88,7 +88,7 @@ class GraphQlOffEventLoopTest {
         PendingTransactions pool = recording(PendingTransactions.class, node.chain());
         LuxtensorGraphQl.Sources sources = new LuxtensorGraphQl.Sources(chain, pool,
             new StateCallSimulator(node.genesis().parameters(), node.database().trieNodes(),
-                new TransactionProcessor(SystemContracts.standard())),
+                node.database().headFlatState(), new TransactionProcessor(SystemContracts.standard())),
             new StatelessTransactionValidator(DevChain.CHAIN_ID, false),
             new ActiveValidators(chain, node.genesis().parameters(), new ValidatorSet(node.genesis().validators()),
                 node.genesis().validatorsStake()),
