@@ -27,6 +27,10 @@ public final class DevChain {
   public static final int ACCOUNTS_DEFAULT = 10;
   public static final Wei BALANCE_DEFAULT = Wei.ofLux("10000");
   public static final long GAS_LIMIT = 30_000_000;
+  /** A transfer's gas: a block must hold at least one transaction. */
+  public static final long GAS_LIMIT_MIN = 21_000;
+  /** Every eth_call and gas estimate may run with a block's gas: a billion is far beyond what a dev test needs. */
+  public static final long GAS_LIMIT_MAX = 1_000_000_000;
   /** 1 gwei, Hardhat's initial base fee. */
   public static final BigInteger INITIAL_BASE_FEE = BigInteger.valueOf(1_000_000_000L);
   public static final Wei VALIDATOR_STAKE = Wei.ofLux("32");
@@ -45,9 +49,20 @@ public final class DevChain {
    * @param balance each one's balance
    * @param blockTimeMillis 0 to seal when transactions are pending, else the slot length
    * @param genesisTimeSeconds the genesis timestamp
+   * @param gasLimit every block's gas limit, from {@link #GAS_LIMIT_MIN} to {@link #GAS_LIMIT_MAX}
    */
-  public record Settings(long chainId, int accounts, Wei balance, long blockTimeMillis, long genesisTimeSeconds) {
+  public record Settings(long chainId, int accounts, Wei balance, long blockTimeMillis, long genesisTimeSeconds,
+      long gasLimit) {
+    /** Settings with the default gas limit, {@link #GAS_LIMIT}. */
+    public Settings(long chainId, int accounts, Wei balance, long blockTimeMillis, long genesisTimeSeconds) {
+      this(chainId, accounts, balance, blockTimeMillis, genesisTimeSeconds, GAS_LIMIT);
+    }
+
     public Settings {
+      if (gasLimit < GAS_LIMIT_MIN || gasLimit > GAS_LIMIT_MAX) {
+        throw new IllegalArgumentException(
+            "gas limit must be in [" + GAS_LIMIT_MIN + ", " + GAS_LIMIT_MAX + "], got " + gasLimit);
+      }
       if (accounts < 0 || accounts > 1000) {
         throw new IllegalArgumentException("accounts must be in [0, 1000], got " + accounts);
       }
@@ -93,6 +108,6 @@ public final class DevChain {
     ChainParameters parameters = new ChainParameters(settings.chainId(),
         Math.multiplyExact(settings.genesisTimeSeconds(), 1000), slotMillis, GenesisSpec.DEFAULT_SLOTS_PER_EPOCH,
         BigInteger.ZERO);
-    return new GenesisSpec(parameters, GAS_LIMIT, INITIAL_BASE_FEE, Bytes.EMPTY, alloc, validators);
+    return new GenesisSpec(parameters, settings.gasLimit(), INITIAL_BASE_FEE, Bytes.EMPTY, alloc, validators);
   }
 }

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,6 +47,11 @@ final class DevCommand implements Runnable {
       description = "0 seals a block as soon as transactions are pending; MS seals every MS milliseconds.")
   long blockTimeMillis;
 
+  @Option(names = "--gas-limit", defaultValue = "" + DevChain.GAS_LIMIT, paramLabel = "GAS",
+      description = "Every block's gas limit, from 21000 to 1000000000 (default: ${DEFAULT-VALUE}); "
+          + "a new chain's: a --datadir keeps the one it was made with.")
+  long gasLimit;
+
   @Option(names = "--host", defaultValue = ApiServerConfig.DEFAULT_HOST, description = "Interface to listen on.")
   String host;
 
@@ -59,8 +65,15 @@ final class DevCommand implements Runnable {
       description = "Origins browsers may call the API from, comma-separated ('*' for any); default none (CORS off).")
   List<String> corsOrigins = List.of();
 
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
+    if (gasLimit < DevChain.GAS_LIMIT_MIN || gasLimit > DevChain.GAS_LIMIT_MAX) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--gas-limit must be in ["
+          + DevChain.GAS_LIMIT_MIN + ", " + DevChain.GAS_LIMIT_MAX + "], got " + gasLimit);
+    }
     LuxtensorNode node = start(this, System.out);
     UntilShutdown.run(node);
   }
@@ -68,7 +81,7 @@ final class DevCommand implements Runnable {
   /** Starts the dev node described by {@code options}, printing the banner to {@code out}. */
   static LuxtensorNode start(DevCommand options, PrintStream out) {
     DevChain.Settings settings = new DevChain.Settings(options.chainId, options.accounts, Wei.ofLux(options.balance),
-        options.blockTimeMillis, System.currentTimeMillis() / 1000);
+        options.blockTimeMillis, System.currentTimeMillis() / 1000, options.gasLimit);
     StorageConfig storage = options.datadir == null ? StorageConfig.memory()
         : StorageConfig.persistent(StorageEngine.ROCKSDB, options.datadir.resolve("db"));
     ChainService.Sealing sealing = options.blockTimeMillis == 0
@@ -101,6 +114,7 @@ final class DevCommand implements Runnable {
     out.println("Validator " + DevChain.validatorKeys().address().toChecksumHex() + " seals "
         + (options.blockTimeMillis == 0 ? "a block whenever transactions are pending"
             : "a block every " + options.blockTimeMillis + " ms"));
+    out.println("Block gas limit: " + node.chain().head().latest().gasLimit());
     out.println("Storage: " + (options.datadir == null ? "in memory (gone when the node stops)" : options.datadir));
     out.println("Signatures: " + Secp256k1.recoveryBackend());
     out.println();
