@@ -21,9 +21,9 @@ import java.util.TreeSet;
 
 /**
  * The state as the single writer changes it while executing blocks: reads go to the changes made so far, then a cache,
- * then a reader of this root's state (the head's flat state, or a snapshot) or the tries; writes are kept in memory with a journal,
- * so {@link #revertTo} undoes everything after a {@link #checkpoint}; {@link #commit} writes the changed trie nodes and
- * returns the new root with the flat-state changes.
+ * then a reader of this root's state (the head's flat state, or a snapshot) or the tries; writes are kept in memory
+ * with a journal, so {@link #revertTo} undoes everything after a {@link #checkpoint}; {@link #commit} writes the
+ * changed trie nodes and returns the new root with the flat-state changes.
  *
  * <p>Not thread-safe: one owner. Readers use {@link StateSnapshot}s of committed roots.
  */
@@ -32,7 +32,7 @@ public final class WorldState implements StateReader {
   static final int ACCOUNT_CACHE_MAX = 100_000;
 
   private final NodeStore nodes;
-  private final Optional<StateReader> flat;
+  private final Optional<StateReader> rootReader;
   private Hash root;
   private final Map<Address, Account> accountCache = new HashMap<>();
   private final SortedMap<Address, Account> changedAccounts = new TreeMap<>();
@@ -41,11 +41,11 @@ public final class WorldState implements StateReader {
   /** Slots read or written, reverted or not, when tracing (eth_createAccessList); bounded by the call's gas. */
   private final Optional<SortedSet<StorageSlot>> accessedStorage;
 
-  private WorldState(NodeStore nodes, Hash root, Optional<StateReader> flat,
+  private WorldState(NodeStore nodes, Hash root, Optional<StateReader> rootReader,
       Optional<SortedSet<StorageSlot>> accessedStorage) {
     this.nodes = Objects.requireNonNull(nodes, "nodes");
     this.root = Objects.requireNonNull(root, "root");
-    this.flat = flat;
+    this.rootReader = rootReader;
     this.accessedStorage = accessedStorage;
   }
 
@@ -55,11 +55,11 @@ public final class WorldState implements StateReader {
   }
 
   /**
-   * The state at {@code root} whose reads of unchanged state go to {@code flat}, which reads exactly that root's state
-   * (the head's flat state, or a {@link StateSnapshot} of the root): reads skip the trie walk where it can.
+   * The state at {@code root} whose reads of unchanged state go to {@code rootReader}, which reads exactly that root's
+   * state (the head's flat state, or a {@link StateSnapshot} of the root): reads skip the trie walk where it can.
    */
-  public static WorldState at(NodeStore nodes, Hash root, StateReader flat) {
-    return new WorldState(nodes, root, Optional.of(flat), Optional.empty());
+  public static WorldState at(NodeStore nodes, Hash root, StateReader rootReader) {
+    return new WorldState(nodes, root, Optional.of(rootReader), Optional.empty());
   }
 
   /** The state at {@code root}, recording every storage slot read or written: see {@link #accessedStorage()}. */
@@ -90,7 +90,7 @@ public final class WorldState implements StateReader {
     if (cached != null) {
       return cached;
     }
-    Account loaded = flat.map(f -> f.account(address)).orElseGet(() -> accountFromTrie(address));
+    Account loaded = rootReader.map(r -> r.account(address)).orElseGet(() -> accountFromTrie(address));
     if (accountCache.size() >= ACCOUNT_CACHE_MAX) {
       accountCache.clear();
     }
@@ -106,8 +106,8 @@ public final class WorldState implements StateReader {
     if (changed != null) {
       return changed;
     }
-    if (flat.isPresent()) {
-      return flat.get().storage(address, slot);
+    if (rootReader.isPresent()) {
+      return rootReader.get().storage(address, slot);
     }
     Account account = account(address);
     if (account.storageRoot().equals(Account.EMPTY_STORAGE_ROOT)) {
