@@ -37,7 +37,7 @@ public final class BatchNodeStore implements NodeStore {
     Bytes key = Bytes.of(hash);
     if (!pending.containsKey(key)) {
       batch.put(Column.TRIE_NODES, hash, encodedNode);
-      pending.put(key, encodedNode.clone());
+      pending.put(key, encodedNode);
     }
   }
 }

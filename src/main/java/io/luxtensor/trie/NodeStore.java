@@ -11,6 +11,9 @@ public interface NodeStore {
   /** The encoded node whose hash is {@code hash}, or empty if this store does not hold it. */
   Optional<byte[]> get(byte[] hash);
 
-  /** Stores {@code encodedNode}, whose Keccak-256 hash is {@code hash}. */
+  /**
+   * Stores {@code encodedNode}, whose Keccak-256 hash is {@code hash}. A store may keep the array itself: callers
+   * must not modify it afterwards (the trie hands over the encodings its nodes memoize, which never change).
+   */
   void put(byte[] hash, byte[] encodedNode);
 }
