@@ -1,7 +1,6 @@
 package io.luxtensor.rlp;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Encodes RLP items and decodes canonical RLP. */
@@ -12,7 +11,8 @@ public final class Rlp {
    */
   public static final int NESTING_DEPTH_MAX = 64;
 
-  private static final int SHORT_LENGTH_MAX = 55;
+  /** Longest payload whose length fits the header's first byte. */
+  static final int SHORT_LENGTH_MAX = 55;
 
   private Rlp() {}
 
@@ -25,16 +25,23 @@ public final class Rlp {
 
   /** Decodes one item that must span all of {@code input}. */
   public static RlpItem decode(byte[] input) {
-    if (input.length == 0) {
-      throw new RlpDecodingException("empty input");
-    }
-    Reader reader = new Reader(input);
-    RlpItem item = reader.read(input.length, 0);
-    if (reader.pos != input.length) {
-      throw new RlpDecodingException(
-          "trailing bytes: the item ends at offset " + reader.pos + " of " + input.length);
-    }
+    RlpReader reader = new RlpReader(input);
+    RlpItem item = read(reader);
+    reader.checkFinished();
     return item;
+  }
+
+  private static RlpItem read(RlpReader reader) {
+    if (!reader.nextIsList()) {
+      return new RlpString(reader.readString());
+    }
+    int enclosingEnd = reader.enterList();
+    List<RlpItem> items = new ArrayList<>();
+    while (reader.hasNext()) {
+      items.add(read(reader));
+    }
+    reader.leaveList(enclosingEnd);
+    return new RlpList(items);
   }
 
   /** Decodes a list that must span all of {@code input}; {@code what} names it in errors. */
@@ -129,81 +136,5 @@ public final class Rlp {
       out[pos++] = (byte) (payloadLength >>> (8 * i));
     }
     return pos;
-  }
-
-  private static final class Reader {
-    private final byte[] in;
-    private int pos;
-
-    Reader(byte[] in) {
-      this.in = in;
-    }
-
-    /** Reads one item that must end at or before {@code limit}. */
-    RlpItem read(int limit, int depth) {
-      if (pos >= limit) {
-        throw new RlpDecodingException("unexpected end of input at offset " + pos);
-      }
-      int start = pos;
-      int prefix = in[pos++] & 0xff;
-      if (prefix < 0x80) {
-        return new RlpString(new byte[] {(byte) prefix});
-      }
-      if (prefix <= 0xbf) {
-        int length = prefix <= 0xb7 ? prefix - 0x80 : readLongLength(prefix - 0xb7, limit, start);
-        checkFits(length, limit, start);
-        byte[] bytes = Arrays.copyOfRange(in, pos, pos + length);
-        if (length == 1 && (bytes[0] & 0xff) < 0x80) {
-          throw new RlpDecodingException(
-              "non-canonical: single byte 0x" + Integer.toHexString(bytes[0]) + " at offset " + start
-                  + " must be encoded as itself");
-        }
-        pos += length;
-        return new RlpString(bytes);
-      }
-      int length = prefix <= 0xf7 ? prefix - 0xc0 : readLongLength(prefix - 0xf7, limit, start);
-      checkFits(length, limit, start);
-      if (depth >= NESTING_DEPTH_MAX) {
-        throw new RlpDecodingException("lists nested deeper than " + NESTING_DEPTH_MAX + " at offset " + start);
-      }
-      int end = pos + length;
-      List<RlpItem> items = new ArrayList<>();
-      while (pos < end) {
-        items.add(read(end, depth + 1));
-      }
-      return new RlpList(items);
-    }
-
-    private int readLongLength(int lengthOfLength, int limit, int start) {
-      if (lengthOfLength > 4) {
-        throw new RlpDecodingException(
-            "length of " + lengthOfLength + " bytes at offset " + start + " exceeds 2^31 - 1");
-      }
-      if (pos + lengthOfLength > limit) {
-        throw new RlpDecodingException("length at offset " + start + " runs past the end of its input");
-      }
-      if (in[pos] == 0) {
-        throw new RlpDecodingException("non-canonical: length at offset " + start + " has leading zero bytes");
-      }
-      long length = 0;
-      for (int i = 0; i < lengthOfLength; i++) {
-        length = (length << 8) | (in[pos++] & 0xff);
-      }
-      if (length <= SHORT_LENGTH_MAX) {
-        throw new RlpDecodingException(
-            "non-canonical: length " + length + " at offset " + start + " must use the short form");
-      }
-      if (length > Integer.MAX_VALUE) {
-        throw new RlpDecodingException("length " + length + " at offset " + start + " exceeds 2^31 - 1");
-      }
-      return (int) length;
-    }
-
-    private void checkFits(int length, int limit, int start) {
-      if (length > limit - pos) {
-        throw new RlpDecodingException(
-            "item at offset " + start + " declares " + length + " bytes but only " + (limit - pos) + " remain");
-      }
-    }
   }
 }

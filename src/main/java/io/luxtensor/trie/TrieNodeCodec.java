@@ -3,9 +3,7 @@ package io.luxtensor.trie;
 import io.luxtensor.crypto.Keccak256;
 import io.luxtensor.rlp.Rlp;
 import io.luxtensor.rlp.RlpDecodingException;
-import io.luxtensor.rlp.RlpItem;
-import io.luxtensor.rlp.RlpList;
-import io.luxtensor.rlp.RlpString;
+import io.luxtensor.rlp.RlpReader;
 
 /**
  * Trie nodes to and from RLP (Yellow Paper appendix D): a leaf is {@code [hexPrefix(path, leaf), value]}, an
@@ -83,33 +81,42 @@ final class TrieNodeCodec {
    * @throws MalformedTrieNodeException if {@code rlp} is not a canonical node encoding, saying why
    */
   static TrieNode decode(byte[] rlp) {
-    RlpItem item;
     try {
-      item = Rlp.decode(rlp);
+      RlpReader reader = new RlpReader(rlp);
+      TrieNode node = reader.nextIsList() ? decodeContent(reader) : decodeEmpty(reader.readString());
+      reader.checkFinished();
+      return node;
     } catch (RlpDecodingException e) {
       throw new MalformedTrieNodeException("node is not canonical RLP: " + e.getMessage(), e);
     }
-    return switch (item) {
-      case RlpList list -> decodeContent(list);
-      case RlpString string when string.length() == 0 -> EmptyNode.INSTANCE;
-      case RlpString string -> throw new MalformedTrieNodeException(
-          "node is a byte string of " + string.length() + " bytes; only the empty trie is a string");
-    };
   }
 
-  private static ContentNode decodeContent(RlpList list) {
-    return switch (list.size()) {
-      case SHORT_NODE_SIZE -> decodeShort(list);
-      case BRANCH_NODE_SIZE -> decodeBranch(list);
+  private static EmptyNode decodeEmpty(byte[] string) {
+    if (string.length != 0) {
+      throw new MalformedTrieNodeException(
+          "node is a byte string of " + string.length + " bytes; only the empty trie is a string");
+    }
+    return EmptyNode.INSTANCE;
+  }
+
+  /** Decodes the list the reader is at, in place: no item tree is built on the way, as trie walks decode a lot. */
+  private static ContentNode decodeContent(RlpReader reader) {
+    int enclosingEnd = reader.enterList();
+    int size = reader.remainingItems();
+    ContentNode node = switch (size) {
+      case SHORT_NODE_SIZE -> decodeShort(reader);
+      case BRANCH_NODE_SIZE -> decodeBranch(reader);
       default -> throw new MalformedTrieNodeException(
-          "node is a list of " + list.size() + " items; a leaf or extension has 2, a branch 17");
+          "node is a list of " + size + " items; a leaf or extension has 2, a branch 17");
     };
+    reader.leaveList(enclosingEnd);
+    return node;
   }
 
-  private static ContentNode decodeShort(RlpList list) {
-    Nibbles.HexPrefixPath path = Nibbles.decodeHexPrefix(string(list.get(0), "path").bytes());
+  private static ContentNode decodeShort(RlpReader reader) {
+    Nibbles.HexPrefixPath path = Nibbles.decodeHexPrefix(string(reader, "path"));
     if (path.leaf()) {
-      byte[] value = string(list.get(1), "leaf value").bytes();
+      byte[] value = string(reader, "leaf value");
       if (value.length == 0) {
         throw new MalformedTrieNodeException("leaf value is empty; an empty value means the key is absent");
       }
@@ -118,19 +125,19 @@ final class TrieNodeCodec {
     if (path.nibbles().length == 0) {
       throw new MalformedTrieNodeException("extension path is empty");
     }
-    TrieNode child = decodeChild(list.get(1));
+    TrieNode child = decodeChild(reader);
     if (!(child instanceof BranchNode || child instanceof HashNode)) {
       throw new MalformedTrieNodeException("extension child must be a branch");
     }
     return new ExtensionNode(path.nibbles(), child);
   }
 
-  private static BranchNode decodeBranch(RlpList list) {
+  private static BranchNode decodeBranch(RlpReader reader) {
     TrieNode[] children = new TrieNode[BranchNode.WIDTH];
     for (int slot = 0; slot < BranchNode.WIDTH; slot++) {
-      children[slot] = decodeChild(list.get(slot));
+      children[slot] = decodeChild(reader);
     }
-    BranchNode branch = new BranchNode(children, string(list.get(BranchNode.WIDTH), "branch value").bytes());
+    BranchNode branch = new BranchNode(children, string(reader, "branch value"));
     if (branch.entryCount() < 2) {
       throw new MalformedTrieNodeException(
           "branch holds " + branch.entryCount() + " children and values; Ethereum keeps at least 2");
@@ -138,28 +145,31 @@ final class TrieNodeCodec {
     return branch;
   }
 
-  private static TrieNode decodeChild(RlpItem reference) {
-    return switch (reference) {
-      case RlpString string when string.length() == 0 -> EmptyNode.INSTANCE;
-      case RlpString string when string.length() == Keccak256.LENGTH -> new HashNode(string.bytes());
-      case RlpString string -> throw new MalformedTrieNodeException(
-          "child reference is " + string.length() + " bytes; it must be empty, a 32-byte hash or an embedded node");
-      case RlpList embedded -> {
-        int length = Rlp.encode(embedded).length;
-        if (!NodeEncoding.isEmbedded(length)) {
-          throw new MalformedTrieNodeException(
-              "embedded child is " + length + " bytes; nodes of " + NodeEncoding.HASH_REFERENCE_LENGTH_MIN
-                  + " bytes or more are referenced by hash");
-        }
-        yield decodeContent(embedded);
+  private static TrieNode decodeChild(RlpReader reader) {
+    if (reader.nextIsList()) {
+      int start = reader.position();
+      ContentNode embedded = decodeContent(reader);
+      int length = reader.position() - start;
+      if (!NodeEncoding.isEmbedded(length)) {
+        throw new MalformedTrieNodeException(
+            "embedded child is " + length + " bytes; nodes of " + NodeEncoding.HASH_REFERENCE_LENGTH_MIN
+                + " bytes or more are referenced by hash");
       }
+      return embedded;
+    }
+    byte[] reference = reader.readString();
+    return switch (reference.length) {
+      case 0 -> EmptyNode.INSTANCE;
+      case Keccak256.LENGTH -> new HashNode(reference);
+      default -> throw new MalformedTrieNodeException(
+          "child reference is " + reference.length + " bytes; it must be empty, a 32-byte hash or an embedded node");
     };
   }
 
-  private static RlpString string(RlpItem item, String field) {
-    if (item instanceof RlpString string) {
-      return string;
+  private static byte[] string(RlpReader reader, String field) {
+    if (reader.nextIsList()) {
+      throw new MalformedTrieNodeException(field + " must be a byte string, found a list");
     }
-    throw new MalformedTrieNodeException(field + " must be a byte string, found a list");
+    return reader.readString();
   }
 }
