@@ -28,7 +28,7 @@ public final class BatchNodeStore implements NodeStore {
   @Override
   public Optional<byte[]> get(byte[] hash) {
     byte[] node = pending.get(Bytes.of(hash));
-    return node != null ? Optional.of(node.clone()) : store.get(Column.TRIE_NODES, hash);
+    return node != null ? Optional.of(node) : store.getShared(Column.TRIE_NODES, hash);
   }
 
   /** Nodes are content-addressed: a node put twice goes into the batch once. */
@@ -36,7 +36,7 @@ public final class BatchNodeStore implements NodeStore {
   public void put(byte[] hash, byte[] encodedNode) {
     Bytes key = Bytes.of(hash);
     if (!pending.containsKey(key)) {
-      batch.put(Column.TRIE_NODES, hash, encodedNode);
+      batch.putShared(Column.TRIE_NODES, hash, encodedNode);
       pending.put(key, encodedNode);
     }
   }

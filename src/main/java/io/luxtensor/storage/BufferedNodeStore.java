@@ -22,17 +22,17 @@ public final class BufferedNodeStore implements NodeStore {
   @Override
   public Optional<byte[]> get(byte[] hash) {
     byte[] node = pending.get(Bytes.of(hash));
-    return node != null ? Optional.of(node.clone()) : store.get(Column.TRIE_NODES, hash);
+    return node != null ? Optional.of(node) : store.getShared(Column.TRIE_NODES, hash);
   }
 
   @Override
   public void put(byte[] hash, byte[] encodedNode) {
-    pending.putIfAbsent(Bytes.of(hash), encodedNode.clone());
+    pending.putIfAbsent(Bytes.of(hash), encodedNode);
   }
 
   /** Puts every node written since the last flush into {@code batch}; they are read from the store once it commits. */
   public void flushInto(WriteBatch batch) {
-    pending.forEach((hash, node) -> batch.put(Column.TRIE_NODES, hash.toArray(), node));
+    pending.forEach((hash, node) -> batch.putShared(Column.TRIE_NODES, hash.toArray(), node));
   }
 
   /** Forgets the flushed nodes: call after the batch {@link #flushInto} filled has committed. */

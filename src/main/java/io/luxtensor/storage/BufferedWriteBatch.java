@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A {@link WriteBatch} that collects copies of its writes on the heap and hands them to its store's atomic apply at
+ * A {@link WriteBatch} that collects copies of its writes (the arrays themselves for {@link #putShared}) on the heap and hands them to its store's atomic apply at
  * commit. Nothing native is held before the commit, so an abandoned batch costs only garbage, and a batch cannot
  * reach an engine that was closed meanwhile.
  */
@@ -26,6 +26,12 @@ final class BufferedWriteBatch implements WriteBatch {
   public void put(Column column, byte[] key, byte[] value) {
     Objects.requireNonNull(column, "column");
     add(new Write.Put(column, Keys.checkKey(key).clone(), Keys.checkValue(value).clone()), key.length + value.length);
+  }
+
+  @Override
+  public void putShared(Column column, byte[] key, byte[] value) {
+    Objects.requireNonNull(column, "column");
+    add(new Write.Put(column, Keys.checkKey(key), Keys.checkValue(value)), key.length + value.length);
   }
 
   @Override

@@ -447,7 +447,7 @@ public final class ChainDatabase implements ChainReader {
   private record ReadOnlyNodeStore(KeyValueStore store) implements NodeStore {
     @Override
     public Optional<byte[]> get(byte[] hash) {
-      return store.get(Column.TRIE_NODES, hash);
+      return store.getShared(Column.TRIE_NODES, hash);
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <p><b>Errors.</b> Failures of the database (I/O, lock held by another process, corruption, use after close) throw
  * {@link StorageException}; keys and values beyond the limits below throw {@link IllegalArgumentException}.
- * Arrays passed in are copied, arrays returned are the caller's.
+ * Arrays passed in are copied, arrays returned are the caller's, except where a method says it shares them.
  */
 public interface KeyValueStore extends AutoCloseable {
   /**
@@ -43,6 +43,14 @@ public interface KeyValueStore extends AutoCloseable {
 
   /** The value under {@code key} in {@code column}, or empty. */
   Optional<byte[]> get(Column column, byte[] key);
+
+  /**
+   * {@link #get}, for a caller that never modifies the value: a store may hand out the array it holds. The trie reads
+   * its nodes this way, as they are content-addressed and only ever decoded; the in-memory store saves a copy a read.
+   */
+  default Optional<byte[]> getShared(Column column, byte[] key) {
+    return get(column, key);
+  }
 
   /** A new empty batch, to be committed or closed by the thread that fills it. */
   WriteBatch newBatch();

@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * The in-memory store of the dev node and of tests: one hash map per {@link Column}. A commit applies its writes
  * under the exclusive side of the {@link StoreLock} and reads hold the shared side, so readers see a batch whole or
- * not at all and the maps need no locking of their own. Stored arrays are the batch's copies and never leave the
- * store: reads hand out copies.
+ * not at all and the maps need no locking of their own. Stored arrays are the batch's copies (or the arrays
+ * handed over by {@link WriteBatch#putShared}); reads hand out copies, except {@link #getShared}.
  *
  * <p>Point reads and writes are what the node does (the trie, blocks, indices), so the maps are hashed, not sorted:
  * a {@link #scan} sorts the keys it visits, in time linear in the column's size. No node path scans today; tests of
@@ -36,7 +36,13 @@ final class MemoryStore implements KeyValueStore {
   @Override
   public Optional<byte[]> get(Column column, byte[] key) {
     Keys.checkKey(key);
-    return lock.shared("get", () -> Optional.ofNullable(maps.get(column).get(new Key(key))).map(byte[]::clone));
+    return getShared(column, key).map(byte[]::clone);
+  }
+
+  @Override
+  public Optional<byte[]> getShared(Column column, byte[] key) {
+    Keys.checkKey(key);
+    return lock.shared("get", () -> Optional.ofNullable(maps.get(column).get(new Key(key))));
   }
 
   @Override

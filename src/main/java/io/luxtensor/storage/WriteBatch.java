@@ -14,6 +14,14 @@ public interface WriteBatch extends AutoCloseable {
   /** Sets {@code key} to {@code value} in {@code column}; an empty value is a value, not a delete. */
   void put(Column column, byte[] key, byte[] value);
 
+  /**
+   * {@link #put}, handing the arrays over: the batch, and the store after the commit, may keep them, so the caller
+   * must never modify them again. For values that never change once built, such as the trie's node encodings.
+   */
+  default void putShared(Column column, byte[] key, byte[] value) {
+    put(column, key, value);
+  }
+
   /** Removes {@code key} from {@code column}; nothing happens at commit if it is absent. */
   void delete(Column column, byte[] key);
 

@@ -17,7 +17,7 @@ public final class InMemoryNodeStore implements NodeStore {
   @Override
   public Optional<byte[]> get(byte[] hash) {
     byte[] node = nodes.get(new HashKey(hash));
-    return node == null ? Optional.empty() : Optional.of(node.clone());
+    return Optional.ofNullable(node);
   }
 
   @Override

@@ -141,7 +141,7 @@ public final class MerklePatriciaTrie implements Trie {
         }
         case HashNode hashed -> {
           byte[] rlp = read(hashed);
-          proof.add(rlp);
+          proof.add(rlp.clone());
           content = decodeStored(hashed, rlp);
         }
         case ContentNode inMemory -> {

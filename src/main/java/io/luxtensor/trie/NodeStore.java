@@ -8,7 +8,10 @@ import java.util.Optional;
  */
 public interface NodeStore {
 
-  /** The encoded node whose hash is {@code hash}, or empty if this store does not hold it. */
+  /**
+   * The encoded node whose hash is {@code hash}, or empty if this store does not hold it. A store may hand out the
+   * array it keeps: callers must not modify it.
+   */
   Optional<byte[]> get(byte[] hash);
 
   /**

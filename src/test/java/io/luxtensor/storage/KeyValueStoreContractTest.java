@@ -172,6 +172,23 @@ abstract class KeyValueStoreContractTest {
     assertEquals(Optional.empty(), store.get(Column.HEADERS, bytes("02")));
   }
 
+  /** Shared arrays skip copies, not checks: same values, same limits, and get still hands out a copy. */
+  @Test
+  void sharedWritesAndReadsKeepTheValuesAndTheLimits() {
+    commit(batch -> batch.putShared(Column.TRIE_NODES, bytes("0a"), bytes("cafe")));
+    assertArrayEquals(bytes("cafe"), store.getShared(Column.TRIE_NODES, bytes("0a")).orElseThrow());
+    byte[] copy = store.get(Column.TRIE_NODES, bytes("0a")).orElseThrow();
+    copy[0] = 0;
+    assertArrayEquals(bytes("cafe"), store.getShared(Column.TRIE_NODES, bytes("0a")).orElseThrow());
+    assertEquals(Optional.empty(), store.getShared(Column.TRIE_NODES, bytes("0b")));
+    try (WriteBatch batch = store.newBatch()) {
+      assertThrows(IllegalArgumentException.class,
+          () -> batch.putShared(Column.HEADERS, bytes("01"), new byte[KeyValueStore.VALUE_LENGTH_BYTES_MAX + 1]));
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> store.getShared(Column.HEADERS, new byte[KeyValueStore.KEY_LENGTH_BYTES_MAX + 1]));
+  }
+
   @Test
   void keysAndValuesBeyondTheLimitsAreRefused() {
     try (WriteBatch batch = store.newBatch()) {
