@@ -21,10 +21,6 @@ public record BlockExecution(List<ExecutedTransaction> transactions, long gasUse
 
   /** The union of the receipts' blooms: the header's logsBloom. */
   public Bloom logsBloom() {
-    Bloom bloom = Bloom.EMPTY;
-    for (ExecutedTransaction tx : transactions) {
-      bloom = bloom.or(tx.receipt().logsBloom());
-    }
-    return bloom;
+    return Bloom.union(receipts().stream().map(Receipt::logsBloom).toList());
   }
 }

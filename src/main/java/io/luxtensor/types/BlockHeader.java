@@ -180,7 +180,7 @@ public record BlockHeader(
     fields.add(RlpString.of(stateRoot.toBytes()));
     fields.add(RlpString.of(transactionsRoot.toBytes()));
     fields.add(RlpString.of(receiptsRoot.toBytes()));
-    fields.add(RlpString.of(logsBloom.toBytes()));
+    fields.add(RlpString.of(logsBloom.bytesShared()));
     fields.add(RlpString.of(gasLimit));
     fields.add(RlpString.of(gasUsed));
     fields.add(RlpString.of(baseFeePerGas));

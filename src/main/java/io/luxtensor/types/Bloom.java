@@ -25,23 +25,26 @@ public final class Bloom {
     return new Bloom(bytes.clone());
   }
 
-  /** The bloom of a set of logs: their addresses and topics. */
+  /** The bloom of a set of logs: their addresses and topics ({@link #EMPTY}, shared, for no logs, as a transfer's). */
   public static Bloom of(Iterable<Log> logs) {
-    byte[] bits = new byte[LENGTH];
+    byte[] bits = null;
     for (Log log : logs) {
+      bits = bits != null ? bits : new byte[LENGTH];
       set(bits, log.address().toBytes());
       for (Hash topic : log.topics()) {
         set(bits, topic.toBytes());
       }
     }
-    return new Bloom(bits);
+    return bits == null ? EMPTY : new Bloom(bits);
   }
 
-  /** The union of this filter and {@code other}, as a block's bloom is of its receipts'. */
-  public Bloom or(Bloom other) {
-    byte[] out = bits.clone();
-    for (int i = 0; i < LENGTH; i++) {
-      out[i] |= other.bits[i];
+  /** The union of {@code blooms}, as a block's bloom is of its receipts'. */
+  public static Bloom union(Iterable<Bloom> blooms) {
+    byte[] out = new byte[LENGTH];
+    for (Bloom bloom : blooms) {
+      for (int i = 0; i < LENGTH; i++) {
+        out[i] |= bloom.bits[i];
+      }
     }
     return new Bloom(out);
   }
@@ -68,6 +71,11 @@ public final class Bloom {
 
   public byte[] toBytes() {
     return bits.clone();
+  }
+
+  /** The filter's bytes themselves, for encoders in this package that copy them out and never modify them. */
+  byte[] bytesShared() {
+    return bits;
   }
 
   public String toHex() {

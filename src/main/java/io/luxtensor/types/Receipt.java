@@ -41,7 +41,7 @@ public record Receipt(
     byte[] payload = Rlp.encode(RlpList.of(
         succeeded ? RlpString.of(1) : RlpString.EMPTY,
         TransactionCodec.unsignedLong(cumulativeGasUsed),
-        RlpString.of(logsBloom.toBytes()),
+        RlpString.of(logsBloom.bytesShared()),
         new RlpList(logItems)));
     if (type == TransactionType.LEGACY) {
       return payload;
