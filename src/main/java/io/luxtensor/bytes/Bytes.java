@@ -34,6 +34,11 @@ public final class Bytes implements Comparable<Bytes> {
     return bytes.clone();
   }
 
+  /** Copies {@code length} bytes from {@code from} into {@code destination} at {@code destinationPos}. */
+  public void copyTo(int from, byte[] destination, int destinationPos, int length) {
+    System.arraycopy(bytes, from, destination, destinationPos, length);
+  }
+
   public String toHex() {
     return Hex.encode(bytes);
   }

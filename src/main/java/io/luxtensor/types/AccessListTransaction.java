@@ -127,7 +127,9 @@ public final class AccessListTransaction implements Transaction {
 
   @Override
   public byte[] signingPayload() {
-    return TransactionCodec.typedEnvelope(type(), unsignedFields());
+    return signature == null
+        ? TransactionCodec.typedEnvelope(type(), unsignedFields())
+        : TransactionCodec.typedSigningPayload(encoding(), signature);
   }
 
   @Override

@@ -126,7 +126,9 @@ public final class DynamicFeeTransaction implements Transaction {
 
   @Override
   public byte[] signingPayload() {
-    return TransactionCodec.typedEnvelope(type(), unsignedFields());
+    return signature == null
+        ? TransactionCodec.typedEnvelope(type(), unsignedFields())
+        : TransactionCodec.typedSigningPayload(encoding(), signature);
   }
 
   @Override

@@ -83,7 +83,7 @@ final class TransactionCodec {
   }
 
   static RlpString unsignedLong(long value) {
-    return RlpString.of(new BigInteger(Long.toUnsignedString(value)));
+    return value >= 0 ? RlpString.of(value) : RlpString.of(new BigInteger(Long.toUnsignedString(value)));
   }
 
   static Optional<Address> recipient(RlpItem item) {
@@ -135,6 +135,28 @@ final class TransactionCodec {
       throw new TransactionDecodingException("yParity must be 0 or 1, got " + yParity);
     }
     return new Signature(uint256(rItem, "r"), uint256(sItem, "s"), (int) yParity);
+  }
+
+  /**
+   * The signing payload of a signed typed transaction, cut from its {@code encoding}: the same envelope without the
+   * yParity, r and s that end its list. A received transaction's signature is checked without encoding it again.
+   */
+  static byte[] typedSigningPayload(Bytes encoding, Signature signature) {
+    int listHeaderLength = (encoding.get(1) & 0xff) <= 0xf7 ? 1 : 1 + (encoding.get(1) & 0xff) - 0xf7;
+    int fieldsStart = 1 + listHeaderLength;
+    int signatureLength = encodedIntegerLength(BigInteger.valueOf(signature.recoveryId()))
+        + encodedIntegerLength(signature.r()) + encodedIntegerLength(signature.s());
+    int fieldsLength = encoding.length() - fieldsStart - signatureLength;
+    byte[] out = new byte[1 + Rlp.listHeaderLength(fieldsLength) + fieldsLength];
+    out[0] = encoding.get(0);
+    encoding.copyTo(fieldsStart, out, Rlp.writeListHeader(fieldsLength, out, 1), fieldsLength);
+    return out;
+  }
+
+  /** The length of {@code value}'s canonical RLP: big-endian without leading zeros, one byte alone below 0x80. */
+  private static int encodedIntegerLength(BigInteger value) {
+    int length = (value.bitLength() + 7) / 8;
+    return length == 1 && value.intValue() < 0x80 ? 1 : 1 + length;
   }
 
   static void appendTypedSignature(List<RlpItem> fields, Signature signature) {

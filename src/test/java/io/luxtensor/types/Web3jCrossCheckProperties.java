@@ -43,6 +43,7 @@ class Web3jCrossCheckProperties {
     Transaction ours = Transaction.decode(web3jBytes);
     assertEquals(f.type(), ours.type());
     assertEquals(Address.fromHex(credentials.getAddress()), ours.recoverSender());
+    assertArrayEquals(unsigned(f).signingPayload(), ours.signingPayload(), "payload cut from the encoding");
     assertEquals(Hash.wrap(org.web3j.crypto.Hash.sha3(web3jBytes)), ours.hash());
     assertArrayEquals(web3jBytes, ours.encode(), "re-encoding");
     assertArrayEquals(web3jBytes, unsigned(f).sign(PrivateKey.fromScalar(f.key())).encode(), "our signature");
