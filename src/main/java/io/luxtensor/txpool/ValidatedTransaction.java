@@ -24,7 +24,7 @@ public record ValidatedTransaction(Transaction tx, Address sender, Hash hash, in
 
   /** Takes the hash and size from {@code tx}'s cached encoding, which block building and storage reuse. */
   public static ValidatedTransaction of(Transaction tx, Address sender) {
-    return new ValidatedTransaction(tx, sender, tx.hash(), tx.encode().length);
+    return new ValidatedTransaction(tx, sender, tx.hash(), tx.encodedLength());
   }
 
   public long nonce() {

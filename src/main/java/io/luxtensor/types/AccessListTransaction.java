@@ -138,6 +138,11 @@ public final class AccessListTransaction implements Transaction {
   }
 
   @Override
+  public int encodedLength() {
+    return encoding().length();
+  }
+
+  @Override
   public Hash hash() {
     Hash h = hash;
     if (h == null) {

@@ -137,6 +137,11 @@ public final class DynamicFeeTransaction implements Transaction {
   }
 
   @Override
+  public int encodedLength() {
+    return encoding().length();
+  }
+
+  @Override
   public Hash hash() {
     Hash h = hash;
     if (h == null) {

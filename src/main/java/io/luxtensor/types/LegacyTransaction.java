@@ -141,6 +141,11 @@ public final class LegacyTransaction implements Transaction {
   }
 
   @Override
+  public int encodedLength() {
+    return encoding().length();
+  }
+
+  @Override
   public Hash hash() {
     Hash h = hash;
     if (h == null) {

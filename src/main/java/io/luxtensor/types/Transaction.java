@@ -70,6 +70,9 @@ public sealed interface Transaction permits LegacyTransaction, AccessListTransac
   /** The canonical wire form: the RLP list for legacy, {@code type || rlp(fields)} for typed transactions. */
   byte[] encode();
 
+  /** The length of {@link #encode()}, without a copy of the encoding. */
+  int encodedLength();
+
   default Hash signingHash() {
     return Hash.keccak(signingPayload());
   }

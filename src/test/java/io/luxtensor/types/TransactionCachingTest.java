@@ -68,6 +68,7 @@ class TransactionCachingTest {
     assertEquals(v.hash(), tx.hash());
     assertEquals(v.hash(), tx.hash(), "a second call");
     assertArrayEquals(v.raw(), tx.encode());
+    assertEquals(v.raw().length, tx.encodedLength());
     assertEquals(Hash.keccak(tx.encode()), tx.hash());
 
     Transaction encodedFirst = Transaction.decode(v.raw());
@@ -117,6 +118,7 @@ class TransactionCachingTest {
   @MethodSource("unsigned")
   void unsignedTransactionsHaveNoEncodingUntilSigned(Transaction unsigned) {
     assertThrows(IllegalStateException.class, unsigned::encode);
+    assertThrows(IllegalStateException.class, unsigned::encodedLength);
     assertThrows(IllegalStateException.class, unsigned::hash);
     assertThrows(IllegalStateException.class, unsigned::encode, "a failure is not remembered as an encoding");
     assertEquals(unsigned, unsigned.withSignature(null));
@@ -125,6 +127,7 @@ class TransactionCachingTest {
     Transaction signed = unsigned.sign(KEY);
     assertNotEquals(unsigned, signed);
     assertEquals(Hash.keccak(signed.encode()), signed.hash());
+    assertEquals(signed.encode().length, signed.encodedLength());
     assertEquals(signed, Transaction.decode(signed.encode()));
     assertEquals(signed.hashCode(), Transaction.decode(signed.encode()).hashCode());
     assertEquals(Address.of(KEY.publicKey()), signed.recoverSender());
