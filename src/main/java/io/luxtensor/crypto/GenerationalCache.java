@@ -16,14 +16,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class GenerationalCache<K, V> {
   private final int generationEntries;
-  private volatile Map<K, V> current = new ConcurrentHashMap<>();
-  private volatile Map<K, V> previous = new ConcurrentHashMap<>();
+  private volatile Map<K, V> current;
+  private volatile Map<K, V> previous;
 
   GenerationalCache(int generationEntries) {
     if (generationEntries < 1) {
       throw new IllegalArgumentException("a generation needs room for an entry, got " + generationEntries);
     }
     this.generationEntries = generationEntries;
+    this.current = newGeneration();
+    this.previous = newGeneration();
+  }
+
+  /** Sized for a full generation: growing one entry at a time rehashed it a dozen times per generation. */
+  private Map<K, V> newGeneration() {
+    return new ConcurrentHashMap<>(generationEntries);
   }
 
   Optional<V> get(K key) {
@@ -38,8 +45,8 @@ final class GenerationalCache<K, V> {
   }
 
   synchronized void clear() {
-    current = new ConcurrentHashMap<>();
-    previous = new ConcurrentHashMap<>();
+    current = newGeneration();
+    previous = newGeneration();
   }
 
   void put(K key, V value) {
@@ -49,7 +56,7 @@ final class GenerationalCache<K, V> {
       synchronized (this) {
         if (current == generation) {
           previous = generation;
-          current = new ConcurrentHashMap<>();
+          current = newGeneration();
         }
       }
     }
