@@ -52,6 +52,16 @@ public final class RlpReader {
   }
 
   /**
+   * Reads the next item, which must be a byte string, without copying it: returns its content's length; the content
+   * is that many bytes of the input just before {@link #position()}.
+   */
+  public int readStringInPlace() {
+    int length = readStringHeader();
+    pos += length;
+    return length;
+  }
+
+  /**
    * Reads the header of the next item, which must be a canonical byte string; leaves the reader at its content and
    * returns the content's length (a single byte below 0x80 is its own content).
    */

@@ -69,7 +69,7 @@ final class TrieNodeCodec {
   private static int writeReference(TrieNode child, byte[] out, int pos) {
     return switch (child) {
       case EmptyNode empty -> Rlp.writeString(Nibbles.EMPTY, out, pos);
-      case HashNode hashed -> Rlp.writeString(hashed.hash(), out, pos);
+      case HashNode hashed -> hashed.writeReference(out, pos);
       case ContentNode content -> content.encoding().writeReference(out, pos);
     };
   }
@@ -78,12 +78,14 @@ final class TrieNodeCodec {
    * The node encoded by {@code rlp}: a leaf, extension or branch, or the empty node for the RLP empty string (the
    * encoding of the empty trie, whose hash is the empty root).
    *
+   * The node may keep slices of {@code rlp} (its children's hashes): nobody may modify {@code rlp} afterwards.
+   *
    * @throws MalformedTrieNodeException if {@code rlp} is not a canonical node encoding, saying why
    */
   static TrieNode decode(byte[] rlp) {
     try {
       RlpReader reader = new RlpReader(rlp);
-      TrieNode node = reader.nextIsList() ? decodeContent(reader) : decodeEmpty(reader.readString());
+      TrieNode node = reader.nextIsList() ? decodeContent(reader, rlp) : decodeEmpty(reader.readString());
       reader.checkFinished();
       return node;
     } catch (RlpDecodingException e) {
@@ -100,12 +102,12 @@ final class TrieNodeCodec {
   }
 
   /** Decodes the list the reader is at, in place: no item tree is built on the way, as trie walks decode a lot. */
-  private static ContentNode decodeContent(RlpReader reader) {
+  private static ContentNode decodeContent(RlpReader reader, byte[] rlp) {
     int enclosingEnd = reader.enterList();
     int size = reader.remainingItems();
     ContentNode node = switch (size) {
-      case SHORT_NODE_SIZE -> decodeShort(reader);
-      case BRANCH_NODE_SIZE -> decodeBranch(reader);
+      case SHORT_NODE_SIZE -> decodeShort(reader, rlp);
+      case BRANCH_NODE_SIZE -> decodeBranch(reader, rlp);
       default -> throw new MalformedTrieNodeException(
           "node is a list of " + size + " items; a leaf or extension has 2, a branch 17");
     };
@@ -113,7 +115,7 @@ final class TrieNodeCodec {
     return node;
   }
 
-  private static ContentNode decodeShort(RlpReader reader) {
+  private static ContentNode decodeShort(RlpReader reader, byte[] rlp) {
     Nibbles.HexPrefixPath path = Nibbles.decodeHexPrefix(string(reader, "path"));
     if (path.leaf()) {
       byte[] value = string(reader, "leaf value");
@@ -125,17 +127,17 @@ final class TrieNodeCodec {
     if (path.nibbles().length == 0) {
       throw new MalformedTrieNodeException("extension path is empty");
     }
-    TrieNode child = decodeChild(reader);
+    TrieNode child = decodeChild(reader, rlp);
     if (!(child instanceof BranchNode || child instanceof HashNode)) {
       throw new MalformedTrieNodeException("extension child must be a branch");
     }
     return new ExtensionNode(path.nibbles(), child);
   }
 
-  private static BranchNode decodeBranch(RlpReader reader) {
+  private static BranchNode decodeBranch(RlpReader reader, byte[] rlp) {
     TrieNode[] children = new TrieNode[BranchNode.WIDTH];
     for (int slot = 0; slot < BranchNode.WIDTH; slot++) {
-      children[slot] = decodeChild(reader);
+      children[slot] = decodeChild(reader, rlp);
     }
     BranchNode branch = new BranchNode(children, string(reader, "branch value"));
     if (branch.entryCount() < 2) {
@@ -145,10 +147,11 @@ final class TrieNodeCodec {
     return branch;
   }
 
-  private static TrieNode decodeChild(RlpReader reader) {
+  /** A child of a node decoded from {@code rlp}: a hash reference stays a slice of {@code rlp} (see HashNode). */
+  private static TrieNode decodeChild(RlpReader reader, byte[] rlp) {
     if (reader.nextIsList()) {
       int start = reader.position();
-      ContentNode embedded = decodeContent(reader);
+      ContentNode embedded = decodeContent(reader, rlp);
       int length = reader.position() - start;
       if (!NodeEncoding.isEmbedded(length)) {
         throw new MalformedTrieNodeException(
@@ -157,12 +160,12 @@ final class TrieNodeCodec {
       }
       return embedded;
     }
-    byte[] reference = reader.readString();
-    return switch (reference.length) {
+    int length = reader.readStringInPlace();
+    return switch (length) {
       case 0 -> EmptyNode.INSTANCE;
-      case Keccak256.LENGTH -> new HashNode(reference);
+      case Keccak256.LENGTH -> HashNode.slice(rlp, reader.position() - length);
       default -> throw new MalformedTrieNodeException(
-          "child reference is " + reference.length + " bytes; it must be empty, a 32-byte hash or an embedded node");
+          "child reference is " + length + " bytes; it must be empty, a 32-byte hash or an embedded node");
     };
   }
 

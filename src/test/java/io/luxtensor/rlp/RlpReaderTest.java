@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.bytes.Hex;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Reading in place: what the trie codec relies on beyond what {@link Rlp#decode} (built on it) already shows. */
@@ -27,7 +28,9 @@ class RlpReaderTest {
     assertTrue(reader.nextIsList());
     int inside = reader.enterList();
     assertEquals(2, reader.remainingItems());
-    assertArrayEquals("dog".getBytes(), reader.readString());
+    assertEquals(3, reader.readStringInPlace());
+    assertArrayEquals("dog".getBytes(),
+        Arrays.copyOfRange(NESTED, reader.position() - 3, reader.position()), "the content lies just before");
     assertArrayEquals(new byte[0], reader.readString());
     assertFalse(reader.hasNext(), "the inner list ends before the outer one does");
     reader.leaveList(inside);
