@@ -190,6 +190,8 @@ public final class AccessListTransaction implements Transaction {
         TransactionCodec.accessList(f.get(7)),
         TransactionCodec.typedSignature(f.get(8), f.get(9), f.get(10)));
     tx.encoding = Bytes.of(encoding);
+    // Hashed now, on the thread that decodes (an API worker for a submission): the pool keys it by hash at once.
+    tx.hash = Hash.keccak(encoding);
     return tx;
   }
 

@@ -191,6 +191,8 @@ public final class DynamicFeeTransaction implements Transaction {
         TransactionCodec.accessList(f.get(8)),
         TransactionCodec.typedSignature(f.get(9), f.get(10), f.get(11)));
     tx.encoding = Bytes.of(encoding);
+    // Hashed now, on the thread that decodes (an API worker for a submission): the pool keys it by hash at once.
+    tx.hash = Hash.keccak(encoding);
     return tx;
   }
 

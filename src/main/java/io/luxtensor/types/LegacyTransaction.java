@@ -220,6 +220,8 @@ public final class LegacyTransaction implements Transaction {
         TransactionCodec.data(f.get(5)),
         signature);
     tx.encoding = Bytes.of(encoding);
+    // Hashed now, on the thread that decodes (an API worker for a submission): the pool keys it by hash at once.
+    tx.hash = Hash.keccak(encoding);
     return tx;
   }
 
