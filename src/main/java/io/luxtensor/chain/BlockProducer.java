@@ -15,6 +15,7 @@ import io.luxtensor.state.WorldState;
 import io.luxtensor.trie.NodeStore;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Hash;
 import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.SlashingEvidence;
 import java.util.List;
@@ -59,12 +60,14 @@ public final class BlockProducer {
     StateCommit commit = state.commit(nodeSink);
     byte[] vrfProof = keys.proveVrf(Randao.vrfInput(parameters.chainId(), parameters.epochOf(slot)));
     var transactions = execution.transactions().stream().map(t -> t.transaction().transaction()).toList();
+    List<byte[]> encodedReceipts = ProducedBlock.encode(execution);
+    Hash receiptsRoot = BlockRoots.receiptsRootOfEncoded(encodedReceipts);
     BlockHeader header = new BlockHeader(parent.hash(), context.number(), slot, context.timestamp(), keys.address(),
-        commit.stateRoot(), BlockRoots.transactionsRoot(transactions), BlockRoots.receiptsRoot(execution.receipts()),
+        commit.stateRoot(), BlockRoots.transactionsRoot(transactions), receiptsRoot,
         execution.logsBloom(), context.gasLimit(), execution.gasUsed(), context.baseFeePerGas(), Bytes.EMPTY,
         Randao.nextMix(parent.randaoMix(), Ecvrf.proofToHash(vrfProof)), Bytes.of(vrfProof),
         finality.justified(), finality.finalized(), Block.consensusRoot(votes, evidence), null)
         .sign(parameters.chainId(), keys.signingKey());
-    return new ProducedBlock(new Block(header, transactions, votes, evidence), execution, commit);
+    return new ProducedBlock(new Block(header, transactions, votes, evidence), execution, commit, encodedReceipts);
   }
 }

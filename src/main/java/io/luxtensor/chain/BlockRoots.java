@@ -31,6 +31,11 @@ public final class BlockRoots {
     return root(receipts, Receipt::encode);
   }
 
+  /** The receipts root of receipts already encoded ({@link Receipt#encode}). */
+  public static Hash receiptsRootOfEncoded(List<byte[]> encodedReceipts) {
+    return root(encodedReceipts, Function.identity());
+  }
+
   private static <T> Hash root(List<T> items, Function<T, byte[]> encoding) {
     MerklePatriciaTrie trie = MerklePatriciaTrie.empty(new InMemoryNodeStore());
     for (int i = 0; i < items.size(); i++) {

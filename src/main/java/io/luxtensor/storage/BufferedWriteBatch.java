@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A {@link WriteBatch} that collects copies of its writes (the arrays themselves for {@link #putShared}) on the heap and hands them to its store's atomic apply at
- * commit. Nothing native is held before the commit, so an abandoned batch costs only garbage, and a batch cannot
- * reach an engine that was closed meanwhile.
+ * A {@link WriteBatch} that collects copies of its writes (the arrays themselves for {@link #putShared}) on the heap
+ * and hands them to its store's atomic apply at commit. Nothing native is held before the commit, so an abandoned
+ * batch costs only garbage, and a batch cannot reach an engine that was closed meanwhile.
  */
 final class BufferedWriteBatch implements WriteBatch {
   private enum State { OPEN, COMMITTED, CLOSED }

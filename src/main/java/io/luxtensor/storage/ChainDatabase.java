@@ -198,9 +198,7 @@ public final class ChainDatabase implements ChainReader {
     Block b = block.block();
     Hash hash = b.hash();
     writeCanonicalBlock(batch, new StoredBlock(b, senders));
-    List<RlpItem> receiptItems = new ArrayList<>();
-    block.execution().receipts().forEach(r -> receiptItems.add(RlpString.of(r.encode())));
-    batch.put(Column.RECEIPTS, hash.toBytes(), Rlp.encode(new RlpList(receiptItems)));
+    writeReceipts(batch, hash, block);
     writeFlatState(batch, block.state());
     batch.put(Column.CHAIN_METADATA, HEAD_KEY, hash.toBytes());
   }
@@ -282,9 +280,13 @@ public final class ChainDatabase implements ChainReader {
    */
   public void writeBlock(WriteBatch batch, ProducedBlock block, List<Address> senders) {
     writeBlockData(batch, new StoredBlock(block.block(), senders));
-    List<RlpItem> receiptItems = new ArrayList<>();
-    block.execution().receipts().forEach(r -> receiptItems.add(RlpString.of(r.encode())));
-    batch.put(Column.RECEIPTS, block.block().hash().toBytes(), Rlp.encode(new RlpList(receiptItems)));
+    writeReceipts(batch, block.block().hash(), block);
+  }
+
+  private static void writeReceipts(WriteBatch batch, Hash blockHash, ProducedBlock block) {
+    List<RlpItem> receiptItems = new ArrayList<>(block.encodedReceipts().size());
+    block.encodedReceipts().forEach(encoded -> receiptItems.add(RlpString.of(encoded)));
+    batch.put(Column.RECEIPTS, blockHash.toBytes(), Rlp.encode(new RlpList(receiptItems)));
   }
 
   /**
