@@ -1,8 +1,5 @@
 package io.luxtensor.chain;
 
-import io.luxtensor.rlp.Rlp;
-import io.luxtensor.rlp.RlpString;
-import io.luxtensor.trie.InMemoryNodeStore;
 import io.luxtensor.trie.MerklePatriciaTrie;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockBody;
@@ -37,10 +34,6 @@ public final class BlockRoots {
   }
 
   private static <T> Hash root(List<T> items, Function<T, byte[]> encoding) {
-    MerklePatriciaTrie trie = MerklePatriciaTrie.empty(new InMemoryNodeStore());
-    for (int i = 0; i < items.size(); i++) {
-      trie.put(Rlp.encode(RlpString.of(i)), encoding.apply(items.get(i)));
-    }
-    return Hash.wrap(trie.rootHash());
+    return Hash.wrap(MerklePatriciaTrie.orderedRoot(items.stream().map(encoding).toList()));
   }
 }

@@ -51,6 +51,18 @@ public final class MerklePatriciaTrie implements Trie {
         store, Arrays.equals(rootHash, EMPTY_ROOT_HASH) ? EmptyNode.INSTANCE : new HashNode(rootHash.clone()));
   }
 
+  /**
+   * The root hash of a trie holding {@code values.get(i)} under {@code rlp(i)}, as a block's transactions and receipts
+   * roots are. The values are only read, and not copied: the trie is dropped before this returns.
+   */
+  public static byte[] orderedRoot(List<byte[]> values) {
+    MerklePatriciaTrie trie = empty(new InMemoryNodeStore());
+    for (int i = 0; i < values.size(); i++) {
+      trie.putOwned(Rlp.encode(RlpString.of(i)), values.get(i));
+    }
+    return trie.rootHash();
+  }
+
   /** keccak256(rlp("")) = 0x56e81f17...b421, the root hash of the empty trie. */
   public static byte[] emptyRootHash() {
     return EMPTY_ROOT_HASH.clone();
@@ -94,11 +106,16 @@ public final class MerklePatriciaTrie implements Trie {
 
   @Override
   public void put(byte[] key, byte[] value) {
+    putOwned(key, value.clone());
+  }
+
+  /** {@link #put} of a value this trie may keep: nobody modifies it while the trie is in use. */
+  private void putOwned(byte[] key, byte[] value) {
     if (value.length == 0) {
       delete(key);
       return;
     }
-    root = put(root, Nibbles.fromBytes(checkKey(key)), 0, value.clone());
+    root = put(root, Nibbles.fromBytes(checkKey(key)), 0, value);
   }
 
   @Override

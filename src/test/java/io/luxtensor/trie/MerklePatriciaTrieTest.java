@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.bytes.Hex;
 import io.luxtensor.crypto.Keccak256;
+import io.luxtensor.rlp.Rlp;
+import io.luxtensor.rlp.RlpString;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -189,6 +192,24 @@ class MerklePatriciaTrieTest {
    * The deepest paths the key limit allows: each key extends the previous one, so every nibble adds a node. Updates
    * recurse along them without exhausting the stack, and agree with the Yellow Paper.
    */
+  /** A block's transactions and receipts roots: values under rlp(0), rlp(1), ..., against the Yellow Paper's. */
+  @Test
+  void orderedRootsMatchTheYellowPapersAndLeaveTheirValuesAlone() {
+    for (int count : new int[] {0, 1, 2, 16, 129, 300}) {
+      Map<byte[], byte[]> entries = new IdentityHashMap<>();
+      List<byte[]> values = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        byte[] value = Keccak256.hash(new byte[] {(byte) i, (byte) (i >> 8)});
+        values.add(value);
+        entries.put(Rlp.encode(RlpString.of(i)), value.clone());
+      }
+      assertArrayEquals(YellowPaperTrie.rootHash(entries), MerklePatriciaTrie.orderedRoot(values), count + " values");
+      for (int i = 0; i < count; i++) {
+        assertArrayEquals(Keccak256.hash(new byte[] {(byte) i, (byte) (i >> 8)}), values.get(i));
+      }
+    }
+  }
+
   @Test
   void theLongestKeysNestAsDeepAsAllowed() {
     Map<byte[], byte[]> entries = new IdentityHashMap<>();
