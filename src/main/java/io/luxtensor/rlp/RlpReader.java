@@ -76,8 +76,7 @@ public final class RlpReader {
       throw new RlpDecodingException("expected a byte string at offset " + start + ", found a list");
     }
     pos++;
-    int length = prefix <= 0xb7 ? prefix - 0x80 : readLongLength(prefix - 0xb7, start);
-    checkFits(length, start);
+    int length = readPayloadLength(prefix, start);
     if (length == 1 && (in[pos] & 0xff) < 0x80) {
       throw new RlpDecodingException(
           "non-canonical: single byte 0x" + Integer.toHexString(in[pos]) + " at offset " + start
@@ -98,8 +97,7 @@ public final class RlpReader {
       pos = start;
       throw new RlpDecodingException("expected a list at offset " + start + ", found a byte string");
     }
-    int length = prefix <= 0xf7 ? prefix - 0xc0 : readLongLength(prefix - 0xf7, start);
-    checkFits(length, start);
+    int length = readPayloadLength(prefix, start);
     if (depth >= Rlp.NESTING_DEPTH_MAX) {
       throw new RlpDecodingException("lists nested deeper than " + Rlp.NESTING_DEPTH_MAX + " at offset " + start);
     }
@@ -129,19 +127,7 @@ public final class RlpReader {
       while (pos < end) {
         int start = pos;
         int prefix = in[pos++] & 0xff;
-        int length;
-        if (prefix < 0x80) {
-          length = 0;
-        } else if (prefix <= 0xb7) {
-          length = prefix - 0x80;
-        } else if (prefix < 0xc0) {
-          length = readLongLength(prefix - 0xb7, start);
-        } else if (prefix <= 0xf7) {
-          length = prefix - 0xc0;
-        } else {
-          length = readLongLength(prefix - 0xf7, start);
-        }
-        checkFits(length, start);
+        int length = prefix < 0x80 ? 0 : readPayloadLength(prefix, start);
         pos += length;
         count++;
       }
@@ -163,6 +149,21 @@ public final class RlpReader {
     if (pos >= end) {
       throw new RlpDecodingException("unexpected end of input at offset " + pos);
     }
+  }
+
+  /**
+   * Reads the rest of the header of a string or list that starts at {@code start} with {@code prefix} (0x80 or
+   * more; the reader is past it) and returns its payload's length, checked to fit in the enclosing list.
+   */
+  private int readPayloadLength(int prefix, int start) {
+    int length;
+    if (prefix < 0xc0) {
+      length = prefix <= 0xb7 ? prefix - 0x80 : readLongLength(prefix - 0xb7, start);
+    } else {
+      length = prefix <= 0xf7 ? prefix - 0xc0 : readLongLength(prefix - 0xf7, start);
+    }
+    checkFits(length, start);
+    return length;
   }
 
   private int readLongLength(int lengthOfLength, int start) {
