@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
         "  # let a dApp served on localhost:3000 call the node from the browser:",
         "  luxtensor dev --rpc-cors-origins http://localhost:3000"})
 final class DevCommand implements Runnable {
+  /** Geth's in-memory window: recent enough blocks for a dApp's reads, few enough to bound memory under load. */
+  static final int DEFAULT_STATE_HISTORY = 128;
 
   @Option(names = "--chain-id", defaultValue = "31337", description = "Chain id (default: ${DEFAULT-VALUE}).")
   long chainId;
@@ -61,6 +63,11 @@ final class DevCommand implements Runnable {
   @Option(names = "--datadir", paramLabel = "DIR", description = "Keep the chain in DIR (RocksDB).")
   Path datadir;
 
+  @Option(names = "--state-history", paramLabel = "BLOCKS",
+      description = "Keep the state of the last BLOCKS blocks, deleting older states to bound memory; 0 keeps every"
+          + " state (an archive). Default " + DEFAULT_STATE_HISTORY + " in memory; a --datadir keeps every state.")
+  Integer stateHistory;
+
   @Option(names = "--rpc-cors-origins", split = ",", paramLabel = "ORIGIN",
       description = "Origins browsers may call the API from, comma-separated ('*' for any); default none (CORS off).")
   List<String> corsOrigins = List.of();
@@ -74,6 +81,14 @@ final class DevCommand implements Runnable {
       throw new CommandLine.ParameterException(spec.commandLine(), "--gas-limit must be in ["
           + DevChain.GAS_LIMIT_MIN + ", " + DevChain.GAS_LIMIT_MAX + "], got " + gasLimit);
     }
+    if (stateHistory != null && stateHistory < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--state-history must be 0 (every state) or a number of blocks, got " + stateHistory);
+    }
+    if (stateHistory != null && stateHistory != StorageConfig.ARCHIVE && datadir != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--state-history applies to the in-memory chain: a --datadir keeps every state");
+    }
     LuxtensorNode node = start(this, System.out);
     UntilShutdown.run(node);
   }
@@ -82,7 +97,9 @@ final class DevCommand implements Runnable {
   static LuxtensorNode start(DevCommand options, PrintStream out) {
     DevChain.Settings settings = new DevChain.Settings(options.chainId, options.accounts, Wei.ofLux(options.balance),
         options.blockTimeMillis, System.currentTimeMillis() / 1000, options.gasLimit);
-    StorageConfig storage = options.datadir == null ? StorageConfig.memory()
+    StorageConfig storage = options.datadir == null
+        ? StorageConfig.memory().withStateHistory(options.stateHistory == null ? DEFAULT_STATE_HISTORY
+            : options.stateHistory)
         : StorageConfig.persistent(StorageEngine.ROCKSDB, options.datadir.resolve("db"));
     ChainService.Sealing sealing = options.blockTimeMillis == 0
         ? new ChainService.Sealing.Instant() : new ChainService.Sealing.EverySlot();

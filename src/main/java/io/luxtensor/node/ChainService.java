@@ -27,6 +27,8 @@ import io.luxtensor.execution.TransactionResult;
 import io.luxtensor.state.WorldState;
 import io.luxtensor.storage.BatchNodeStore;
 import io.luxtensor.storage.ChainDatabase;
+import io.luxtensor.storage.StateHistory;
+import io.luxtensor.storage.StorageConfig;
 import io.luxtensor.storage.WriteBatch;
 import io.luxtensor.txpool.AddResult;
 import io.luxtensor.txpool.BlockCandidates;
@@ -47,6 +49,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -153,6 +156,10 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   private BlockHeader head;
   /** Whether the flat-state columns hold the head's whole state: read once, false from a state-sync adoption on. */
   private boolean flatStateComplete;
+  /** Present when only the latest states are kept: deletes the trie nodes of older ones as blocks commit. */
+  private Optional<StateHistory> stateHistory;
+  /** How many blocks' states are kept, the head's included; {@link StorageConfig#ARCHIVE} for all. */
+  private final int statesKept;
   private WorldState headState;
   /** Finality from every vote this node has seen, gossiped or carried: what it serves as safe and finalized. */
   private FinalityTracker finality;
@@ -177,7 +184,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
    */
   public ChainService(ChainParameters parameters, ValidatorSet validators, ChainDatabase database,
       BlockExecutor executor, List<ValidatorKeys> validatorKeys, TxPoolConfig poolConfig, Sealing sealing,
-      LongSupplier clockMillis) {
+      int stateHistory, LongSupplier clockMillis) {
     Sealing.EverySlot fill = sealing instanceof Sealing.EverySlot everySlot ? everySlot : new Sealing.EverySlot();
     fill.check(parameters.slotMillis());
     boolean severalValidators = validators.validators().size() > 1;
@@ -200,6 +207,13 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     this.clockMillis = clockMillis;
     Hash headHash = database.headHash().orElseThrow(() -> new IllegalStateException("database has no head"));
     this.head = database.header(headHash).orElseThrow(() -> new IllegalStateException("head block is missing"));
+    if (stateHistory != StorageConfig.ARCHIVE && severalValidators) {
+      throw new IllegalArgumentException("a chain with several validators keeps every state: its fork choice may go"
+          + " back to any unfinalized block, so a state history of " + stateHistory + " blocks is refused");
+    }
+    this.statesKept = stateHistory;
+    this.stateHistory = stateHistory == StorageConfig.ARCHIVE ? Optional.empty()
+        : Optional.of(StateHistory.start(database.store(), head.stateRoot(), stateHistory));
     this.flatStateComplete = forkChoice.isEmpty() && database.hasFlatState();
     declareFlatState();
     this.headState = openHeadState();
@@ -237,6 +251,11 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
 
   public CanonicalHead head() {
     return published;
+  }
+
+  /** How many of the latest blocks' states this node keeps, the head's included; empty when it keeps all. */
+  public OptionalInt stateHistory() {
+    return statesKept == StorageConfig.ARCHIVE ? OptionalInt.empty() : OptionalInt.of(statesKept);
   }
 
   /** Where block sync starts from: see {@link io.luxtensor.p2p.LocalChain#syncBase()}. */
@@ -369,7 +388,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
           .map(t -> t.transaction().sender()).toList();
       database.writeHeadBlock(batch, produced, senders);
       database.writeFinality(batch, next.state());
-      batch.commit();
+      commitHead(batch, sink, header.stateRoot());
       finality = next;
       head = header;
       declareFlatState();
@@ -580,7 +599,7 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
       database.writeFinality(batch, newFinality);
       database.writeSlashingProtection(batch, keys.address(), afterSigning);
       database.writeVotesToCarry(batch, List.of(vote));
-      batch.commit();
+      commitHead(batch, nodeSink, header.stateRoot());
       finality = next;
       signed = afterSigning;
       votesToInclude = List.of(vote);
@@ -669,6 +688,24 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
         + " by validator " + evidence.offender().toChecksumHex() + ": it is slashed"));
   }
 
+  /**
+   * Commits the batch of a new head whose trie nodes went through {@code nodes}; with a state history, the nodes of
+   * the state that leaves it are deleted in the same batch.
+   */
+  private void commitHead(WriteBatch batch, BatchNodeStore nodes, Hash stateRoot) {
+    stateHistory.ifPresent(history -> history.onHead(nodes, stateRoot, batch));
+    try {
+      batch.commit();
+    } catch (RuntimeException e) {
+      try {
+        stateHistory.ifPresent(StateHistory::headNotCommitted);
+      } catch (RuntimeException recount) {
+        e.addSuppressed(recount);
+      }
+      throw e;
+    }
+  }
+
   /** Lets readers on other threads read the head's state from the flat state, where the node keeps it whole. */
   private void declareFlatState() {
     if (flatStateComplete) {
@@ -709,6 +746,9 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
         batch.commit();
       }
       head = checkpoint;
+      // State sync stored the checkpoint's nodes without counting them: count again, from the store.
+      stateHistory = stateHistory.map(history ->
+          StateHistory.start(database.store(), checkpoint.stateRoot(), history.statesKept()));
       flatStateComplete = false;
       headState = openHeadState();
       finality = new FinalityTracker(validators, adopted);

@@ -147,7 +147,7 @@ public final class LuxtensorNode implements AutoCloseable {
           : SystemContracts.standard());
       final ChainService chain = push(started, new ChainService(genesis.parameters(), validators, database,
           new BlockExecutor(processor), options.validators(), options.pool(), options.sealing(),
-          clockMillis));
+          options.storage().stateHistory(), clockMillis));
 
       final FilterManager filters = push(started,
           new FilterManager(options.api().rpcLimits().filtersMax(), clockMillis));

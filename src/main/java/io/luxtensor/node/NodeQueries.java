@@ -4,12 +4,14 @@ import io.luxtensor.api.BlockchainQueries;
 import io.luxtensor.chain.StoredBlock;
 import io.luxtensor.chain.TransactionLocation;
 import io.luxtensor.state.StateSnapshot;
+import io.luxtensor.state.StateUnavailableException;
 import io.luxtensor.storage.ChainDatabase;
 import io.luxtensor.types.BlockHeader;
 import io.luxtensor.types.Hash;
 import io.luxtensor.types.Receipt;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The API's view of the chain: stored blocks and state snapshots, and the head the chain service publishes. */
 final class NodeQueries implements BlockchainQueries {
@@ -73,6 +75,14 @@ final class NodeQueries implements BlockchainQueries {
 
   @Override
   public StateSnapshot state(BlockHeader header) {
+    OptionalInt kept = chain.stateHistory();
+    long latest = latest().number();
+    if (kept.isPresent() && header.number() <= latest - kept.getAsInt()) {
+      long oldest = latest - kept.getAsInt() + 1;
+      throw new StateUnavailableException("the state of block " + header.number() + " is no longer kept: this node"
+          + " keeps the states of its latest " + kept.getAsInt() + " blocks, " + oldest + " to " + latest
+          + " (a dev node in memory runs with --state-history 0 to keep every state)");
+    }
     return StateSnapshot.at(database.trieNodes(), header.stateRoot(), database.headFlatState());
   }
 }

@@ -2,9 +2,12 @@ package io.luxtensor.storage;
 
 import io.luxtensor.bytes.Bytes;
 import io.luxtensor.trie.NodeStore;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The trie's {@link NodeStore} over a {@link KeyValueStore}: nodes are read from {@link Column#TRIE_NODES} and
@@ -19,6 +22,9 @@ public final class BatchNodeStore implements NodeStore {
   private final KeyValueStore store;
   private final WriteBatch batch;
   private final Map<Bytes, byte[]> pending = new HashMap<>();
+  /** The keys and values of {@link #pending} in the order they were put. */
+  private final List<byte[]> writtenHashes = new ArrayList<>();
+  private final List<byte[]> writtenNodes = new ArrayList<>();
 
   public BatchNodeStore(KeyValueStore store, WriteBatch batch) {
     this.store = store;
@@ -38,6 +44,15 @@ public final class BatchNodeStore implements NodeStore {
     if (!pending.containsKey(key)) {
       batch.putShared(Column.TRIE_NODES, hash, encodedNode);
       pending.put(key, encodedNode);
+      writtenHashes.add(hash);
+      writtenNodes.add(encodedNode);
+    }
+  }
+
+  /** Calls {@code visitor} with the hash and encoding of each node put so far: the batch's arrays, not to modify. */
+  public void forEachWritten(BiConsumer<byte[], byte[]> visitor) {
+    for (int i = 0; i < writtenHashes.size(); i++) {
+      visitor.accept(writtenHashes.get(i), writtenNodes.get(i));
     }
   }
 }

@@ -56,7 +56,7 @@ public final class BlockImportWorkload implements CrashWorkload {
     GenesisSpec genesis = ChainInitializer.initialize(database, GENESIS, true);
     ChainService chain = new ChainService(genesis.parameters(), new ValidatorSet(genesis.validators()), database,
         new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), List.of(DevChain.validatorKeys()),
-        TxPoolConfig.DEFAULT, new ChainService.Sealing.Manual(), System::currentTimeMillis);
+        TxPoolConfig.DEFAULT, new ChainService.Sealing.Manual(), StorageConfig.ARCHIVE, System::currentTimeMillis);
     try {
       while (true) {
         long nonce = chain.head().latest().number();

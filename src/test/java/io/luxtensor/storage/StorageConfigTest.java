@@ -37,7 +37,7 @@ class StorageConfigTest {
     assertFalse(StorageConfig.memory().engine().persistent());
     assertThrows(IllegalArgumentException.class, () -> StorageConfig.persistent(StorageEngine.ROCKSDB, null));
     assertThrows(IllegalArgumentException.class,
-        () -> new StorageConfig(StorageEngine.MEMORY, Path.of("db"), false, 0));
+        () -> new StorageConfig(StorageEngine.MEMORY, Path.of("db"), false, 0, StorageConfig.ARCHIVE));
     StorageConfig config = StorageConfig.persistent(StorageEngine.ROCKSDB, Path.of("db"));
     assertFalse(config.syncWrites());
     assertTrue(config.withSyncWrites(true).syncWrites());

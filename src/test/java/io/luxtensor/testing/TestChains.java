@@ -74,7 +74,7 @@ public final class TestChains {
     GenesisSpec genesis = ChainInitializer.initialize(database, spec, true);
     return new ChainService(genesis.parameters(), new ValidatorSet(genesis.validators()), database,
         new BlockExecutor(new TransactionProcessor(SystemContracts.standard())), keys.stream().toList(), pool,
-        new ChainService.Sealing.Manual(), System::currentTimeMillis);
+        new ChainService.Sealing.Manual(), StorageConfig.ARCHIVE, System::currentTimeMillis);
   }
 
   /** A transfer of {@code wei} to {@link #RECIPIENT} from dev account {@code account} with {@code nonce}. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxtensor.api.ApiObserver;
+import io.luxtensor.state.StateUnavailableException;
 import io.luxtensor.trie.MissingTrieNodeException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -204,8 +205,10 @@ public final class JsonRpcProcessor {
         }
         yield response;
       }
+      case StateUnavailableException e -> error(id, JsonRpcError.SERVER_ERROR, e.getMessage());
       case MissingTrieNodeException e -> error(id, JsonRpcError.SERVER_ERROR, "state not available: " + e.getMessage()
-          + " (a node started by state sync has state from its checkpoint on)");
+          + " (a node started by state sync has state from its checkpoint on; one with a state history keeps only"
+          + " its latest blocks' states)");
       default -> {
         LOG.log(System.Logger.Level.ERROR, "JSON-RPC method " + name + " failed", failure);
         yield error(id, JsonRpcError.INTERNAL_ERROR, "internal error");
