@@ -28,14 +28,14 @@ final class HashCounts {
     return size;
   }
 
-  boolean contains(byte[] source, int offset) {
-    return slotOf(source, offset) >= 0;
-  }
-
-  /** Adds {@code hash} (the 32 bytes of {@code source} at {@code offset}) with a count of 0, unless it has one. */
-  void insert(byte[] source, int offset) {
+  /**
+   * Adds {@code hash} (the 32 bytes of {@code source} at {@code offset}) with a count of 0, unless it has one.
+   *
+   * @return whether it was added
+   */
+  boolean insert(byte[] source, int offset) {
     if (slotOf(source, offset) >= 0) {
-      return;
+      return false;
     }
     if ((size + 1) * 4L > (mask + 1) * 3L) {
       grow();
@@ -50,6 +50,7 @@ final class HashCounts {
     counts[slot] = 0;
     used[slot] = true;
     size++;
+    return true;
   }
 
   /** Adds {@code change} to the count of the hash at {@code offset}; returns the new count, or {@link #ABSENT}. */

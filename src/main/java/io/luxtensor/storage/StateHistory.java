@@ -80,8 +80,7 @@ public final class StateHistory {
     // All of the block's new nodes first: a parent may come before its child, whose count must exist to be raised.
     List<byte[]> added = new ArrayList<>();
     blockNodes.forEachWritten((hash, node) -> {
-      if (!references.contains(hash, 0)) {
-        references.insert(hash, 0);
+      if (references.insert(hash, 0)) {
         added.add(node);
       }
     });
