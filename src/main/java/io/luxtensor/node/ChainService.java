@@ -693,8 +693,8 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
    * the state that leaves it are deleted in the same batch.
    */
   private void commitHead(WriteBatch batch, BatchNodeStore nodes, Hash stateRoot) {
-    stateHistory.ifPresent(history -> history.onHead(nodes, stateRoot, batch));
     try {
+      stateHistory.ifPresent(history -> history.onHead(nodes, stateRoot, batch));
       batch.commit();
     } catch (RuntimeException e) {
       try {

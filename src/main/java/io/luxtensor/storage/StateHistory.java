@@ -24,7 +24,7 @@ import java.util.List;
  * every trie node must reach the store through {@link #onHead}. The counts live in memory only; the history is for
  * stores that do not outlive the process.
  *
- * <p>One owner, the chain thread: {@link #onHead} with a block's batch, then commit the batch; if the commit fails,
+ * <p>One owner, the chain thread: {@link #onHead} with a block's batch, then commit the batch; if either fails,
  * {@link #headNotCommitted} counts again from the store.
  */
 public final class StateHistory {
@@ -77,6 +77,8 @@ public final class StateHistory {
    * @return how many nodes the batch now deletes
    */
   public int onHead(BatchNodeStore blockNodes, Hash stateRoot, WriteBatch batch) {
+    lastAdded = null;
+    lastReleased = null;
     // All of the block's new nodes first: a parent may come before its child, whose count must exist to be raised.
     List<byte[]> added = new ArrayList<>();
     blockNodes.forEachWritten((hash, node) -> {
@@ -88,9 +90,8 @@ public final class StateHistory {
       forEachReference(node, (source, offset) -> references.add(source, offset, 1));
     }
     keptRoots.addLast(stateRoot);
-    references.add(stateRoot.toBytes(), 0, 1);
     lastAdded = stateRoot;
-    lastReleased = null;
+    references.add(stateRoot.toBytes(), 0, 1);
     if (keptRoots.size() <= statesKept) {
       return 0;
     }
@@ -98,7 +99,10 @@ public final class StateHistory {
     return release(lastReleased.toBytes(), blockNodes, batch);
   }
 
-  /** The batch given to the last {@link #onHead} did not commit: counts again from the store, as it still is. */
+  /**
+   * The batch given to the last {@link #onHead} did not commit, or that call failed: counts again from the store, as
+   * it still is.
+   */
   public void headNotCommitted() {
     if (lastAdded != null) {
       keptRoots.removeLast();
