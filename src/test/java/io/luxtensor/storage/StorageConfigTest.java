@@ -45,6 +45,17 @@ class StorageConfigTest {
   }
 
   @Test
+  void onlyTheInMemoryEngineKeepsAStateHistory() {
+    assertEquals(StorageConfig.ARCHIVE, StorageConfig.memory().stateHistory());
+    assertEquals(128, StorageConfig.memory().withStateHistory(128).stateHistory());
+    assertEquals("state history of -1 blocks; 0 keeps every state", assertThrows(IllegalArgumentException.class,
+        () -> StorageConfig.memory().withStateHistory(-1)).getMessage());
+    assertEquals("storage engine rocksdb keeps every state: only the in-memory engine deletes old states, not 64"
+        + " blocks", assertThrows(IllegalArgumentException.class,
+        () -> StorageConfig.persistent(StorageEngine.ROCKSDB, Path.of("db")).withStateHistory(64)).getMessage());
+  }
+
+  @Test
   void theBlockCacheIsBounded() {
     StorageConfig config = StorageConfig.persistent(StorageEngine.ROCKSDB, Path.of("db"));
     assertEquals(0, config.withBlockCacheBytes(0).blockCacheBytes());
