@@ -135,15 +135,14 @@ public final class BlockImporter {
     if (!execution.logsBloom().equals(header.logsBloom())) {
       return rejected(BlockInvalidReason.WRONG_LOGS_BLOOM, "");
     }
-    List<byte[]> encodedReceipts = ProducedBlock.encode(execution);
-    if (!BlockRoots.receiptsRootOfEncoded(encodedReceipts).equals(header.receiptsRoot())) {
+    if (!BlockRoots.receiptsRoot(execution.receipts()).equals(header.receiptsRoot())) {
       return rejected(BlockInvalidReason.WRONG_RECEIPTS_ROOT, "");
     }
     StateCommit commit = parentState.commit(nodeSink);
     if (!commit.stateRoot().equals(header.stateRoot())) {
       return rejected(BlockInvalidReason.WRONG_STATE_ROOT, "header " + header.stateRoot() + ", executed " + commit.stateRoot());
     }
-    return new ImportResult.Imported(new ProducedBlock(block, execution, commit, encodedReceipts));
+    return new ImportResult.Imported(new ProducedBlock(block, execution, commit));
   }
 
   private Optional<ImportResult.Rejected> checkHeader(BlockHeader header, BlockHeader parent, long nowMillis) {

@@ -60,14 +60,13 @@ public final class BlockProducer {
     StateCommit commit = state.commit(nodeSink);
     byte[] vrfProof = keys.proveVrf(Randao.vrfInput(parameters.chainId(), parameters.epochOf(slot)));
     var transactions = execution.transactions().stream().map(t -> t.transaction().transaction()).toList();
-    List<byte[]> encodedReceipts = ProducedBlock.encode(execution);
-    Hash receiptsRoot = BlockRoots.receiptsRootOfEncoded(encodedReceipts);
+    Hash receiptsRoot = BlockRoots.receiptsRoot(execution.receipts());
     BlockHeader header = new BlockHeader(parent.hash(), context.number(), slot, context.timestamp(), keys.address(),
         commit.stateRoot(), BlockRoots.transactionsRoot(transactions), receiptsRoot,
         execution.logsBloom(), context.gasLimit(), execution.gasUsed(), context.baseFeePerGas(), Bytes.EMPTY,
         Randao.nextMix(parent.randaoMix(), Ecvrf.proofToHash(vrfProof)), Bytes.of(vrfProof),
         finality.justified(), finality.finalized(), Block.consensusRoot(votes, evidence), null)
         .sign(parameters.chainId(), keys.signingKey());
-    return new ProducedBlock(new Block(header, transactions, votes, evidence), execution, commit, encodedReceipts);
+    return new ProducedBlock(new Block(header, transactions, votes, evidence), execution, commit);
   }
 }

@@ -28,11 +28,6 @@ public final class BlockRoots {
     return root(receipts, Receipt::encode);
   }
 
-  /** The receipts root of receipts already encoded ({@link Receipt#encode}). */
-  public static Hash receiptsRootOfEncoded(List<byte[]> encodedReceipts) {
-    return root(encodedReceipts, Function.identity());
-  }
-
   private static <T> Hash root(List<T> items, Function<T, byte[]> encoding) {
     return Hash.wrap(MerklePatriciaTrie.orderedRoot(items.stream().map(encoding).toList()));
   }

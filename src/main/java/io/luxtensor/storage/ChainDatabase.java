@@ -40,7 +40,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>HEADERS: block hash → header RLP; BODIES: block hash → rlp([transactions, senders, votes, evidence]); RECEIPTS: block hash →
- *       rlp([receipt, ...]);
+ *       rlp([receipt, ...]), each receipt without its bloom ({@link Receipt#encodeForStorage}; before 2026-12-07 with
+ *       it, which reads the same);
  *   <li>CANONICAL_INDEX: number (8 bytes, big-endian) → block hash; TRANSACTION_INDEX: transaction hash →
  *       rlp([block hash, index]) for canonical blocks;
  *   <li>TRIE_NODES: node hash → node; ACCOUNTS: address → account RLP and STORAGE_SLOTS: address || slot → value, the
@@ -156,7 +157,7 @@ public final class ChainDatabase implements ChainReader {
     return store.get(Column.RECEIPTS, blockHash.toBytes()).map(encoded -> {
       List<Receipt> receipts = new ArrayList<>();
       Rlp.decodeList(encoded, "receipts").items()
-          .forEach(item -> receipts.add(Receipt.decode(item.asString("receipt").bytes())));
+          .forEach(item -> receipts.add(Receipt.decodeStored(item.asString("receipt").bytes())));
       return receipts;
     });
   }
@@ -284,8 +285,9 @@ public final class ChainDatabase implements ChainReader {
   }
 
   private static void writeReceipts(WriteBatch batch, Hash blockHash, ProducedBlock block) {
-    List<RlpItem> receiptItems = new ArrayList<>(block.encodedReceipts().size());
-    block.encodedReceipts().forEach(encoded -> receiptItems.add(RlpString.of(encoded)));
+    List<Receipt> receipts = block.execution().receipts();
+    List<RlpItem> receiptItems = new ArrayList<>(receipts.size());
+    receipts.forEach(receipt -> receiptItems.add(RlpString.of(receipt.encodeForStorage())));
     batch.put(Column.RECEIPTS, blockHash.toBytes(), Rlp.encode(new RlpList(receiptItems)));
   }
 

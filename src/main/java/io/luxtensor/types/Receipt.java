@@ -22,6 +22,8 @@ import java.util.Objects;
  */
 public record Receipt(
     TransactionType type, boolean succeeded, long cumulativeGasUsed, Bloom logsBloom, List<Log> logs) {
+  private static final int CONSENSUS_FIELDS = 4;
+  private static final int STORED_FIELDS = 3;
 
   public Receipt {
     Objects.requireNonNull(type, "type");
@@ -36,13 +38,25 @@ public record Receipt(
 
   /** The form hashed into the receipts trie. */
   public byte[] encode() {
+    return encode(true);
+  }
+
+  /**
+   * The form a node stores: {@link #encode()}'s without the bloom, which {@link #decodeStored} computes again from the
+   * logs (as Geth stores receipts): 256 bytes shorter, for every receipt a node keeps.
+   */
+  public byte[] encodeForStorage() {
+    return encode(false);
+  }
+
+  private byte[] encode(boolean withBloom) {
     List<RlpItem> logItems = new ArrayList<>(logs.size());
     logs.forEach(log -> logItems.add(log.toRlp()));
-    byte[] payload = Rlp.encode(RlpList.of(
-        succeeded ? RlpString.of(1) : RlpString.EMPTY,
-        TransactionCodec.unsignedLong(cumulativeGasUsed),
-        RlpString.of(logsBloom.bytesShared()),
-        new RlpList(logItems)));
+    RlpItem status = succeeded ? RlpString.of(1) : RlpString.EMPTY;
+    RlpItem gas = TransactionCodec.unsignedLong(cumulativeGasUsed);
+    byte[] payload = Rlp.encode(withBloom
+        ? RlpList.of(status, gas, RlpString.of(logsBloom.bytesShared()), new RlpList(logItems))
+        : RlpList.of(status, gas, new RlpList(logItems)));
     if (type == TransactionType.LEGACY) {
       return payload;
     }
@@ -58,6 +72,20 @@ public record Receipt(
    * @throws RlpDecodingException naming the malformed field
    */
   public static Receipt decode(byte[] raw) {
+    return decode(raw, false);
+  }
+
+  /**
+   * Decodes a receipt as a node stored it: the form {@link #encodeForStorage()} writes, or {@link #encode()}'s, which
+   * the node stored before.
+   *
+   * @throws RlpDecodingException naming the malformed field
+   */
+  public static Receipt decodeStored(byte[] raw) {
+    return decode(raw, true);
+  }
+
+  private static Receipt decode(byte[] raw, boolean stored) {
     if (raw.length == 0) {
       throw new RlpDecodingException("empty receipt");
     }
@@ -75,16 +103,19 @@ public record Receipt(
       };
       payload = Arrays.copyOfRange(raw, 1, raw.length);
     }
-    RlpList f = Rlp.decodeList(payload, "receipt").expectSize("receipt", 4);
+    RlpList f = Rlp.decodeList(payload, "receipt");
+    boolean withBloom = !stored || f.size() != STORED_FIELDS;
+    f.expectSize("receipt", withBloom ? CONSENSUS_FIELDS : STORED_FIELDS);
     long status = f.get(0).asString("status").asLong("status");
     if (status > 1) {
       throw new RlpDecodingException("receipt status must be 0 or 1, got " + status);
     }
     long cumulativeGasUsed = TransactionCodec.unsignedLong(f.get(1), "cumulativeGasUsed");
-    Bloom bloom = Bloom.wrap(f.get(2).asString("logsBloom").asBytes("logsBloom", Bloom.LENGTH));
-    RlpList logItems = f.get(3).asList("logs");
+    RlpList logItems = f.get(withBloom ? 3 : 2).asList("logs");
     List<Log> logs = new ArrayList<>(logItems.size());
     logItems.items().forEach(item -> logs.add(Log.fromRlp(item)));
+    Bloom bloom = withBloom ? Bloom.wrap(f.get(2).asString("logsBloom").asBytes("logsBloom", Bloom.LENGTH))
+        : Bloom.of(logs);
     return new Receipt(type, status == 1, cumulativeGasUsed, bloom, logs);
   }
 }

@@ -81,6 +81,10 @@ class AiContractsRpcTest {
     assertEquals(1, landed.getLogs().size());
     assertEquals(Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(alice.getAddress()), 64),
         landed.getLogs().getFirst().getTopics().get(1), "the owner is the indexed topic");
+    // The node stores receipts without their bloom and computes it again from the logs: it must be the block's.
+    String blockBloom = web3.ethGetBlockByHash(landed.getBlockHash(), false).send().getBlock().getLogsBloom();
+    assertEquals(blockBloom, landed.getLogsBloom());
+    assertTrue(Numeric.toBigInt(landed.getLogsBloom()).signum() > 0, "a receipt with a log has a bloom");
 
     Function subnet = new Function("subnet", List.of(new Uint16(0)), List.of(new TypeReference<Address>() {},
         new TypeReference<Utf8String>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint64>() {}));

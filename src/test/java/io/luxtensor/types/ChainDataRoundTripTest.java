@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.crypto.PrivateKey;
 import io.luxtensor.rlp.Rlp;
@@ -53,6 +54,23 @@ class ChainDataRoundTripTest {
     for (TransactionType type : TransactionType.values()) {
       Receipt receipt = Receipt.of(type, seed % 2 == 0, 21_000 * seed, List.of(data.log(), data.log()));
       assertEquals(receipt, Receipt.decode(receipt.encode()));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void storedReceiptsLeaveTheirBloomOutAndReadBackWhole(long seed) {
+    TestData data = new TestData(seed);
+    for (TransactionType type : TransactionType.values()) {
+      for (List<Log> logs : List.of(List.<Log>of(), List.of(data.log(), data.log()))) {
+        Receipt receipt = Receipt.of(type, seed % 2 == 0, 21_000 * seed, logs);
+        byte[] stored = receipt.encodeForStorage();
+        assertTrue(stored.length <= receipt.encode().length - Bloom.LENGTH, type + " " + logs.size());
+        assertEquals(receipt, Receipt.decodeStored(stored));
+        // What nodes stored before: the consensus form, bloom included.
+        assertEquals(receipt, Receipt.decodeStored(receipt.encode()));
+        assertThrows(RlpDecodingException.class, () -> Receipt.decode(stored));
+      }
     }
   }
 
