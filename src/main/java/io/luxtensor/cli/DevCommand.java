@@ -33,8 +33,6 @@ import picocli.CommandLine.Option;
         "  # let a dApp served on localhost:3000 call the node from the browser:",
         "  luxtensor dev --rpc-cors-origins http://localhost:3000"})
 final class DevCommand implements Runnable {
-  /** Geth's in-memory window: recent enough blocks for a dApp's reads, few enough to bound memory under load. */
-  static final int DEFAULT_STATE_HISTORY = 128;
 
   @Option(names = "--chain-id", defaultValue = "31337", description = "Chain id (default: ${DEFAULT-VALUE}).")
   long chainId;
@@ -64,8 +62,8 @@ final class DevCommand implements Runnable {
   Path datadir;
 
   @Option(names = "--state-history", paramLabel = "BLOCKS",
-      description = "Keep the state of the last BLOCKS blocks, deleting older states to bound memory; 0 keeps every"
-          + " state (an archive). Default " + DEFAULT_STATE_HISTORY + " in memory; a --datadir keeps every state.")
+      description = "Keep only the state of the last BLOCKS blocks, deleting older states to bound memory under"
+          + " load (128 is Geth's); default 0: every state, as Hardhat and anvil keep. In memory only.")
   Integer stateHistory;
 
   @Option(names = "--rpc-cors-origins", split = ",", paramLabel = "ORIGIN",
@@ -98,7 +96,7 @@ final class DevCommand implements Runnable {
     DevChain.Settings settings = new DevChain.Settings(options.chainId, options.accounts, Wei.ofLux(options.balance),
         options.blockTimeMillis, System.currentTimeMillis() / 1000, options.gasLimit);
     StorageConfig storage = options.datadir == null
-        ? StorageConfig.memory().withStateHistory(options.stateHistory == null ? DEFAULT_STATE_HISTORY
+        ? StorageConfig.memory().withStateHistory(options.stateHistory == null ? StorageConfig.ARCHIVE
             : options.stateHistory)
         : StorageConfig.persistent(StorageEngine.ROCKSDB, options.datadir.resolve("db"));
     ChainService.Sealing sealing = options.blockTimeMillis == 0

@@ -14,17 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code luxtensor dev --state-history}: in memory the latest 128 blocks' states are kept unless told otherwise, 0
- * keeps every state, and a --datadir keeps every state (a history there is a usage error).
+ * {@code luxtensor dev --state-history}: every state is kept unless told otherwise (as Hardhat and anvil keep them),
+ * in memory a history keeps the latest blocks' states only, and a --datadir keeps every state (a history there is a
+ * usage error).
  */
 class DevStateHistoryTest {
   @TempDir
   Path directory;
 
   @Test
-  void inMemoryTheLatest128StatesAreKeptByDefault() {
-    assertEquals(OptionalInt.of(128), historyOf("--port", "0"));
-    assertEquals(OptionalInt.of(16), historyOf("--port", "0", "--state-history", "16"));
+  void everyStateIsKeptUnlessAHistoryIsAskedFor() {
+    assertEquals(OptionalInt.empty(), historyOf("--port", "0"));
+    assertEquals(OptionalInt.of(128), historyOf("--port", "0", "--state-history", "128"));
     assertEquals(OptionalInt.empty(), historyOf("--port", "0", "--state-history", "0"));
   }
 
