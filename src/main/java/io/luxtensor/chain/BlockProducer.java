@@ -15,7 +15,6 @@ import io.luxtensor.state.WorldState;
 import io.luxtensor.trie.NodeStore;
 import io.luxtensor.types.Block;
 import io.luxtensor.types.BlockHeader;
-import io.luxtensor.types.Hash;
 import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.SlashingEvidence;
 import java.util.List;
@@ -60,9 +59,8 @@ public final class BlockProducer {
     StateCommit commit = state.commit(nodeSink);
     byte[] vrfProof = keys.proveVrf(Randao.vrfInput(parameters.chainId(), parameters.epochOf(slot)));
     var transactions = execution.transactions().stream().map(t -> t.transaction().transaction()).toList();
-    Hash receiptsRoot = BlockRoots.receiptsRoot(execution.receipts());
     BlockHeader header = new BlockHeader(parent.hash(), context.number(), slot, context.timestamp(), keys.address(),
-        commit.stateRoot(), BlockRoots.transactionsRoot(transactions), receiptsRoot,
+        commit.stateRoot(), BlockRoots.transactionsRoot(transactions), BlockRoots.receiptsRoot(execution.receipts()),
         execution.logsBloom(), context.gasLimit(), execution.gasUsed(), context.baseFeePerGas(), Bytes.EMPTY,
         Randao.nextMix(parent.randaoMix(), Ecvrf.proofToHash(vrfProof)), Bytes.of(vrfProof),
         finality.justified(), finality.finalized(), Block.consensusRoot(votes, evidence), null)

@@ -37,7 +37,7 @@ public final class StateHistory {
   /** The roots of the kept states, oldest first; a root appears once per block whose state it is. */
   private final ArrayDeque<Hash> keptRoots = new ArrayDeque<>();
   /** What the last {@link #onHead} changed in {@link #keptRoots}, to undo if its batch fails. */
-  private Hash lastAdded;
+  private boolean rootAdded;
   private Hash lastReleased;
 
   private StateHistory(KeyValueStore store, int statesKept) {
@@ -73,11 +73,9 @@ public final class StateHistory {
    * Takes in a new head whose state is {@code stateRoot} and whose trie nodes {@code blockNodes} put into
    * {@code batch}: counts them and, when the window is full, releases the oldest kept state, deleting from
    * {@code batch} the nodes that no kept state reaches any more.
-   *
-   * @return how many nodes the batch now deletes
    */
-  public int onHead(BatchNodeStore blockNodes, Hash stateRoot, WriteBatch batch) {
-    lastAdded = null;
+  public void onHead(BatchNodeStore blockNodes, Hash stateRoot, WriteBatch batch) {
+    rootAdded = false;
     lastReleased = null;
     // All of the block's new nodes first: a parent may come before its child, whose count must exist to be raised.
     List<byte[]> added = new ArrayList<>();
@@ -90,13 +88,12 @@ public final class StateHistory {
       forEachReference(node, (source, offset) -> references.add(source, offset, 1));
     }
     keptRoots.addLast(stateRoot);
-    lastAdded = stateRoot;
+    rootAdded = true;
     references.add(stateRoot.toBytes(), 0, 1);
-    if (keptRoots.size() <= statesKept) {
-      return 0;
+    if (keptRoots.size() > statesKept) {
+      lastReleased = keptRoots.removeFirst();
+      release(lastReleased.toBytes(), blockNodes, batch);
     }
-    lastReleased = keptRoots.removeFirst();
-    return release(lastReleased.toBytes(), blockNodes, batch);
   }
 
   /**
@@ -104,18 +101,18 @@ public final class StateHistory {
    * it still is.
    */
   public void headNotCommitted() {
-    if (lastAdded != null) {
+    if (rootAdded) {
       keptRoots.removeLast();
       if (lastReleased != null) {
         keptRoots.addFirst(lastReleased);
       }
-      lastAdded = null;
+      rootAdded = false;
       lastReleased = null;
     }
     countFromStore();
   }
 
-  private int release(byte[] root, BatchNodeStore blockNodes, WriteBatch batch) {
+  private void release(byte[] root, BatchNodeStore blockNodes, WriteBatch batch) {
     ArrayDeque<byte[]> unreferenced = new ArrayDeque<>();
     Reference lose = (source, offset) -> {
       if (references.add(source, offset, -1) == 0) {
@@ -123,7 +120,6 @@ public final class StateHistory {
       }
     };
     lose.at(root, 0);
-    int deleted = 0;
     while (!unreferenced.isEmpty()) {
       byte[] hash = unreferenced.pop();
       // Most nodes deleted were stored by earlier blocks: the store first, then this block's own.
@@ -132,10 +128,8 @@ public final class StateHistory {
               + " is counted but not stored: the state history no longer matches the store"));
       references.remove(hash, 0);
       batch.delete(Column.TRIE_NODES, hash);
-      deleted++;
       forEachReference(node, lose);
     }
-    return deleted;
   }
 
   private void countFromStore() {
