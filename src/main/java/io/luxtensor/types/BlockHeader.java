@@ -21,28 +21,11 @@ import java.util.Objects;
  * VRF proof, the finality checkpoints the proposer saw, the root of the votes and slashing evidence the block
  * carries ({@link Block#consensusRoot}), and the proposer's signature over {@link #signingHash()}.
  *
- * <p>{@link #hash()} covers every field including the signature; {@code signature} is null while unsigned.
+ * <p>{@link #hash()} covers every field including the signature; {@code signature} is null while unsigned. A class
+ * rather than a record only so that the hash, asked for many times per block by import, storage and the APIs, is
+ * computed once.
  */
-public record BlockHeader(
-    Hash parentHash,
-    long number,
-    long slot,
-    long timestamp,
-    Address proposer,
-    Hash stateRoot,
-    Hash transactionsRoot,
-    Hash receiptsRoot,
-    Bloom logsBloom,
-    long gasLimit,
-    long gasUsed,
-    BigInteger baseFeePerGas,
-    Bytes extraData,
-    Hash randaoMix,
-    Bytes vrfProof,
-    Checkpoint justified,
-    Checkpoint finalized,
-    Hash consensusRoot,
-    Signature signature) {
+public final class BlockHeader {
 
   /** Ethereum's bound on extra data. */
   public static final int EXTRA_DATA_MAX = 32;
@@ -51,7 +34,48 @@ public record BlockHeader(
 
   private static final int FIELDS_UNSIGNED = 18;
 
-  public BlockHeader {
+  private final Hash parentHash;
+  private final long number;
+  private final long slot;
+  private final long timestamp;
+  private final Address proposer;
+  private final Hash stateRoot;
+  private final Hash transactionsRoot;
+  private final Hash receiptsRoot;
+  private final Bloom logsBloom;
+  private final long gasLimit;
+  private final long gasUsed;
+  private final BigInteger baseFeePerGas;
+  private final Bytes extraData;
+  private final Hash randaoMix;
+  private final Bytes vrfProof;
+  private final Checkpoint justified;
+  private final Checkpoint finalized;
+  private final Hash consensusRoot;
+  private final Signature signature;
+  /** Computed on first use; a race computes it twice, harmlessly, and {@link Hash} is immutable. */
+  private Hash hash;
+
+  public BlockHeader(
+      Hash parentHash,
+      long number,
+      long slot,
+      long timestamp,
+      Address proposer,
+      Hash stateRoot,
+      Hash transactionsRoot,
+      Hash receiptsRoot,
+      Bloom logsBloom,
+      long gasLimit,
+      long gasUsed,
+      BigInteger baseFeePerGas,
+      Bytes extraData,
+      Hash randaoMix,
+      Bytes vrfProof,
+      Checkpoint justified,
+      Checkpoint finalized,
+      Hash consensusRoot,
+      Signature signature) {
     Objects.requireNonNull(parentHash, "parentHash");
     Objects.requireNonNull(proposer, "proposer");
     Objects.requireNonNull(stateRoot, "stateRoot");
@@ -71,6 +95,101 @@ public record BlockHeader(
     if (vrfProof.length() > VRF_PROOF_MAX) {
       throw new IllegalArgumentException("vrfProof is at most 81 bytes, got " + vrfProof.length());
     }
+      this.parentHash = parentHash;
+    this.number = number;
+    this.slot = slot;
+    this.timestamp = timestamp;
+    this.proposer = proposer;
+    this.stateRoot = stateRoot;
+    this.transactionsRoot = transactionsRoot;
+    this.receiptsRoot = receiptsRoot;
+    this.logsBloom = logsBloom;
+    this.gasLimit = gasLimit;
+    this.gasUsed = gasUsed;
+    this.baseFeePerGas = baseFeePerGas;
+    this.extraData = extraData;
+    this.randaoMix = randaoMix;
+    this.vrfProof = vrfProof;
+    this.justified = justified;
+    this.finalized = finalized;
+    this.consensusRoot = consensusRoot;
+    this.signature = signature;
+  }
+
+  public Hash parentHash() {
+    return parentHash;
+  }
+
+  public long number() {
+    return number;
+  }
+
+  public long slot() {
+    return slot;
+  }
+
+  public long timestamp() {
+    return timestamp;
+  }
+
+  public Address proposer() {
+    return proposer;
+  }
+
+  public Hash stateRoot() {
+    return stateRoot;
+  }
+
+  public Hash transactionsRoot() {
+    return transactionsRoot;
+  }
+
+  public Hash receiptsRoot() {
+    return receiptsRoot;
+  }
+
+  public Bloom logsBloom() {
+    return logsBloom;
+  }
+
+  public long gasLimit() {
+    return gasLimit;
+  }
+
+  public long gasUsed() {
+    return gasUsed;
+  }
+
+  public BigInteger baseFeePerGas() {
+    return baseFeePerGas;
+  }
+
+  public Bytes extraData() {
+    return extraData;
+  }
+
+  public Hash randaoMix() {
+    return randaoMix;
+  }
+
+  public Bytes vrfProof() {
+    return vrfProof;
+  }
+
+  public Checkpoint justified() {
+    return justified;
+  }
+
+  public Checkpoint finalized() {
+    return finalized;
+  }
+
+  public Hash consensusRoot() {
+    return consensusRoot;
+  }
+
+  public Signature signature() {
+    return signature;
   }
 
   /**
@@ -86,7 +205,12 @@ public record BlockHeader(
 
   /** The block hash: Keccak-256 of the full header RLP, signature included. */
   public Hash hash() {
-    return Hash.keccak(encode());
+    Hash known = hash;
+    if (known == null) {
+      known = Hash.keccak(encode());
+      hash = known;
+    }
+    return known;
   }
 
   public BlockHeader withSignature(Signature newSignature) {
@@ -168,6 +292,37 @@ public record BlockHeader(
         Checkpoint.fromRlp(f.get(16), "finalized"),
         hash(f.get(17), "consensusRoot"),
         signature);
+  }
+
+  /** Equal fields; the memoized hash is not a field. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BlockHeader other
+        && number == other.number && slot == other.slot && timestamp == other.timestamp
+        && gasLimit == other.gasLimit && gasUsed == other.gasUsed
+        && parentHash.equals(other.parentHash) && proposer.equals(other.proposer)
+        && stateRoot.equals(other.stateRoot) && transactionsRoot.equals(other.transactionsRoot)
+        && receiptsRoot.equals(other.receiptsRoot) && logsBloom.equals(other.logsBloom)
+        && baseFeePerGas.equals(other.baseFeePerGas) && extraData.equals(other.extraData)
+        && randaoMix.equals(other.randaoMix) && vrfProof.equals(other.vrfProof)
+        && justified.equals(other.justified) && finalized.equals(other.finalized)
+        && consensusRoot.equals(other.consensusRoot) && Objects.equals(signature, other.signature);
+  }
+
+  /** The block hash's, which equal fields share. */
+  @Override
+  public int hashCode() {
+    return hash().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "BlockHeader[parentHash=" + parentHash + ", number=" + number + ", slot=" + slot + ", timestamp="
+        + timestamp + ", proposer=" + proposer + ", stateRoot=" + stateRoot + ", transactionsRoot="
+        + transactionsRoot + ", receiptsRoot=" + receiptsRoot + ", logsBloom=" + logsBloom + ", gasLimit=" + gasLimit
+        + ", gasUsed=" + gasUsed + ", baseFeePerGas=" + baseFeePerGas + ", extraData=" + extraData + ", randaoMix="
+        + randaoMix + ", vrfProof=" + vrfProof + ", justified=" + justified + ", finalized=" + finalized
+        + ", consensusRoot=" + consensusRoot + ", signature=" + signature + "]";
   }
 
   private List<RlpItem> unsignedFields() {

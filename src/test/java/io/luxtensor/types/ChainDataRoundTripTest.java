@@ -13,6 +13,7 @@ import io.luxtensor.rlp.RlpItem;
 import io.luxtensor.rlp.RlpList;
 import io.luxtensor.rlp.RlpString;
 import io.luxtensor.testing.TestData;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,5 +86,45 @@ class ChainDataRoundTripTest {
     items.set(12, RlpString.of(new byte[33]));
     byte[] tampered = Rlp.encode(new RlpList(items));
     assertThrows(RlpDecodingException.class, () -> BlockHeader.decode(tampered));
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void headersThatDifferInAnyOneFieldAreUnequalAndHashApart(long seed) {
+    TestData data = new TestData(seed);
+    BlockHeader header = data.header(data.key());
+    Hash hashBefore = header.hash();
+    List<RlpItem> fields = Rlp.decodeList(header.encode(), "header").items();
+    for (int field = 0; field < fields.size(); field++) {
+      List<RlpItem> items = new ArrayList<>(fields);
+      items.set(field, changed(field, items.get(field)));
+      BlockHeader other = BlockHeader.decode(Rlp.encode(new RlpList(items)));
+      assertNotEquals(header, other, "field " + field);
+      assertNotEquals(hashBefore, other.hash(), "field " + field);
+      assertEquals(Hash.keccak(other.encode()), other.hash(), "field " + field);
+    }
+    assertEquals(hashBefore, header.hash(), "asked again, the hash is the same");
+    assertEquals(Hash.keccak(header.encode()), header.hash());
+    BlockHeader resigned = header.sign(TestData.CHAIN_ID + 1, data.key());
+    assertNotEquals(header.hash(), resigned.hash(), "a copy with another signature has its own hash");
+  }
+
+  /** The field at {@code index} of a header's RLP with a different, still valid value. */
+  private static RlpItem changed(int index, RlpItem item) {
+    if (item instanceof RlpList checkpoint) {
+      Checkpoint c = Checkpoint.fromRlp(checkpoint, "checkpoint");
+      return new Checkpoint(c.slot() + 1, c.blockHash()).toRlp();
+    }
+    byte[] bytes = ((RlpString) item).bytes();
+    if (List.of(1, 2, 3, 9, 10, 11).contains(index)) {
+      return RlpString.of(new BigInteger(1, bytes).add(BigInteger.ONE));
+    }
+    if (bytes.length == 0) {
+      return RlpString.of(new byte[] {1});
+    }
+    byte[] flipped = bytes.clone();
+    // The middle byte: for the signature it lies inside r, which stays a valid scalar.
+    flipped[flipped.length / 2] ^= 1;
+    return RlpString.of(flipped);
   }
 }
