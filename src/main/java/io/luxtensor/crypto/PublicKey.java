@@ -6,6 +6,12 @@ import java.util.Arrays;
 /** A secp256k1 public key as Ethereum writes it: the 64 bytes x || y of a point on the curve. */
 public final class PublicKey {
   private final byte[] bytes;
+  /**
+   * Computed on first use: keys come back from the recovery cache, and each check of a vote or header signature asks
+   * for the address again. A race computes it twice, harmlessly; volatile, since an array has no final fields to
+   * publish its contents safely.
+   */
+  private volatile byte[] address;
 
   PublicKey(byte[] validatedBytes) {
     this.bytes = validatedBytes;
@@ -23,7 +29,12 @@ public final class PublicKey {
 
   /** The 20-byte Ethereum address: the last 20 bytes of keccak256(x || y). */
   public byte[] address() {
-    return Arrays.copyOfRange(Keccak256.hash(bytes), 12, 32);
+    byte[] known = address;
+    if (known == null) {
+      known = Arrays.copyOfRange(Keccak256.hash(bytes), 12, 32);
+      address = known;
+    }
+    return known.clone();
   }
 
   @Override

@@ -784,7 +784,16 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     return new CanonicalHead(head, headerAt(state.justified()), headerAt(state.finalized()));
   }
 
+  /** The header of a checkpoint; most blocks leave both checkpoints as they were, so the last published ones serve. */
   private BlockHeader headerAt(Checkpoint checkpoint) {
+    CanonicalHead previous = published;
+    if (previous != null) {
+      for (BlockHeader known : List.of(previous.safe(), previous.finalized())) {
+        if (known.hash().equals(checkpoint.blockHash())) {
+          return known;
+        }
+      }
+    }
     if (checkpoint.blockHash().equals(Hash.ZERO)) {
       return database.canonicalHash(0).flatMap(database::header).orElseThrow();
     }
