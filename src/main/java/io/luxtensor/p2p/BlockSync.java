@@ -39,7 +39,9 @@ import io.luxtensor.types.Hash;
 import io.luxtensor.types.Transaction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,17 @@ final class BlockSync {
   static final long IDLE_MS_MAX = 2_000;
   /** An answer this late after its deadline is no longer awaited by anyone: its request is forgotten. */
   static final long ANSWER_FORGOTTEN_MS = 60_000;
+  /**
+   * Blocks are recovered and imported in chunks of at least this many transactions. A whole batch of full blocks
+   * (up to 8 MB, some 70,000 transfers) took seconds to recover, while the chain thread waited for all of it; a chunk
+   * of 1,024 takes some 25 ms on two cores, and a chunk of empty blocks is the whole batch.
+   */
+  static final int CHUNK_TRANSACTIONS_MIN = 1_024;
+  /**
+   * Chunks whose senders are recovered ahead of import: enough that recovery keeps ahead through a slow import, few
+   * enough that a run that ends early wastes little work.
+   */
+  static final int RECOVERING_CHUNKS_MAX = 4;
 
   /** A block holds a transaction whose signature is valid for no key: the block is invalid, and its sender lied. */
   private static final class UnsignedTransactionException extends RuntimeException {
@@ -73,8 +86,8 @@ final class BlockSync {
     }
   }
 
-  /** A downloaded batch whose transactions' senders are being recovered on a worker, ahead of its import. */
-  private record Recovering(ReadyBatch<Block> batch, Future<List<StoredBlock>> blocks) {}
+  /** Downloaded blocks whose transactions' senders are being recovered on a worker, ahead of their import. */
+  private record Recovering(ReadyBatch<Block> chunk, Future<List<StoredBlock>> blocks) {}
 
   /** One sync towards one target. */
   private final class Run {
@@ -84,8 +97,12 @@ final class BlockSync {
     SyncProgress progress;
     boolean importing;
     boolean abandoned;
-    /** The batch after the one importing, its senders being recovered meanwhile. */
-    Optional<Recovering> prepared = Optional.empty();
+    /** The chunks after the one importing, in order, their senders being recovered meanwhile. */
+    final Deque<Recovering> prepared = new ArrayDeque<>();
+    /** Chunks of a batch handed out by the scheduler whose recovery has not begun. */
+    final Deque<ReadyBatch<Block>> toRecover = new ArrayDeque<>();
+    /** The recovery of the last batch handed out, which the next one waits for. */
+    Future<?> lastRecovery = Future.succeededFuture();
     /** When a batch was last imported (or the run began): a run that stops advancing is given up. */
     long lastProgressMillis;
 
@@ -205,7 +222,7 @@ final class BlockSync {
       peer.send(new GetHeaders(id, request.fromNumber(), request.count()));
     }
     importNext(current);
-    boolean idle = !current.importing && current.prepared.isEmpty()
+    boolean idle = !current.importing && current.prepared.isEmpty() && current.toRecover.isEmpty()
         && pending.values().stream().noneMatch(p -> p.run() == current);
     long stalledMillis = now - current.lastProgressMillis;
     if (idle && stalledMillis > IDLE_MS_MAX || stalledMillis > 2 * config.timeoutMsMax() && !current.importing) {
@@ -381,22 +398,30 @@ final class BlockSync {
   }
 
   /**
-   * Hands the next downloaded batch to the chain once its senders are recovered: all its blocks at once, the chain
-   * thread keeps them in order. Meanwhile the senders of the batch after it are recovered, so the chain thread
+   * Hands the next downloaded blocks to the chain once their senders are recovered: a chunk at a time, the chain
+   * thread keeps them in order. Meanwhile the senders of the chunks after it are recovered, so the chain thread
    * (which would otherwise recover them one by one) only executes, and recovery uses the other cores.
    */
   private void importNext(Run current) {
-    if (current.importing || current.abandoned) {
+    if (current.abandoned) {
       return;
     }
-    Optional<Recovering> next = current.prepared.or(() -> current.scheduler.nextReady().map(this::recover));
-    if (next.isEmpty()) {
+    while (current.prepared.size() < RECOVERING_CHUNKS_MAX) {
+      if (current.toRecover.isEmpty()) {
+        current.scheduler.nextReady().ifPresent(ready -> current.toRecover.addAll(chunks(ready)));
+      }
+      if (current.toRecover.isEmpty()) {
+        break;
+      }
+      current.prepared.add(recover(current, current.toRecover.poll()));
+    }
+    if (current.importing || current.prepared.isEmpty()) {
       return;
     }
     current.importing = true;
-    current.prepared = current.scheduler.nextReady().map(this::recover);
-    ReadyBatch<Block> batch = next.get().batch();
-    next.get().blocks().onComplete(recovered -> {
+    Recovering next = current.prepared.poll();
+    ReadyBatch<Block> chunk = next.chunk();
+    next.blocks().onComplete(recovered -> {
       if (current.abandoned) {
         current.importing = false;
         return;
@@ -404,10 +429,10 @@ final class BlockSync {
       if (recovered.failed()) {
         current.importing = false;
         if (recovered.cause() instanceof UnsignedTransactionException unsigned) {
-          rejectBatch(current, batch, unsigned.getMessage());
+          rejectBatch(current, chunk, unsigned.getMessage());
         } else {
-          end(current, "sync stopped: recovering the senders of blocks " + batch.fromNumber() + "-"
-              + batch.toNumber() + " failed: " + recovered.cause());
+          end(current, "sync stopped: recovering the senders of blocks " + chunk.fromNumber() + "-"
+              + chunk.toNumber() + " failed: " + recovered.cause());
         }
         return;
       }
@@ -416,39 +441,85 @@ final class BlockSync {
         imports = recovered.result().stream().map(chain::importBlock).toList();
       } catch (RuntimeException e) {
         current.importing = false;
-        end(current, "sync stopped: the chain refused blocks " + batch.fromNumber() + "-" + batch.toNumber()
+        end(current, "sync stopped: the chain refused blocks " + chunk.fromNumber() + "-" + chunk.toNumber()
             + " for import: " + e);
         return;
       }
       CompletableFuture.allOf(imports.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) ->
-          context.runOnContext(v -> imported(current, batch, imports, error)));
+          context.runOnContext(v -> imported(current, chunk, imports, error)));
     });
   }
 
-  private Recovering recover(ReadyBatch<Block> batch) {
-    return new Recovering(batch, context.executeBlocking(
-        () -> batch.items().parallelStream().map(this::withSenders).toList(), false));
+  /**
+   * A downloaded batch cut into runs of blocks holding at least {@link #CHUNK_TRANSACTIONS_MIN} transactions (the
+   * last may hold fewer), so that import starts on the first blocks while the senders of the rest are recovered.
+   */
+  static List<ReadyBatch<Block>> chunks(ReadyBatch<Block> batch) {
+    List<ReadyBatch<Block>> chunks = new ArrayList<>();
+    List<Block> blocks = batch.items();
+    int start = 0;
+    int transactions = 0;
+    for (int i = 0; i < blocks.size(); i++) {
+      transactions += blocks.get(i).transactions().size();
+      if (transactions >= CHUNK_TRANSACTIONS_MIN || i == blocks.size() - 1) {
+        chunks.add(new ReadyBatch<>(batch.fromNumber() + start, blocks.subList(start, i + 1), batch.peer()));
+        start = i + 1;
+        transactions = 0;
+      }
+    }
+    return chunks;
   }
 
   /**
-   * The block with its senders recovered, outside any request's deadline. Its votes' signatures and its VRF proof
+   * Recovers the chunk's senders once the chunk before it is recovered: one chunk at a time, in order, so that the
+   * one import needs next never shares the cores with those after it. The transactions of the whole chunk are
+   * spread over the cores, so that a chunk of one full block is recovered in parallel too.
+   */
+  private Recovering recover(Run current, ReadyBatch<Block> chunk) {
+    Future<List<StoredBlock>> blocks = current.lastRecovery.transform(previous -> context.executeBlocking(
+        () -> withSenders(chunk.items()), false));
+    current.lastRecovery = blocks;
+    return new Recovering(chunk, blocks);
+  }
+
+  /**
+   * The blocks with their senders recovered, outside any request's deadline. Their votes' signatures and VRF proofs
    * are checked too, only so that import finds them remembered: whether they are valid, import decides.
    *
    * @throws UnsignedTransactionException naming the block and transaction whose signature is invalid
    */
-  private StoredBlock withSenders(Block block) {
+  private List<StoredBlock> withSenders(List<Block> blocks) {
+    blocks.parallelStream().forEach(this::verifyAhead);
+    List<Located> transactions = new ArrayList<>();
+    for (Block block : blocks) {
+      block.transactions().forEach(tx -> transactions.add(new Located(block.header().number(), tx)));
+    }
+    List<Address> senders = transactions.parallelStream().map(BlockSync::sender).toList();
+    List<StoredBlock> recovered = new ArrayList<>(blocks.size());
+    int next = 0;
+    for (Block block : blocks) {
+      int count = block.transactions().size();
+      recovered.add(new StoredBlock(block, senders.subList(next, next + count)));
+      next += count;
+    }
+    return recovered;
+  }
+
+  /** A transaction and the number of the block that holds it, for the error that names both. */
+  private record Located(long blockNumber, Transaction transaction) {}
+
+  private static Address sender(Located located) {
+    try {
+      return located.transaction().recoverSenderOnce();
+    } catch (InvalidSignatureException e) {
+      throw new UnsignedTransactionException("block " + located.blockNumber() + " holds transaction "
+          + located.transaction().hash() + " without a valid signature: " + e.getMessage(), e);
+    }
+  }
+
+  private void verifyAhead(Block block) {
     block.votes().forEach(vote -> vote.isSignedBy(parameters.chainId()));
     validators.find(block.header().proposer()).ifPresent(proposer -> verifyVrfAhead(block.header(), proposer));
-    List<Address> senders = new ArrayList<>(block.transactions().size());
-    for (Transaction tx : block.transactions()) {
-      try {
-        senders.add(tx.recoverSenderOnce());
-      } catch (InvalidSignatureException e) {
-        throw new UnsignedTransactionException("block " + block.header().number() + " holds transaction "
-            + tx.hash() + " without a valid signature: " + e.getMessage(), e);
-      }
-    }
-    return new StoredBlock(block, senders);
   }
 
   private void imported(Run current, ReadyBatch<Block> batch, List<CompletableFuture<Received>> imports,

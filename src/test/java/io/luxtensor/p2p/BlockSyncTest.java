@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxtensor.chain.DevChain;
+import io.luxtensor.chain.GenesisSpec;
 import io.luxtensor.node.ChainService;
 import io.luxtensor.node.ChainService.CanonicalHead;
 import io.luxtensor.p2p.NetworkedNodes.Node;
@@ -12,10 +13,19 @@ import io.luxtensor.p2p.NetworkedNodes.Offline;
 import io.luxtensor.p2p.ScriptedPeer.Behaviour;
 import io.luxtensor.p2p.message.Message.Status;
 import io.luxtensor.testing.Await;
+import io.luxtensor.sync.PeerId;
+import io.luxtensor.sync.ReadyBatch;
 import io.luxtensor.testing.TestChains;
+import io.luxtensor.testing.TestData;
+import io.luxtensor.testing.TransferBlocks;
+import io.luxtensor.txpool.TxPoolConfig;
+import io.luxtensor.types.Block;
+import io.luxtensor.types.BlockHeader;
+import io.luxtensor.types.Hash;
 import io.luxtensor.types.Transaction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,5 +93,60 @@ class BlockSyncTest {
     Await.until("the blocks came by sync, not gossip", DEADLINE,
         () -> late.network().syncCounters().blocksImported() >= BLOCKS - 2,
         () -> late.network().syncCounters().blocksImported() + " counted");
+  }
+
+  @Test
+  void fullBlocksAreRecoveredAndImportedInChunksAndEndOnThePeersState() throws Exception {
+    int senders = 1_000;
+    GenesisSpec genesis = DevChain.genesis(new DevChain.Settings(DevChain.CHAIN_ID, senders,
+        DevChain.BALANCE_DEFAULT, 0, 1_700_000_000L));
+    network.withGenesis(genesis, TxPoolConfig.DEFAULT);
+    Offline validator = network.create(true);
+    TransferBlocks blocks = new TransferBlocks(validator.chain(),
+        DevChain.accounts(senders).stream().map(DevChain.DevAccount::key).toList());
+    // 700 transfers a block: chunks of two blocks, so import begins before the batch is recovered.
+    List<Integer> transfers = List.of(700, 700, 0, 700, 700, 10, 700);
+    for (int count : transfers) {
+      blocks.seal(Collections.nCopies(count, TestChains.RECIPIENT));
+    }
+    CanonicalHead head = validator.chain().head();
+    Await.until("the last block's slot has begun, so that a node accepts it", DEADLINE,
+        () -> System.currentTimeMillis() > genesis.parameters().slotStartMillis(head.latest().slot()));
+    Node serving = network.start(validator, List.of());
+    Node late = network.start(false, List.of());
+    late.network().addPeer(serving.address());
+
+    Await.until("the late node reaches the chain's head", DEADLINE,
+        () -> late.chain().head().latest().equals(head.latest()),
+        () -> "at block " + late.chain().head().latest().number() + ", " + late.network().syncProgress());
+    assertEquals(head.latest().stateRoot(), late.chain().head().latest().stateRoot());
+    Await.until("the blocks came by sync", DEADLINE,
+        () -> late.network().syncCounters().blocksImported() == transfers.size(),
+        () -> late.network().syncCounters().blocksImported() + " counted");
+  }
+
+  @Test
+  void aBatchIsCutIntoChunksOfAtLeastTheMinimumOfTransactionsInOrder() {
+    TestData data = new TestData(3);
+    BlockHeader header = data.header(data.key());
+    int[] sizes = {0, 0, 1_500, 3, 600, 600, 1_023, 1, 0, 5};
+    List<Block> items = new ArrayList<>();
+    for (int size : sizes) {
+      items.add(new Block(header, Collections.nCopies(size, data.legacyTransaction())));
+    }
+    ReadyBatch<Block> batch = new ReadyBatch<>(40, items, new PeerId(Hash.keccak(new byte[] {1})));
+
+    List<ReadyBatch<Block>> chunks = BlockSync.chunks(batch);
+
+    assertEquals(List.of(40L, 43L, 46L, 48L), chunks.stream().map(ReadyBatch::fromNumber).toList());
+    assertEquals(List.of(3, 3, 2, 2), chunks.stream().map(c -> c.items().size()).toList());
+    assertTrue(items.equals(chunks.stream().flatMap(c -> c.items().stream()).toList()), "every block once, in order");
+    for (ReadyBatch<Block> chunk : chunks.subList(0, chunks.size() - 1)) {
+      assertTrue(chunk.items().stream().mapToInt(b -> b.transactions().size()).sum()
+          >= BlockSync.CHUNK_TRANSACTIONS_MIN);
+    }
+    assertTrue(chunks.stream().allMatch(c -> c.peer().equals(batch.peer())), "the sender stays to blame");
+    ReadyBatch<Block> small = new ReadyBatch<>(47, items.subList(7, 10), batch.peer());
+    assertTrue(BlockSync.chunks(small).equals(List.of(small)), "blocks with fewer transactions stay one chunk");
   }
 }
