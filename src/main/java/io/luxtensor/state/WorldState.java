@@ -35,8 +35,12 @@ public final class WorldState implements StateReader {
   private final Optional<StateReader> rootReader;
   private Hash root;
   private final Map<Address, Account> accountCache = new HashMap<>();
-  private final SortedMap<Address, Account> changedAccounts = new TreeMap<>();
-  private final SortedMap<StorageSlot, BigInteger> changedStorage = new TreeMap<>();
+  /**
+   * Changes since the last commit, hashed for the lookups every transaction makes (a sorted map's comparisons of
+   * 20-byte keys were a tenth of import); {@link #commit} puts them in order before anything reads them out.
+   */
+  private final Map<Address, Account> changedAccounts = new HashMap<>();
+  private final Map<StorageSlot, BigInteger> changedStorage = new HashMap<>();
   private final List<Undo> journal = new ArrayList<>();
   /** Slots read or written, reverted or not, when tracing (eth_createAccessList); bounded by the call's gas. */
   private final Optional<SortedSet<StorageSlot>> accessedStorage;
