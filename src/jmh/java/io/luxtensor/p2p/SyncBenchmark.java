@@ -36,12 +36,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * in-memory node; the time it takes gives blocks/s and transactions/s. The 4 peers serve one in-memory copy of the
  * chain (four listeners, four node keys), so on these 2 cores the servers, the transport and the syncing node share
  * the CPU, as they would not across machines.
+ *
+ * <p>Five syncs warm the JVM up first: a long sync runs compiled after its first seconds, while the first syncs of a
+ * fresh JVM, still compiling import, serving and the transport, take up to twice as long and vary the most.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
+@Warmup(iterations = 5)
+@Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = "-Xmx6g")
 public class SyncBenchmark {
   private static final int SENDERS = 1_000;

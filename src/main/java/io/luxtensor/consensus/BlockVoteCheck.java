@@ -4,10 +4,10 @@ import io.luxtensor.types.Address;
 import io.luxtensor.types.Checkpoint;
 import io.luxtensor.types.SignedVote;
 import io.luxtensor.types.Vote;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.LongFunction;
 
 /**
@@ -43,7 +43,7 @@ public final class BlockVoteCheck {
   public static Optional<String> problem(List<SignedVote> votes, long blockSlot, long parentSlot,
       LongFunction<ValidatorSet> validatorsAt, long chainId, boolean checkSignatures) {
     long oldest = Math.min(blockSlot - INCLUSION_SLOTS, parentSlot);
-    Set<String> seen = new TreeSet<>();
+    Set<ValidatorSlot> seen = new HashSet<>();
     for (int i = 0; i < votes.size(); i++) {
       SignedVote signed = votes.get(i);
       Vote vote = signed.vote();
@@ -57,7 +57,7 @@ public final class BlockVoteCheck {
         problem = "its target is not its own slot's checkpoint of its head";
       } else if (vote.source().slot() >= vote.target().slot()) {
         problem = "its source slot " + vote.source().slot() + " is not before its target slot " + vote.target().slot();
-      } else if (!seen.add(validator + "@" + vote.slot())) {
+      } else if (!seen.add(new ValidatorSlot(validator, vote.slot()))) {
         problem = validator + " already voted in slot " + vote.slot() + " in this block";
       } else if (checkSignatures && !signed.isSignedBy(chainId)) {
         problem = "it is not signed by " + validator + " on chain " + chainId;
@@ -68,4 +68,7 @@ public final class BlockVoteCheck {
     }
     return Optional.empty();
   }
+
+  /** A validator's vote in one slot, at most one of which a block may carry. */
+  private record ValidatorSlot(Address validator, long slot) {}
 }

@@ -784,11 +784,14 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
     return new CanonicalHead(head, headerAt(state.justified()), headerAt(state.finalized()));
   }
 
-  /** The header of a checkpoint; most blocks leave both checkpoints as they were, so the last published ones serve. */
+  /**
+   * The header of a checkpoint. A block moves a checkpoint at most onto a recent block, most often the last head or
+   * the last justified one, so the headers last published serve before the store is read.
+   */
   private BlockHeader headerAt(Checkpoint checkpoint) {
     CanonicalHead previous = published;
     if (previous != null) {
-      for (BlockHeader known : List.of(previous.safe(), previous.finalized())) {
+      for (BlockHeader known : List.of(previous.latest(), previous.safe(), previous.finalized())) {
         if (known.hash().equals(checkpoint.blockHash())) {
           return known;
         }
