@@ -14,6 +14,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class FrameCipher {
   private static final int KEY_BYTES = 32;
   private static final int NONCE_BYTES = 12;
+  /**
+   * Large frames are encrypted in pieces of this size. The JVM compiles AES-GCM to its vector instructions only
+   * after many calls; a node sealing a few multi-megabyte frames (blocks served to a syncing peer) called it too
+   * rarely, and sealed at ~60 MB/s in plain Java instead of ~1 GB/s. The frame's bytes are the same either way.
+   */
+  static final int SEAL_PIECE_BYTES = 64 * 1024;
 
   private final SecretKeySpec key;
   private final Cipher cipher;
@@ -44,7 +50,13 @@ public final class FrameCipher {
     try {
       cipher.init(Cipher.ENCRYPT_MODE, key, nextNonce());
       cipher.updateAAD(lengthBytes);
-      cipher.doFinal(plaintext, 0, plaintext.length, frame, FrameDecoder.LENGTH_BYTES);
+      int offset = 0;
+      int written = FrameDecoder.LENGTH_BYTES;
+      while (plaintext.length - offset > SEAL_PIECE_BYTES) {
+        written += cipher.update(plaintext, offset, SEAL_PIECE_BYTES, frame, written);
+        offset += SEAL_PIECE_BYTES;
+      }
+      cipher.doFinal(plaintext, offset, plaintext.length - offset, frame, written);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM refused a fresh key and nonce", e);
     }

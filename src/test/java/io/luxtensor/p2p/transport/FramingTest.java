@@ -9,6 +9,10 @@ import io.luxtensor.testing.SeededRandom;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Random;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +72,25 @@ class FramingTest {
     FrameCipher reordered = new FrameCipher(KEY);
     assertEquals(CloseReason.DECRYPT_FAILED,
         assertThrows(TransportException.class, () -> reordered.open(second)).reason(), "a frame out of order");
+  }
+
+  @Test
+  void framesSealedInPiecesAreTheOneShotEncryptionAndOpen() throws Exception {
+    int piece = FrameCipher.SEAL_PIECE_BYTES;
+    Random random = SeededRandom.of(5);
+    for (int size : new int[] {0, 1, piece - 1, piece, piece + 1, 3 * piece + 17, 1 << 20}) {
+      byte[] plaintext = new byte[size];
+      random.nextBytes(plaintext);
+      byte[] frame = new FrameCipher(KEY).seal(plaintext);
+
+      // The first frame's nonce is 12 zero bytes; the associated data is the frame's length prefix.
+      Cipher oneShot = Cipher.getInstance("AES/GCM/NoPadding");
+      oneShot.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"),
+          new GCMParameterSpec(TransportLimits.TAG_BYTES * 8, new byte[12]));
+      oneShot.updateAAD(FrameDecoder.lengthBytes(size + TransportLimits.TAG_BYTES));
+      assertArrayEquals(oneShot.doFinal(plaintext), body(frame), "size " + size);
+      assertArrayEquals(plaintext, new FrameCipher(KEY).open(body(frame)), "size " + size);
+    }
   }
 
   @Test
