@@ -785,8 +785,8 @@ public final class ChainService implements PendingTransactions, AutoCloseable {
   }
 
   /**
-   * The header of a checkpoint. A block moves a checkpoint at most onto a recent block, most often the last head or
-   * the last justified one, so the headers last published serve before the store is read.
+   * The header of a checkpoint. Most blocks leave a checkpoint where it was or move it onto the last head or the last
+   * justified block, so the headers last published are looked at before the store is read.
    */
   private BlockHeader headerAt(Checkpoint checkpoint) {
     CanonicalHead previous = published;

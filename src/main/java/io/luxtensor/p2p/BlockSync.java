@@ -101,7 +101,7 @@ final class BlockSync {
     final Deque<Recovering> prepared = new ArrayDeque<>();
     /** Chunks of a batch handed out by the scheduler whose recovery has not begun. */
     final Deque<ReadyBatch<Block>> toRecover = new ArrayDeque<>();
-    /** The recovery of the last batch handed out, which the next one waits for. */
+    /** The recovery of the last chunk begun, which the next one waits for. */
     Future<?> lastRecovery = Future.succeededFuture();
     /** When a batch was last imported (or the run began): a run that stops advancing is given up. */
     long lastProgressMillis;
