@@ -69,8 +69,9 @@ final class BlockSync {
   static final long ANSWER_FORGOTTEN_MS = 60_000;
   /**
    * Blocks are recovered and imported in chunks of at least this many transactions. A whole batch of full blocks
-   * (up to 8 MB, some 70,000 transfers) took seconds to recover, while the chain thread waited for all of it; a chunk
-   * of 1,024 takes some 25 ms on two cores, and a chunk of empty blocks is the whole batch.
+   * (an answer of 8 MB when answers were cut there, some 70,000 transfers) took seconds to recover, while the chain
+   * thread waited for all of it; a chunk of 1,024 takes some 25 ms on two cores, and a chunk of empty blocks is the
+   * whole batch.
    */
   static final int CHUNK_TRANSACTIONS_MIN = 1_024;
   /**

@@ -33,8 +33,12 @@ import java.util.TreeMap;
  * lacks: the asker takes the rest from elsewhere.
  */
 final class ChainDataServer {
-  /** Half a frame: a response of this many bytes plus its encoding overhead always fits one frame. */
-  static final int RESPONSE_BYTES_SOFT_MAX = 8 * 1024 * 1024;
+  /**
+   * Geth's soft response limit: a response of this many bytes plus its encoding overhead fits a frame eight times
+   * over. An answer of 8 MB (some 70 full blocks) held up the asker's import for a second while it was served,
+   * opened and decoded; at 2 MB the first blocks are recovered and imported while the rest are still on their way.
+   */
+  static final int RESPONSE_BYTES_SOFT_MAX = 2 * 1024 * 1024;
   /** A state answer stops here: a few thousand nodes, checked and stored by the asker in tens of milliseconds. */
   static final int TRIE_RESPONSE_BYTES_MAX = 2 * 1024 * 1024;
   /** How far past a finalized block its finalizing votes are looked for: they are carried within a few slots. */
