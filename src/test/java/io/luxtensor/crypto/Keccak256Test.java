@@ -12,9 +12,10 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.junit.jupiter.api.Test;
 
-/** Keccak-256 with Ethereum's padding, on one digest per thread. */
+/** Keccak-256 with Ethereum's padding, against published digests and BouncyCastle's implementation. */
 class Keccak256Test {
   @Test
   void knownDigests() {
@@ -22,6 +23,21 @@ class Keccak256Test {
         Hex.encode(Keccak256.hash(new byte[0])));
     assertEquals("0x4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45",
         Hex.encode(Keccak256.hash("abc".getBytes(StandardCharsets.US_ASCII))));
+  }
+
+  /** Every length from empty to past five blocks, where the padding falls at each place in a lane and a block. */
+  @Test
+  void agreesWithBouncyCastlesKeccakOnEveryLengthUpToFiveBlocks() {
+    Random random = new Random(11);
+    for (int length = 0; length <= 5 * 136 + 8; length++) {
+      byte[] input = new byte[length];
+      random.nextBytes(input);
+      KeccakDigest reference = new KeccakDigest(256);
+      reference.update(input, 0, length);
+      byte[] expected = new byte[Keccak256.LENGTH];
+      reference.doFinal(expected, 0);
+      assertArrayEquals(expected, Keccak256.hash(input), "length " + length);
+    }
   }
 
   @Test
