@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <p>{@link #hash()} covers every field including the signature; {@code signature} is null while unsigned. A class
  * rather than a record only so that the hash, asked for many times per block by import, storage and the APIs, is
- * computed once.
+ * computed once, and so is the signer, recovered by sync's header check and asked again by import.
  */
 public final class BlockHeader {
 
@@ -55,6 +55,10 @@ public final class BlockHeader {
   private final Signature signature;
   /** Computed on first use; a race computes it twice, harmlessly, and {@link Hash} is immutable. */
   private Hash hash;
+  /** The signer last recovered, and for which chain: remembered as {@link #hash} is. */
+  private RecoveredSigner recovered;
+
+  private record RecoveredSigner(long chainId, Address signer) {}
 
   public BlockHeader(
       Hash parentHash,
@@ -233,7 +237,12 @@ public final class BlockHeader {
     if (signature == null) {
       throw new IllegalStateException("header is unsigned");
     }
-    return Address.of(Secp256k1.recover(signingHash(chainId).toBytes(), signature));
+    RecoveredSigner known = recovered;
+    if (known == null || known.chainId() != chainId) {
+      known = new RecoveredSigner(chainId, Address.of(Secp256k1.recover(signingHash(chainId).toBytes(), signature)));
+      recovered = known;
+    }
+    return known.signer();
   }
 
   /** Whether the header carries a well-formed signature of its proposer on chain {@code chainId}. */

@@ -32,6 +32,10 @@ class ChainDataRoundTripTest {
     assertEquals(header.hash(), decoded.hash());
     assertEquals(header.proposer(), decoded.recoverSigner(TestData.CHAIN_ID));
     assertNotEquals(header.proposer(), decoded.recoverSigner(TestData.CHAIN_ID + 1), "the signature binds the chain");
+    assertEquals(header.proposer(), decoded.recoverSigner(TestData.CHAIN_ID), "the signer is remembered per chain");
+    PrivateKey other = new TestData(seed + 100).key();
+    assertEquals(Address.of(other.publicKey()), decoded.sign(TestData.CHAIN_ID, other).recoverSigner(TestData.CHAIN_ID),
+        "a header signed again recovers its new signer");
     assertNotEquals(header.hash(), header.signingHash(TestData.CHAIN_ID), "the block hash covers the signature");
   }
 
