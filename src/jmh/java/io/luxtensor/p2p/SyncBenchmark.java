@@ -37,14 +37,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * chain (four listeners, four node keys), so on these 2 cores the servers, the transport and the syncing node share
  * the CPU, as they would not across machines.
  *
- * <p>Five syncs warm the JVM up first: a long sync runs compiled after its first seconds, while the first syncs of a
- * fresh JVM, still compiling import, serving and the transport, take up to twice as long and vary the most.
+ * <p>Ten syncs warm the JVM up first, and ten are measured: a long sync runs compiled after its first seconds, while
+ * the first syncs of a fresh JVM, still compiling import, serving and the transport, take up to twice as long and
+ * vary the most. A sync of the empty chain lasts about a second, and a timeline of the threads' CPU showed the JIT
+ * compiler still taking a quarter of the two cores through the sixth to eighth of them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5)
-@Measurement(iterations = 5)
+@Warmup(iterations = 10)
+@Measurement(iterations = 10)
 @Fork(value = 1, jvmArgsAppend = "-Xmx6g")
 public class SyncBenchmark {
   private static final int SENDERS = 1_000;

@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * Keccak-256 as Ethereum uses it (the original Keccak padding, not NIST SHA3-256), after the Keccak team's reference
  * (FIPS 202 for the permutation). Written here rather than taken from BouncyCastle, whose digest queues its input and
- * reads it a byte at a time: hashing trie nodes, transactions and addresses was a fifth of the CPU of a sync of
- * blocks of ten transfers (JFR), and this takes 15-22% less time a hash (Keccak256Benchmark, both in one run).
+ * reads it a byte at a time: hashing trie nodes, transactions and addresses held nearly a quarter of the busy CPU
+ * samples of a sync of blocks of ten transfers (JFR), and this takes 15-22% less time a hash (Keccak256Benchmark,
+ * both in one run).
  */
 public final class Keccak256 {
   public static final int LENGTH = 32;
