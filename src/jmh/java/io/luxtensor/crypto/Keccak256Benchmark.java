@@ -1,8 +1,8 @@
 package io.luxtensor.crypto;
 
 import java.util.Random;
-import org.bouncycastle.crypto.digests.KeccakDigest;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

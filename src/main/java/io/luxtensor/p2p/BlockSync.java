@@ -336,7 +336,8 @@ final class BlockSync {
     boolean awaited = current.scheduler.onResponse(asked.request().requestId(), clock.getAsLong(), outcome);
     if (awaited && outcome instanceof Outcome.Invalid<Block> invalid) {
       LOG.log(System.Logger.Level.WARNING, "peer " + peer.shortString() + " sent blocks "
-          + asked.request().fromNumber() + "-" + asked.request().toNumber() + " that fail a check: " + invalid.reason());
+          + asked.request().fromNumber() + "-" + asked.request().toNumber() + " that fail a check: "
+          + invalid.reason());
     }
     if (!wasBanned && scores.isBanned(peer, clock.getAsLong())) {
       onBanned.accept(peer);

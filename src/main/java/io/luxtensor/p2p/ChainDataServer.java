@@ -28,9 +28,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Answers peers' header, body, finality proof and trie node requests from storage. Reads block on disk, so callers run it on a worker, never on
- * an event loop. A response stops early at a byte budget, well under a frame's cap, and at the first block this node
- * lacks: the asker takes the rest from elsewhere.
+ * Answers peers' header, body, finality proof and trie node requests from storage. Reads block on disk, so callers
+ * run it on a worker, never on an event loop. A response stops early at a byte budget, well under a frame's cap, and
+ * at the first block this node lacks: the asker takes the rest from elsewhere.
  */
 final class ChainDataServer {
   /**
