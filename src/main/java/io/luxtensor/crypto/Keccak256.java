@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public final class Keccak256 {
   public static final int LENGTH = 32;
-  /** Bytes absorbed per permutation: 1600 bits of state less twice the 256-bit capacity. */
+  /** Bytes absorbed per permutation: 1600 bits of state less a capacity of twice the 256-bit output. */
   private static final int RATE = 136;
   /**
    * One padded last block per thread, so that a hash allocates only its output: a new block each time was a tenth
@@ -157,7 +157,6 @@ public final class Keccak256 {
     LANES.set(out, 16, a20);
     LANES.set(out, 24, a30);
     return out;
-
   }
 
   /**
