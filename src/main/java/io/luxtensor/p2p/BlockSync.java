@@ -393,7 +393,7 @@ final class BlockSync {
       }
       blocks.add(bodies.get(i).withHeader(headers.get(i)));
       if (bodies.size() < headers.size()) {
-        bytes += Rlp.encode(bodies.get(i).toRlp()).length;
+        bytes += Rlp.encodedLength(bodies.get(i).toRlp());
       }
     }
     return new Outcome.Delivered<>(blocks, bytes >= ChainDataServer.RESPONSE_BYTES_SOFT_MAX);

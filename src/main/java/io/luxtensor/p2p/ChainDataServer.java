@@ -79,7 +79,7 @@ final class ChainDataServer {
         break;
       }
       bodies.add(body.get());
-      bytes += Rlp.encode(body.get().toRlp()).length;
+      bytes += Rlp.encodedLength(body.get().toRlp());
     }
     return new Bodies(request.requestId(), bodies);
   }

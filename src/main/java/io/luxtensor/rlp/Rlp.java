@@ -84,7 +84,8 @@ public final class Rlp {
     return bytes.length == 1 && (bytes[0] & 0xff) < 0x80;
   }
 
-  private static int encodedLength(RlpItem item) {
+  /** How many bytes {@link #encode} would write for {@code item}, without writing them. */
+  public static int encodedLength(RlpItem item) {
     return switch (item) {
       case RlpString s -> encodedStringLength(s.bytes());
       case RlpList l -> {
